@@ -1,0 +1,30 @@
+dnl The runcloud extension: C++17, libcurl and simdjson found with pkg-config, libidn2 for IDN names.
+
+PHP_ARG_ENABLE([runcloud],
+  [whether to enable the RunCloud API client],
+  [AS_HELP_STRING([--enable-runcloud], [Enable the RunCloud API client (RunCloud\Client)])],
+  [no])
+
+if test "$PHP_RUNCLOUD" != "no"; then
+  PHP_REQUIRE_CXX()
+  PHP_CXX_COMPILE_STDCXX([17], [mandatory], [PHP_RUNCLOUD_STDCXX])
+
+  PKG_CHECK_MODULES([CURL], [libcurl >= 7.85.0])
+  PHP_EVAL_INCLINE([$CURL_CFLAGS])
+  PHP_EVAL_LIBLINE([$CURL_LIBS], [RUNCLOUD_SHARED_LIBADD])
+
+  PKG_CHECK_MODULES([SIMDJSON], [simdjson >= 3.0.0])
+  PHP_EVAL_INCLINE([$SIMDJSON_CFLAGS])
+  PHP_EVAL_LIBLINE([$SIMDJSON_LIBS], [RUNCLOUD_SHARED_LIBADD])
+
+  PKG_CHECK_MODULES([IDN2], [libidn2])
+  PHP_EVAL_INCLINE([$IDN2_CFLAGS])
+  PHP_EVAL_LIBLINE([$IDN2_LIBS], [RUNCLOUD_SHARED_LIBADD])
+
+  PHP_SUBST([RUNCLOUD_SHARED_LIBADD])
+  RUNCLOUD_CXXFLAGS="$PHP_RUNCLOUD_STDCXX -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  PHP_NEW_EXTENSION([runcloud],
+    [runcloud.cpp src/api.cpp src/client.cpp src/errors.cpp src/http.cpp src/json.cpp src/names.cpp src/objects.cpp],
+    [$ext_shared], , [$RUNCLOUD_CXXFLAGS], [cxx])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src])
+fi

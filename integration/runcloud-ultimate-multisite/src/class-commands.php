@@ -1,0 +1,325 @@
+<?php
+/**
+ * The operations behind the WP-CLI commands and the admin buttons.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Plain methods that return rows and messages; WP-CLI's adapter only prints them. Failures are
+ * thrown (the extension's exceptions or Not_Ready_Exception).
+ */
+final class Commands {
+
+	const CHUNK = 20;
+
+	/**
+	 * Plugin services.
+	 *
+	 * @var Plugin
+	 */
+	private $plugin;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Plugin $plugin Plugin.
+	 */
+	public function __construct( Plugin $plugin ) {
+		$this->plugin = $plugin;
+	}
+
+	/**
+	 * Connection test.
+	 *
+	 * @return array{ok: bool, code: string, message: string}
+	 */
+	public function ping() {
+		$result = $this->plugin->connection_test->run();
+
+		if ( is_wp_error( $result ) ) {
+			return array(
+				'ok'      => false,
+				'code'    => $result->get_error_code(),
+				'message' => $result->get_error_message(),
+			);
+		}
+
+		$limit = $this->plugin->connector->client()->rateLimit();
+
+		return array(
+			'ok'      => true,
+			'code'    => 'ok',
+			'message' => sprintf(
+				'Connected to RunCloud: server %d, web app %d%s.',
+				$this->plugin->settings->server_id(),
+				$this->plugin->settings->app_id(),
+				$limit ? sprintf( ' (rate limit %d, %d left this minute)', $limit['limit'], $limit['remaining'] ) : ''
+			),
+		);
+	}
+
+	/**
+	 * Every domain of the web app.
+	 *
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function domains_list() {
+		$rows = array();
+		foreach ( $this->plugin->connector->client()->listDomains() as $domain ) {
+			$rows[] = array(
+				'id'          => $domain->id,
+				'name'        => $domain->name,
+				'type'        => $domain->type,
+				'www'         => $domain->www ? 'yes' : 'no',
+				'redirection' => $domain->redirection,
+				'wildcard'    => $domain->wildcard ? 'yes' : 'no',
+				'tracked'     => isset( $this->plugin->state->tracked()[ Domain_Name::normalize( $domain->name ) ] ) ? 'yes' : 'no',
+			);
+		}
+
+		return $rows;
+	}
+
+	/**
+	 * Adds names.
+	 *
+	 * @param string[]      $names Names.
+	 * @param bool|null     $www   Force www on/off; null follows the admin's setting per name.
+	 * @param callable|null $tick  callable( int $done ): void.
+	 * @return array<int, array{name: string, status: string, detail: string}>
+	 */
+	public function domains_add( array $names, $www = null, $tick = null ) {
+		$rows   = array();
+		$groups = array(
+			'on'  => array(),
+			'off' => array(),
+		);
+
+		foreach ( $names as $raw ) {
+			$name = Domain_Name::normalize( $raw );
+			if ( '' === $name ) {
+				$rows[] = array(
+					'name'   => (string) $raw,
+					'status' => 'failed',
+					'detail' => 'not a valid host name',
+				);
+				continue;
+			}
+			$want                                = null === $www ? $this->plugin->domain_sync->wants_www( $raw, $name ) : (bool) $www;
+			$groups[ $want ? 'on' : 'off' ][] = $name;
+		}
+
+		$client = $this->plugin->connector->client();
+		foreach ( $groups as $key => $group ) {
+			foreach ( array_chunk( array_values( array_unique( $group ) ), self::CHUNK ) as $chunk ) {
+				$result = $client->addDomains(
+					$chunk,
+					array(
+						'www'         => 'on' === $key,
+						'redirection' => 'on' === $key ? 'non-www' : 'none',
+					)
+				);
+				foreach ( $result->added as $domain ) {
+					$name = Domain_Name::normalize( $domain->name );
+					$this->plugin->state->track( $name, $this->plugin->mapped->site_of( $name ) );
+					$rows[] = array(
+						'name'   => $domain->name,
+						'status' => 'added',
+						'detail' => sprintf( 'id %d, www %s', $domain->id, $domain->www ? 'on' : 'off' ),
+					);
+				}
+				foreach ( $result->unchanged as $name ) {
+					$rows[] = array(
+						'name'   => $name,
+						'status' => 'unchanged',
+						'detail' => 'already there',
+					);
+				}
+				foreach ( $result->failed as $name => $error ) {
+					$rows[] = array(
+						'name'   => $name,
+						'status' => 'failed',
+						'detail' => Errors::describe( $error ),
+					);
+					$this->plugin->logger->error( sprintf( 'Could not add domain %s: %s.', $name, Errors::describe( $error ) ) );
+				}
+				if ( $tick ) {
+					call_user_func( $tick, count( $chunk ) );
+				}
+			}
+		}
+
+		return $rows;
+	}
+
+	/**
+	 * Removes names.
+	 *
+	 * @param string[]      $names Names.
+	 * @param callable|null $tick  callable( int $done ): void.
+	 * @return array<int, array{name: string, status: string, detail: string}>
+	 */
+	public function domains_remove( array $names, $tick = null ) {
+		$rows  = array();
+		$clean = array();
+		foreach ( $names as $raw ) {
+			$name = Domain_Name::normalize( $raw );
+			if ( '' === $name ) {
+				$rows[] = array(
+					'name'   => (string) $raw,
+					'status' => 'failed',
+					'detail' => 'not a valid host name',
+				);
+				continue;
+			}
+			$clean[] = $name;
+		}
+
+		$client = $this->plugin->connector->client();
+		foreach ( array_chunk( array_values( array_unique( $clean ) ), self::CHUNK ) as $chunk ) {
+			$result = $client->removeDomains( $chunk );
+			foreach ( $result->removed as $name ) {
+				$this->plugin->state->untrack( Domain_Name::normalize( $name ) );
+				$this->plugin->ssl->forget( Domain_Name::normalize( $name ) );
+				$rows[] = array(
+					'name'   => $name,
+					'status' => 'removed',
+					'detail' => '',
+				);
+			}
+			foreach ( $result->unchanged as $name ) {
+				$rows[] = array(
+					'name'   => $name,
+					'status' => 'unchanged',
+					'detail' => 'was not there',
+				);
+			}
+			foreach ( $result->failed as $name => $error ) {
+				$rows[] = array(
+					'name'   => $name,
+					'status' => 'failed',
+					'detail' => Errors::describe( $error ),
+				);
+				$this->plugin->logger->error( sprintf( 'Could not remove domain %s: %s.', $name, Errors::describe( $error ) ) );
+			}
+			if ( $tick ) {
+				call_user_func( $tick, count( $chunk ) );
+			}
+		}
+
+		return $rows;
+	}
+
+	/**
+	 * Reconcile.
+	 *
+	 * @param bool          $dry_run  Dry run.
+	 * @param callable|null $progress callable( string $step ): void.
+	 * @return array{report: array, rows: array<int, array{name: string, action: string, detail: string}>}
+	 */
+	public function sync( $dry_run = false, $progress = null ) {
+		$report = $this->plugin->reconciler->run( (bool) $dry_run, $progress );
+		$rows   = array();
+
+		foreach ( $report['added'] as $name ) {
+			$rows[] = array(
+				'name'   => $name,
+				'action' => $dry_run ? 'would add' : 'added',
+				'detail' => '',
+			);
+		}
+		foreach ( $report['removed'] as $name ) {
+			$rows[] = array(
+				'name'   => $name,
+				'action' => $dry_run ? 'would remove' : 'removed',
+				'detail' => '',
+			);
+		}
+		foreach ( $report['skipped'] as $name ) {
+			$rows[] = array(
+				'name'   => $name,
+				'action' => 'skipped',
+				'detail' => 'served by the wildcard domain',
+			);
+		}
+		foreach ( $report['failed'] as $name => $why ) {
+			$rows[] = array(
+				'name'   => $name,
+				'action' => 'failed',
+				'detail' => $why,
+			);
+		}
+
+		return array(
+			'report' => $report,
+			'rows'   => $rows,
+		);
+	}
+
+	/**
+	 * Certificate status.
+	 *
+	 * @return array<int, array{field: string, value: string}>
+	 */
+	public function ssl_status() {
+		$ssl  = $this->plugin->connector->client()->ssl();
+		$next = $this->plugin->ssl->next_run();
+		$rows = array();
+
+		if ( null === $ssl ) {
+			$rows[] = array(
+				'field' => 'certificate',
+				'value' => 'none',
+			);
+		} else {
+			$fields = array(
+				'id'                   => (string) $ssl->id,
+				'method'               => (string) $ssl->method,
+				'authorization_method' => (string) $ssl->authorizationMethod,
+				'staging'              => $ssl->staging ? 'yes' : 'no',
+				'valid_until'          => (string) $ssl->validUntil,
+				'renewal_date'         => (string) $ssl->renewalDate,
+			);
+			foreach ( $fields as $field => $value ) {
+				$rows[] = array(
+					'field' => $field,
+					'value' => $value,
+				);
+			}
+		}
+
+		$rows[] = array(
+			'field' => 'pending_redeploy',
+			'value' => implode( ', ', $this->plugin->ssl->pending() ),
+		);
+		$rows[] = array(
+			'field' => 'next_redeploy',
+			'value' => is_int( $next ) ? gmdate( 'Y-m-d H:i:s', $next ) . ' UTC' : ( true === $next ? 'running' : 'none' ),
+		);
+
+		return $rows;
+	}
+
+	/**
+	 * Redeploys the certificate now (and clears the pending requests it covers).
+	 *
+	 * @return string
+	 */
+	public function ssl_redeploy() {
+		$pending = $this->plugin->ssl->pending();
+		$started = time();
+		$what    = $this->plugin->ssl->redeploy_now();
+
+		if ( 'none' === $what ) {
+			return 'The web app has no certificate, and installing one is disabled.';
+		}
+		$this->plugin->ssl->complete( $pending, $started );
+
+		return 'installed' === $what ? 'The web app had no certificate; one was installed.' : 'Certificate redeployed.';
+	}
+}

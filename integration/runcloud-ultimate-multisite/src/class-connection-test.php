@@ -1,0 +1,204 @@
+<?php
+/**
+ * The setup wizard's "test connection".
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Checks, in order, what can be wrong, and says which: the extension, a missing setting, the API
+ * address, the credentials (ping), then the server id and web app id (one lookup on the web app).
+ */
+final class Connection_Test {
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private $settings;
+
+	/**
+	 * Connector.
+	 *
+	 * @var Connector
+	 */
+	private $connector;
+
+	/**
+	 * Wildcards, refreshed by the same lookup.
+	 *
+	 * @var Wildcards
+	 */
+	private $wildcards;
+
+	/**
+	 * Logger.
+	 *
+	 * @var Logger
+	 */
+	private $logger;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings  $settings  Settings.
+	 * @param Connector $connector Connector.
+	 * @param Wildcards $wildcards Wildcards.
+	 * @param Logger    $logger    Logger.
+	 */
+	public function __construct( Settings $settings, Connector $connector, Wildcards $wildcards, Logger $logger ) {
+		$this->settings  = $settings;
+		$this->connector = $connector;
+		$this->wildcards = $wildcards;
+		$this->logger    = $logger;
+	}
+
+	/**
+	 * Runs the test.
+	 *
+	 * @return true|\WP_Error Error codes: runcloud-extension, runcloud-config, runcloud-unreachable,
+	 *                        runcloud-credentials, runcloud-server, runcloud-webapp, runcloud-error.
+	 */
+	public function run() {
+		$result = $this->check();
+
+		if ( is_wp_error( $result ) ) {
+			$this->logger->error( 'Connection test failed: ' . $result->get_error_message() );
+		} else {
+			$this->logger->info( sprintf( 'Connection test passed (server %d, web app %d).', $this->settings->server_id(), $this->settings->app_id() ) );
+		}
+
+		return $result;
+	}
+
+	/**
+	 * The checks.
+	 *
+	 * @return true|\WP_Error
+	 */
+	private function check() {
+		if ( ! Connector::extension_loaded() ) {
+			return new \WP_Error( 'runcloud-extension', __( 'The runcloud PHP extension is not loaded, so this integration cannot reach RunCloud. Install runcloud.so and add extension=runcloud.so to php.ini.', 'runcloud-ultimate-multisite' ) );
+		}
+
+		$missing = $this->settings->missing();
+		if ( $missing ) {
+			return new \WP_Error(
+				'runcloud-config',
+				/* translators: %s: constant names */
+				sprintf( __( 'Missing settings: %s.', 'runcloud-ultimate-multisite' ), implode( ', ', $missing ) )
+			);
+		}
+
+		try {
+			$client = $this->connector->client();
+			if ( ! $client->ping() ) {
+				return new \WP_Error( 'runcloud-unreachable', __( 'The RunCloud API did not answer the ping as expected. Check WU_RUNCLOUD_API_URL.', 'runcloud-ultimate-multisite' ) );
+			}
+		} catch ( \RunCloud\AuthenticationException $e ) {
+			return new \WP_Error(
+				'runcloud-credentials',
+				sprintf(
+					/* translators: 1: which credential, 2: error */
+					__( 'RunCloud rejected the %1$s (%2$s). Check the credential and, if the API key is limited to certain IP addresses, that this server\'s address is allowed.', 'runcloud-ultimate-multisite' ),
+					'token' === $this->settings->auth_mode() ? __( 'API token (WU_RUNCLOUD_API_TOKEN)', 'runcloud-ultimate-multisite' ) : __( 'API key and secret (WU_RUNCLOUD_API_KEY, WU_RUNCLOUD_API_SECRET)', 'runcloud-ultimate-multisite' ),
+					Errors::describe( $e )
+				)
+			);
+		} catch ( \Throwable $e ) {
+			return new \WP_Error(
+				'runcloud-unreachable',
+				/* translators: %s: error */
+				sprintf( __( 'Could not reach the RunCloud API: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) )
+			);
+		}
+
+		// One lookup under /servers/{id}/webapps/{id}: it fails with 404 when either id is wrong,
+		// and it tells whether the wildcard domain exists, which the site events need anyway.
+		$probe = $this->probe_name();
+		try {
+			$found = $client->findDomain( $probe );
+			if ( 0 === strpos( $probe, '*.' ) ) {
+				$this->wildcards->remember( $probe, null !== $found && ( $found->wildcard || 0 === strpos( $found->name, '*.' ) ) );
+			}
+		} catch ( \RunCloud\NotFoundException $e ) {
+			return $this->not_found_error( $e );
+		} catch ( \RunCloud\AuthenticationException $e ) {
+			return new \WP_Error(
+				'runcloud-server',
+				sprintf(
+					/* translators: 1: server id, 2: error */
+					__( 'The credentials work, but RunCloud refuses access to server %1$d (%2$s). Check WU_RUNCLOUD_SERVER_ID: the server must belong to this account or workspace.', 'runcloud-ultimate-multisite' ),
+					$this->settings->server_id(),
+					Errors::describe( $e )
+				)
+			);
+		} catch ( \Throwable $e ) {
+			return new \WP_Error(
+				'runcloud-error',
+				/* translators: %s: error */
+				sprintf( __( 'RunCloud answered with an error: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) )
+			);
+		}
+
+		return true;
+	}
+
+	/**
+	 * Turns a 404 on the web app into the id that is wrong.
+	 *
+	 * The API has no call that reads one server without its web app, so RunCloud's message says
+	 * which one it did not find; when it does not, both ids are named.
+	 *
+	 * @param \RunCloud\NotFoundException $e The 404.
+	 * @return \WP_Error
+	 */
+	private function not_found_error( $e ) {
+		$message = strtolower( $e->getMessage() );
+		$server  = $this->settings->server_id();
+		$app     = $this->settings->app_id();
+
+		if ( preg_match( '/web ?app|application/', $message ) ) {
+			return new \WP_Error(
+				'runcloud-webapp',
+				/* translators: 1: web app id, 2: server id */
+				sprintf( __( 'Web app %1$d was not found on server %2$d. Check WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ), $app, $server )
+			);
+		}
+		if ( false !== strpos( $message, 'server' ) ) {
+			return new \WP_Error(
+				'runcloud-server',
+				/* translators: %d: server id */
+				sprintf( __( 'Server %d was not found. Check WU_RUNCLOUD_SERVER_ID.', 'runcloud-ultimate-multisite' ), $server )
+			);
+		}
+
+		return new \WP_Error(
+			'runcloud-error',
+			sprintf(
+				/* translators: 1: server id, 2: web app id, 3: error */
+				__( 'Server %1$d or web app %2$d was not found (%3$s). Check WU_RUNCLOUD_SERVER_ID and WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ),
+				$server,
+				$app,
+				Errors::describe( $e )
+			)
+		);
+	}
+
+	/**
+	 * The name looked up: the network's wildcard, so that the answer is useful too.
+	 *
+	 * @return string
+	 */
+	private function probe_name() {
+		$network = function_exists( 'get_network' ) ? get_network() : null;
+		$base    = $network ? Domain_Name::normalize( $network->domain ) : '';
+
+		return '' !== $base ? '*.' . $base : 'connection-test.invalid';
+	}
+}

@@ -1,0 +1,448 @@
+<?php
+/**
+ * The four domain events, turned into RunCloud calls.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * What happens when Ultimate Multisite adds or removes a domain or a site's subdomain, and when a
+ * domain's DNS starts pointing at the server. Independent of Ultimate Multisite's classes: the
+ * adapters call these methods.
+ */
+final class Domain_Sync {
+
+	const RETRY_HOOK = 'wu_runcloud_retry';
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private $settings;
+
+	/**
+	 * Connector.
+	 *
+	 * @var Connector
+	 */
+	private $connector;
+
+	/**
+	 * State.
+	 *
+	 * @var State
+	 */
+	private $state;
+
+	/**
+	 * Queue.
+	 *
+	 * @var Queue
+	 */
+	private $queue;
+
+	/**
+	 * Retry policy.
+	 *
+	 * @var Retry_Policy
+	 */
+	private $retry;
+
+	/**
+	 * Logger.
+	 *
+	 * @var Logger
+	 */
+	private $logger;
+
+	/**
+	 * DNS checker.
+	 *
+	 * @var Dns_Checker
+	 */
+	private $dns;
+
+	/**
+	 * SSL scheduler.
+	 *
+	 * @var Ssl_Scheduler
+	 */
+	private $ssl;
+
+	/**
+	 * Wildcard knowledge.
+	 *
+	 * @var Wildcards
+	 */
+	private $wildcards;
+
+	/**
+	 * Mapped domains.
+	 *
+	 * @var Mapped_Domains
+	 */
+	private $mapped;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings       $settings  Settings.
+	 * @param Connector      $connector Connector.
+	 * @param State          $state     State.
+	 * @param Queue          $queue     Queue.
+	 * @param Retry_Policy   $retry     Retry policy.
+	 * @param Logger         $logger    Logger.
+	 * @param Dns_Checker    $dns       DNS checker.
+	 * @param Ssl_Scheduler  $ssl       SSL scheduler.
+	 * @param Wildcards      $wildcards Wildcards.
+	 * @param Mapped_Domains $mapped    Mapped domains.
+	 */
+	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, Dns_Checker $dns, Ssl_Scheduler $ssl, Wildcards $wildcards, Mapped_Domains $mapped ) {
+		$this->settings  = $settings;
+		$this->connector = $connector;
+		$this->state     = $state;
+		$this->queue     = $queue;
+		$this->retry     = $retry;
+		$this->logger    = $logger;
+		$this->dns       = $dns;
+		$this->ssl       = $ssl;
+		$this->wildcards = $wildcards;
+		$this->mapped    = $mapped;
+	}
+
+	/**
+	 * A domain was mapped to a site, or a domain record was renamed (Ultimate Multisite then fires
+	 * the same event with the new name only).
+	 *
+	 * @param string   $domain  Domain as Ultimate Multisite has it.
+	 * @param int|null $site_id Site (older versions pass null on rename).
+	 * @param int      $attempt Attempts made before (retries).
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	public function add_domain( $domain, $site_id, $attempt = 0 ) {
+		$this->add( 'domain', $domain, $site_id, $attempt );
+	}
+
+	/**
+	 * A site was created on a subdomain network.
+	 *
+	 * @param string   $subdomain Full host name of the site.
+	 * @param int|null $site_id   Site.
+	 * @param int      $attempt   Attempts made before (retries).
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	public function add_subdomain( $subdomain, $site_id, $attempt = 0 ) {
+		$this->add( 'subdomain', $subdomain, $site_id, $attempt );
+	}
+
+	/**
+	 * A domain record was deleted (also when its site is deleted).
+	 *
+	 * @param string   $domain  Domain.
+	 * @param int|null $site_id Site.
+	 * @param int      $attempt Attempts made before (retries).
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	public function remove_domain( $domain, $site_id, $attempt = 0 ) {
+		$this->remove( 'domain', $domain, $site_id, $attempt );
+	}
+
+	/**
+	 * A site was deleted on a subdomain network.
+	 *
+	 * @param string   $subdomain Full host name of the site.
+	 * @param int|null $site_id   Site.
+	 * @param int      $attempt   Attempts made before (retries).
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	public function remove_subdomain( $subdomain, $site_id, $attempt = 0 ) {
+		$this->remove( 'subdomain', $subdomain, $site_id, $attempt );
+	}
+
+	/**
+	 * Ultimate Multisite found that a domain now resolves to the server: the moment Let's Encrypt can
+	 * validate it.
+	 *
+	 * @param mixed $domain Domain object (Ultimate Multisite passes its model) or name.
+	 * @return void
+	 */
+	public function dns_propagated( $domain ) {
+		if ( is_object( $domain ) && method_exists( $domain, 'get_domain' ) ) {
+			$domain = $domain->get_domain();
+		}
+		$name = Domain_Name::normalize( is_string( $domain ) ? $domain : '' );
+		if ( '' === $name ) {
+			return;
+		}
+
+		if ( $this->ssl->is_covered( $name ) ) {
+			$this->logger->info( sprintf( 'SSL: %s is already covered by a redeploy made after it was added.', $name ) );
+			return;
+		}
+
+		try {
+			if ( $this->wildcards->covers( $name ) ) {
+				return; // Served by the wildcard domain and its certificate.
+			}
+		} catch ( \Throwable $e ) {
+			// Unknown: asking for a redeploy is the safe side.
+			$this->logger->warning( sprintf( 'SSL: could not check the wildcard for %s: %s', $name, Errors::describe( $e ) ) );
+		}
+
+		$this->ssl->request( $name );
+	}
+
+	/**
+	 * Job handler of RETRY_HOOK.
+	 *
+	 * @param string $op      add-domain|add-subdomain|remove-domain|remove-subdomain.
+	 * @param string $name    Name.
+	 * @param int    $site_id Site.
+	 * @param int    $attempt Attempts made so far.
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	public function run_retry( $op, $name, $site_id = 0, $attempt = 1 ) {
+		list( $action, $kind ) = array_pad( explode( '-', (string) $op, 2 ), 2, 'domain' );
+		$kind                  = 'subdomain' === $kind ? 'subdomain' : 'domain';
+
+		if ( 'add' === $action ) {
+			$this->add( $kind, $name, $site_id, (int) $attempt );
+		} elseif ( 'remove' === $action ) {
+			$this->remove( $kind, $name, $site_id, (int) $attempt );
+		}
+	}
+
+	/**
+	 * Adds one name.
+	 *
+	 * @param string   $kind    'domain' or 'subdomain'.
+	 * @param string   $raw     Name as received.
+	 * @param int|null $site_id Site.
+	 * @param int      $attempt Attempts made before.
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	private function add( $kind, $raw, $site_id, $attempt ) {
+		$name = Domain_Name::normalize( $raw );
+		if ( '' === $name ) {
+			$this->logger->error( sprintf( 'Ignoring %s event for "%s": not a valid host name.', $kind, (string) $raw ) );
+			return;
+		}
+
+		$site_id = (int) $site_id;
+		if ( $site_id <= 0 ) {
+			$site_id = $this->mapped->site_of( $name );
+		}
+
+		if ( $this->state->is_recent( 'add', $name ) && 0 === $attempt ) {
+			$this->logger->debug( sprintf( '%s was added moments ago; nothing to do.', $name ) );
+			$this->remove_stale_names( $name, $site_id );
+			return;
+		}
+
+		try {
+			if ( $this->wildcards->covers( $name ) ) {
+				$this->logger->info( sprintf( '%s is served by the web app\'s wildcard domain; no call needed.', $name ) );
+				$this->state->mark_recent( 'add', $name );
+				return;
+			}
+
+			$www         = 'domain' === $kind && $this->wants_www( $raw, $name );
+			$redirection = $www ? 'non-www' : 'none';
+
+			/**
+			 * Filters the redirection of a new alias (none, www, non-www).
+			 *
+			 * @param string $redirection Redirection.
+			 * @param string $name        Domain.
+			 * @param bool   $www         Whether www is served too.
+			 */
+			$redirection = (string) apply_filters( 'wu_runcloud_domain_redirection', $redirection, $name, $www );
+
+			$created = $this->connector->client()->addDomain( $name, $www, $redirection, 'alias' );
+		} catch ( Not_Ready_Exception $e ) {
+			$this->logger->error( sprintf( 'Could not add %s %s: %s.', $kind, $name, $e->getMessage() ) );
+			return;
+		} catch ( \Throwable $e ) {
+			$this->retry->handle(
+				sprintf( 'add %s %s', $kind, $name ),
+				$e,
+				$attempt,
+				function ( $delay, $next ) use ( $kind, $name, $site_id ) {
+					$this->queue->schedule( $delay, self::RETRY_HOOK, array( 'add-' . $kind, $name, $site_id, $next ) );
+				}
+			);
+			return;
+		}
+
+		$stored = Domain_Name::normalize( $created->name );
+		$stored = '' === $stored ? $name : $stored;
+
+		$this->state->track( $stored, $site_id );
+		$this->state->mark_recent( 'add', $stored );
+		$this->state->clear_recent( 'remove', $stored );
+		$this->ssl->forget( $stored );
+
+		$this->logger->info( sprintf( 'Added %s %s to RunCloud (id %d, www %s).', $kind, $stored, $created->id, $created->www ? 'on' : 'off' ) );
+
+		$this->remove_stale_names( $stored, $site_id );
+
+		if ( $this->dns->points_to_server( $stored ) ) {
+			$this->ssl->request( $stored );
+		} else {
+			$this->logger->info( sprintf( 'SSL: %s does not point at the server yet; the certificate waits for DNS propagation.', $stored ) );
+		}
+	}
+
+	/**
+	 * Removes one name.
+	 *
+	 * @param string   $kind    'domain' or 'subdomain'.
+	 * @param string   $raw     Name as received.
+	 * @param int|null $site_id Site.
+	 * @param int      $attempt Attempts made before.
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	private function remove( $kind, $raw, $site_id, $attempt ) {
+		$name = Domain_Name::normalize( $raw );
+		if ( '' === $name ) {
+			$this->logger->error( sprintf( 'Ignoring %s removal for "%s": not a valid host name.', $kind, (string) $raw ) );
+			return;
+		}
+
+		if ( $this->is_network_domain( $name ) ) {
+			$this->logger->warning( sprintf( 'Not removing %s: it is the network\'s own domain.', $name ) );
+			return;
+		}
+
+		if ( $this->state->is_recent( 'remove', $name ) && 0 === $attempt ) {
+			$this->logger->debug( sprintf( '%s was removed moments ago; nothing to do.', $name ) );
+			return;
+		}
+
+		try {
+			if ( $this->wildcards->covers( $name ) ) {
+				$this->logger->info( sprintf( '%s is served by the web app\'s wildcard domain; no call needed.', $name ) );
+				$this->forget( $name );
+				return;
+			}
+
+			$removed = $this->connector->client()->removeDomain( $name );
+		} catch ( Not_Ready_Exception $e ) {
+			$this->logger->error( sprintf( 'Could not remove %s %s: %s.', $kind, $name, $e->getMessage() ) );
+			return;
+		} catch ( \Throwable $e ) {
+			$this->retry->handle(
+				sprintf( 'remove %s %s', $kind, $name ),
+				$e,
+				$attempt,
+				function ( $delay, $next ) use ( $kind, $name, $site_id ) {
+					$this->queue->schedule( $delay, self::RETRY_HOOK, array( 'remove-' . $kind, $name, (int) $site_id, $next ) );
+				}
+			);
+			return;
+		}
+
+		$this->forget( $name );
+		$this->state->mark_recent( 'remove', $name );
+
+		$this->logger->info(
+			$removed
+				? sprintf( 'Removed %s %s from RunCloud.', $kind, $name )
+				: sprintf( '%s was not on RunCloud; nothing to remove.', $name )
+		);
+	}
+
+	/**
+	 * After an add: names this plugin added earlier for the same site that no domain record holds
+	 * any more are the old names of renamed records. They are removed, so a rename does not leave
+	 * the old name served forever.
+	 *
+	 * @param string $current Name just added.
+	 * @param int    $site_id Site.
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	private function remove_stale_names( $current, $site_id ) {
+		if ( $site_id <= 0 || ! $this->mapped->available() ) {
+			return;
+		}
+
+		$still_mapped = $this->mapped->for_site( $site_id );
+		$network      = array_keys( $this->mapped->network_names() );
+
+		foreach ( $this->state->tracked_for_site( $site_id ) as $old ) {
+			if ( Domain_Name::equals( $old, $current ) || in_array( $old, $still_mapped, true ) || in_array( $old, $network, true ) ) {
+				continue;
+			}
+			if ( $this->mapped->is_mapped( $old ) ) {
+				continue; // Moved to another site rather than renamed.
+			}
+			$this->logger->info( sprintf( '%s replaced %s on site %d; removing the old name.', $current, $old, $site_id ) );
+			$this->remove( 'domain', $old, $site_id, 0 );
+		}
+	}
+
+	/**
+	 * Forgets everything about a name.
+	 *
+	 * @param string $name Name.
+	 * @return void
+	 */
+	private function forget( $name ) {
+		$this->state->untrack( $name );
+		$this->state->clear_recent( 'add', $name );
+		$this->ssl->forget( $name );
+	}
+
+	/**
+	 * Whether $name is one of the network's own domains (never to be removed by an event).
+	 *
+	 * @param string $name Name.
+	 * @return bool
+	 */
+	private function is_network_domain( $name ) {
+		$network = function_exists( 'get_network' ) ? get_network() : null;
+
+		return $network && Domain_Name::equals( $network->domain, $name );
+	}
+
+	/**
+	 * The admin's www choice (Ultimate Multisite's "auto_create_www_subdomain").
+	 *
+	 * @param string $raw  Name as received.
+	 * @param string $name Normalised name.
+	 * @return bool
+	 */
+	public function wants_www( $raw, $name ) {
+		$www = false;
+
+		if ( 0 === strpos( $name, 'www.' ) ) {
+			$www = false;
+		} elseif ( class_exists( '\WP_Ultimo\Managers\Domain_Manager' ) && method_exists( '\WP_Ultimo\Managers\Domain_Manager', 'get_instance' ) ) {
+			$manager = \WP_Ultimo\Managers\Domain_Manager::get_instance();
+			if ( is_object( $manager ) && method_exists( $manager, 'should_create_www_subdomain' ) ) {
+				$www = (bool) $manager->should_create_www_subdomain( $raw );
+			}
+		}
+
+		/**
+		 * Filters whether RunCloud should also serve www.<domain>.
+		 *
+		 * @param bool   $www  Whether to.
+		 * @param string $name Domain.
+		 */
+		return (bool) apply_filters( 'wu_runcloud_create_www', $www, $name );
+	}
+}

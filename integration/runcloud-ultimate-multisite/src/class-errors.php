@@ -1,0 +1,83 @@
+<?php
+/**
+ * How a failure is described and whether it is worth retrying.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Classification of the extension's exceptions.
+ */
+final class Errors {
+
+	/**
+	 * Transient failures: RunCloud asked us to slow down, RunCloud itself failed, the network failed,
+	 * or an answer arrived broken (a proxy cut it). Trying again later can succeed.
+	 * Everything else (401/403 credentials, 404 wrong ids, 422 invalid data) fails the same way again.
+	 *
+	 * @param \Throwable $e Failure.
+	 * @return bool
+	 */
+	public static function is_transient( \Throwable $e ) {
+		return $e instanceof \RunCloud\RateLimitException
+			|| $e instanceof \RunCloud\ServerException
+			|| $e instanceof \RunCloud\TransportException
+			|| $e instanceof \RunCloud\UnexpectedResponseException;
+	}
+
+	/**
+	 * Seconds RunCloud asked us to wait (Retry-After), or null.
+	 *
+	 * @param \Throwable $e Failure.
+	 * @return int|null
+	 */
+	public static function retry_after( \Throwable $e ) {
+		if ( $e instanceof \RunCloud\RateLimitException ) {
+			$after = $e->getRetryAfter();
+
+			return null === $after ? null : max( 0, (int) $after );
+		}
+
+		return null;
+	}
+
+	/**
+	 * One line saying what went wrong: the HTTP status and RunCloud's message and field errors,
+	 * or the network error. The extension never puts a credential in these.
+	 *
+	 * @param \Throwable $e Failure.
+	 * @return string
+	 */
+	public static function describe( \Throwable $e ) {
+		if ( $e instanceof \RunCloud\ApiException ) {
+			$text   = sprintf( 'HTTP %d: %s', $e->getStatusCode(), $e->getMessage() );
+			$fields = array();
+			foreach ( (array) $e->getErrors() as $field => $messages ) {
+				$fields[] = $field . ': ' . implode( ' ', (array) $messages );
+			}
+			if ( $fields ) {
+				$text .= ' (' . implode( '; ', $fields ) . ')';
+			}
+
+			return $text;
+		}
+
+		if ( $e instanceof \RunCloud\TransportException ) {
+			return sprintf( 'network error (curl %d): %s', $e->getCode(), $e->getMessage() );
+		}
+
+		if ( $e instanceof \RunCloud\UnexpectedResponseException ) {
+			return 'unexpected answer: ' . $e->getMessage();
+		}
+
+		if ( $e instanceof \RunCloud\ConfigurationException ) {
+			return 'configuration: ' . $e->getMessage();
+		}
+
+		return get_class( $e ) . ': ' . $e->getMessage();
+	}
+}

@@ -1,0 +1,130 @@
+<?php
+/**
+ * Logging into Ultimate Multisite's logs.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Writes to wu_log_add( 'integration-runcloud', ... ) — where the product documentation tells users
+ * to look — or to PHP's error log when Ultimate Multisite is not loaded. Every message is scrubbed of
+ * the configured credentials first, whatever produced it.
+ */
+final class Logger {
+
+	const HANDLE = 'integration-runcloud';
+
+	/**
+	 * Settings, for the secrets to scrub.
+	 *
+	 * @var Settings
+	 */
+	private $settings;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings $settings Settings.
+	 */
+	public function __construct( Settings $settings ) {
+		$this->settings = $settings;
+	}
+
+	/**
+	 * Logs at ERROR level.
+	 *
+	 * @param string $message Message.
+	 * @return void
+	 */
+	public function error( $message ) {
+		$this->log( 'error', $message );
+	}
+
+	/**
+	 * Logs at WARNING level.
+	 *
+	 * @param string $message Message.
+	 * @return void
+	 */
+	public function warning( $message ) {
+		$this->log( 'warning', $message );
+	}
+
+	/**
+	 * Logs at INFO level.
+	 *
+	 * @param string $message Message.
+	 * @return void
+	 */
+	public function info( $message ) {
+		$this->log( 'info', $message );
+	}
+
+	/**
+	 * Logs at DEBUG level.
+	 *
+	 * @param string $message Message.
+	 * @return void
+	 */
+	public function debug( $message ) {
+		$this->log( 'debug', $message );
+	}
+
+	/**
+	 * Logs one message at a PSR-3 level name.
+	 *
+	 * @param string $level   emergency|alert|critical|error|warning|notice|info|debug.
+	 * @param string $message Message.
+	 * @return void
+	 */
+	public function log( $level, $message ) {
+		$message = $this->scrub( (string) $message );
+
+		if ( function_exists( 'wu_log_add' ) ) {
+			wu_log_add( self::HANDLE, $message, $level );
+			return;
+		}
+
+		// Without Ultimate Multisite only problems are worth PHP's error log.
+		if ( in_array( $level, array( 'emergency', 'alert', 'critical', 'error', 'warning' ), true ) ) {
+			error_log( sprintf( '[%s] %s: %s', self::HANDLE, strtoupper( $level ), $message ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
+		}
+	}
+
+	/**
+	 * Removes credentials from a text: the configured secrets, and anything that looks like an
+	 * Authorization header value, in case a message quotes a request.
+	 *
+	 * @param string $text Text.
+	 * @return string
+	 */
+	public function scrub( $text ) {
+		foreach ( $this->settings->secrets() as $secret ) {
+			$text = str_replace( $secret, '[redacted]', $text );
+			$b64  = base64_encode( $secret ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+			$text = str_replace( $b64, '[redacted]', $text );
+		}
+
+		return (string) preg_replace( '/\b(Bearer|Basic)\s+[A-Za-z0-9._~+\/=-]{4,}/i', '$1 [redacted]', $text );
+	}
+
+	/**
+	 * The callable handed to the extension as its `logger` option.
+	 *
+	 * The extension reports retries and rate-limit waits through it; they are worth seeing in the
+	 * log, at DEBUG so they do not drown the ERROR lines.
+	 *
+	 * @return callable
+	 */
+	public function extension_logger() {
+		return function ( $level, $message, $context = array() ) {
+			$level = strtolower( (string) $level );
+			$level = in_array( $level, array( 'error', 'warning' ), true ) ? 'warning' : 'debug';
+			$this->log( $level, 'client: ' . $message );
+		};
+	}
+}

@@ -1,0 +1,362 @@
+<?php
+/**
+ * Wiring.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Builds the services once and attaches them to WordPress and Ultimate Multisite.
+ */
+final class Plugin {
+
+	/**
+	 * The instance.
+	 *
+	 * @var Plugin|null
+	 */
+	private static $instance = null;
+
+	/**
+	 * Services, public for the adapters and the tests.
+	 *
+	 * @var Settings
+	 */
+	public $settings;
+	/**
+	 * Logger.
+	 *
+	 * @var Logger
+	 */
+	public $logger;
+	/**
+	 * Connector.
+	 *
+	 * @var Connector
+	 */
+	public $connector;
+	/**
+	 * State.
+	 *
+	 * @var State
+	 */
+	public $state;
+	/**
+	 * Queue.
+	 *
+	 * @var Queue
+	 */
+	public $queue;
+	/**
+	 * Retry policy.
+	 *
+	 * @var Retry_Policy
+	 */
+	public $retry;
+	/**
+	 * DNS checker.
+	 *
+	 * @var Dns_Checker
+	 */
+	public $dns;
+	/**
+	 * SSL scheduler.
+	 *
+	 * @var Ssl_Scheduler
+	 */
+	public $ssl;
+	/**
+	 * Wildcards.
+	 *
+	 * @var Wildcards
+	 */
+	public $wildcards;
+	/**
+	 * Mapped domains.
+	 *
+	 * @var Mapped_Domains
+	 */
+	public $mapped;
+	/**
+	 * Domain sync.
+	 *
+	 * @var Domain_Sync
+	 */
+	public $domain_sync;
+	/**
+	 * Reconciler.
+	 *
+	 * @var Reconciler
+	 */
+	public $reconciler;
+	/**
+	 * Connection test.
+	 *
+	 * @var Connection_Test
+	 */
+	public $connection_test;
+	/**
+	 * Commands.
+	 *
+	 * @var Commands
+	 */
+	public $commands;
+	/**
+	 * Admin screens.
+	 *
+	 * @var Admin
+	 */
+	public $admin;
+
+	/**
+	 * Which adapter attached the domain events ('capability' or 'host-provider'), '' if none.
+	 *
+	 * @var string
+	 */
+	private $active_adapter = '';
+
+	/**
+	 * Events already handled in the current do_action() run (see handle_event()).
+	 *
+	 * @var array<string, bool>
+	 */
+	private $handled = array();
+
+	/**
+	 * The instance.
+	 *
+	 * @return Plugin
+	 */
+	public static function instance() {
+		if ( null === self::$instance ) {
+			self::$instance = new self();
+		}
+
+		return self::$instance;
+	}
+
+	/**
+	 * Builds the services.
+	 */
+	private function __construct() {
+		$this->settings        = new Settings();
+		$this->logger          = new Logger( $this->settings );
+		$this->connector       = new Connector( $this->settings, $this->logger );
+		$this->state           = new State();
+		$this->queue           = new Queue();
+		$this->retry           = new Retry_Policy( $this->logger );
+		$this->dns             = new Dns_Checker( $this->settings );
+		$this->wildcards       = new Wildcards( $this->state, $this->connector, $this->settings );
+		$this->mapped          = new Mapped_Domains();
+		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger );
+		$this->domain_sync     = new Domain_Sync( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->dns, $this->ssl, $this->wildcards, $this->mapped );
+		$this->reconciler      = new Reconciler( $this->settings, $this->connector, $this->state, $this->logger, $this->mapped, $this->wildcards, $this->domain_sync );
+		$this->connection_test = new Connection_Test( $this->settings, $this->connector, $this->wildcards, $this->logger );
+		$this->commands        = new Commands( $this );
+		$this->admin           = new Admin( $this );
+
+		// Ultimate Multisite 2.4.11+ keeps credentials saved in the wizard encrypted; read them even
+		// before the registry hands the Integration over (early cron and CLI runs).
+		$this->settings->add_source( 'credential-store', array( __CLASS__, 'read_credential_store' ) );
+	}
+
+	/**
+	 * Hooks into WordPress. Called once from the main plugin file.
+	 *
+	 * @return void
+	 */
+	public function boot() {
+		$this->admin->register();
+
+		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
+			require_once RUNCLOUD_UM_DIR . 'src/class-cli-command.php';
+			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->commands ) );
+		}
+
+		if ( ! Connector::extension_loaded() ) {
+			// Without the extension the built-in integration stays in place (it is better than
+			// nothing), and the notice tells the admin how to install the extension.
+			return;
+		}
+
+		add_action( 'wu_register_capabilities', array( $this, 'register_capability' ), 20 );
+		add_action( 'wp_ultimo_host_providers_load', array( $this, 'register_host_provider' ), 20 );
+
+		// Jobs of this plugin, queued only while the integration is active.
+		add_action( Domain_Sync::RETRY_HOOK, array( $this->domain_sync, 'run_retry' ), 10, 4 );
+		add_action( Ssl_Scheduler::HOOK, array( $this->ssl, 'run' ), 10, 1 );
+		add_action( Reconciler::HOOK, array( $this, 'run_scheduled_reconcile' ) );
+	}
+
+	/**
+	 * 2.4.11+: replaces the built-in RunCloud domain-mapping module with ours (same integration id
+	 * and capability id, so the registry keeps only ours).
+	 *
+	 * @param object $registry Ultimate Multisite's Integration_Registry.
+	 * @return void
+	 */
+	public function register_capability( $registry ) {
+		if ( ! interface_exists( '\WP_Ultimo\Integrations\Capability_Module' ) || ! is_object( $registry ) || ! method_exists( $registry, 'add_capability' ) ) {
+			return;
+		}
+
+		require_once RUNCLOUD_UM_DIR . 'src/adapters/class-capability-module.php';
+		$registry->add_capability( 'runcloud', new Adapters\Capability_Module( $this ) );
+	}
+
+	/**
+	 * Up to 2.4.10: replaces the built-in RunCloud host provider with ours.
+	 *
+	 * @return void
+	 */
+	public function register_host_provider() {
+		if ( ! class_exists( '\WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider' ) ) {
+			return;
+		}
+
+		$this->detach_builtin_host_provider();
+
+		require_once RUNCLOUD_UM_DIR . 'src/adapters/class-host-provider.php';
+		Adapters\Host_Provider::boot();
+	}
+
+	/**
+	 * Unhooks the built-in provider's event handlers, so it never calls RunCloud besides us.
+	 *
+	 * @return void
+	 */
+	private function detach_builtin_host_provider() {
+		$class = '\WP_Ultimo\Integrations\Host_Providers\Runcloud_Host_Provider';
+		if ( ! class_exists( $class ) || ! method_exists( $class, 'get_instance' ) ) {
+			return;
+		}
+
+		$builtin = call_user_func( array( $class, 'get_instance' ) );
+		if ( ! is_object( $builtin ) ) {
+			return;
+		}
+
+		foreach ( array( 'wu_add_domain' => 'on_add_domain', 'wu_remove_domain' => 'on_remove_domain', 'wu_add_subdomain' => 'on_add_subdomain', 'wu_remove_subdomain' => 'on_remove_subdomain' ) as $hook => $method ) {
+			remove_action( $hook, array( $builtin, $method ), 10 );
+		}
+		remove_action( 'wu_domain_manager_dns_propagation_finished', array( $builtin, 'request_ssl' ), 10 );
+	}
+
+	/**
+	 * Called by an adapter's register_hooks(): the integration is enabled and set up.
+	 *
+	 * @param string $adapter 'capability' or 'host-provider'.
+	 * @return void
+	 */
+	public function activate( $adapter ) {
+		if ( '' === $this->active_adapter ) {
+			$this->active_adapter = $adapter;
+			add_action( 'wu_domain_manager_dns_propagation_finished', array( $this, 'on_dns_propagated' ), 10, 1 );
+		}
+
+		$this->queue->ensure_recurring( (int) apply_filters( 'wu_runcloud_reconcile_interval', DAY_IN_SECONDS ), Reconciler::HOOK );
+	}
+
+	/**
+	 * Whether an adapter activated the integration in this request.
+	 *
+	 * @return bool
+	 */
+	public function is_active() {
+		return '' !== $this->active_adapter;
+	}
+
+	/**
+	 * Entry point of the four Ultimate Multisite events, from either adapter.
+	 *
+	 * If both generations' hooks exist in one install, both adapters are attached to the same
+	 * do_action() run; the second call of the same run is ignored.
+	 *
+	 * @param string   $event   add_domain|remove_domain|add_subdomain|remove_subdomain.
+	 * @param string   $name    Domain or subdomain.
+	 * @param int|null $site_id Site.
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure, so the job shows as failed.
+	 */
+	public function handle_event( $event, $name, $site_id ) {
+		$hook = 'wu_' . $event;
+		if ( doing_action( $hook ) ) {
+			$key = $hook . '#' . did_action( $hook ) . '#' . $name;
+			if ( isset( $this->handled[ $key ] ) ) {
+				return;
+			}
+			$this->handled[ $key ] = true;
+		}
+
+		switch ( $event ) {
+			case 'add_domain':
+				$this->domain_sync->add_domain( (string) $name, $site_id );
+				break;
+			case 'remove_domain':
+				$this->domain_sync->remove_domain( (string) $name, $site_id );
+				break;
+			case 'add_subdomain':
+				$this->domain_sync->add_subdomain( (string) $name, $site_id );
+				break;
+			case 'remove_subdomain':
+				$this->domain_sync->remove_subdomain( (string) $name, $site_id );
+				break;
+		}
+	}
+
+	/**
+	 * Handler of wu_domain_manager_dns_propagation_finished.
+	 *
+	 * @param mixed $domain Domain model or name.
+	 * @return void
+	 */
+	public function on_dns_propagated( $domain ) {
+		$this->domain_sync->dns_propagated( $domain );
+	}
+
+	/**
+	 * Handler of the recurring reconcile; stops itself when the integration was turned off.
+	 *
+	 * @return void
+	 * @throws Job_Failed_Exception On a permanent failure.
+	 */
+	public function run_scheduled_reconcile() {
+		if ( ! $this->is_active() ) {
+			$this->queue->unschedule_all( Reconciler::HOOK );
+			$this->logger->info( 'Reconcile unscheduled: the RunCloud integration is not enabled.' );
+			return;
+		}
+
+		$this->reconciler->run_job();
+	}
+
+	/**
+	 * Reads a credential saved by Ultimate Multisite 2.4.11+'s wizard (encrypted network option).
+	 *
+	 * @param string $name Constant name.
+	 * @return string
+	 */
+	public static function read_credential_store( $name ) {
+		$stored = get_network_option( null, 'wu_hosting_credential_' . $name, '' );
+		if ( empty( $stored ) || ! class_exists( '\WP_Ultimo\Helpers\Credential_Store' ) ) {
+			return '';
+		}
+
+		return (string) \WP_Ultimo\Helpers\Credential_Store::decrypt( $stored );
+	}
+
+	/**
+	 * Deactivation: cancels the plugin's jobs.
+	 *
+	 * @return void
+	 */
+	public function deactivate() {
+		foreach ( array( Reconciler::HOOK, Ssl_Scheduler::HOOK, Domain_Sync::RETRY_HOOK ) as $hook ) {
+			$this->queue->unschedule_all( $hook );
+		}
+	}
+}

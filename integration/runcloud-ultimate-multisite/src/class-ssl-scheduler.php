@@ -1,0 +1,287 @@
+<?php
+/**
+ * Certificate redeploys, gathered.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The web app's basic Let's Encrypt certificate covers all its names, and each redeploy re-issues
+ * it for all of them. So requests are gathered: the first one queues a single redeploy job a short
+ * window later (one job per web app), and every request arriving before that job runs rides along.
+ */
+final class Ssl_Scheduler {
+
+	const HOOK = 'wu_runcloud_ssl_redeploy';
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private $settings;
+
+	/**
+	 * Connector.
+	 *
+	 * @var Connector
+	 */
+	private $connector;
+
+	/**
+	 * State.
+	 *
+	 * @var State
+	 */
+	private $state;
+
+	/**
+	 * Queue.
+	 *
+	 * @var Queue
+	 */
+	private $queue;
+
+	/**
+	 * Retry policy.
+	 *
+	 * @var Retry_Policy
+	 */
+	private $retry;
+
+	/**
+	 * Logger.
+	 *
+	 * @var Logger
+	 */
+	private $logger;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings     $settings  Settings.
+	 * @param Connector    $connector Connector.
+	 * @param State        $state     State.
+	 * @param Queue        $queue     Queue.
+	 * @param Retry_Policy $retry     Retry policy.
+	 * @param Logger       $logger    Logger.
+	 */
+	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger ) {
+		$this->settings  = $settings;
+		$this->connector = $connector;
+		$this->state     = $state;
+		$this->queue     = $queue;
+		$this->retry     = $retry;
+		$this->logger    = $logger;
+	}
+
+	/**
+	 * Asks for a redeploy that will cover $name.
+	 *
+	 * @param string $name Normalised name.
+	 * @return void
+	 */
+	public function request( $name ) {
+		$ssl                     = $this->ssl_state();
+		$ssl['pending'][ $name ] = time();
+		unset( $ssl['covered'][ $name ] );
+		$this->state->set( 'ssl', $ssl );
+
+		$args = array( $this->settings->webapp_key() );
+		if ( $this->queue->is_scheduled( self::HOOK, $args ) ) {
+			$this->logger->info( sprintf( 'SSL: %s joins the redeploy already queued.', $name ) );
+			return;
+		}
+
+		$this->queue->schedule( $this->settings->ssl_window(), self::HOOK, $args );
+		$this->logger->info( sprintf( 'SSL: redeploy queued in %d s for %s.', $this->settings->ssl_window(), $name ) );
+	}
+
+	/**
+	 * Whether a redeploy already ran (successfully) since $name was last requested or added.
+	 *
+	 * @param string $name Normalised name.
+	 * @return bool
+	 */
+	public function is_covered( $name ) {
+		return isset( $this->ssl_state()['covered'][ $name ] );
+	}
+
+	/**
+	 * Whether a redeploy is waiting for $name.
+	 *
+	 * @param string $name Normalised name.
+	 * @return bool
+	 */
+	public function is_pending( $name ) {
+		return isset( $this->ssl_state()['pending'][ $name ] );
+	}
+
+	/**
+	 * Forgets a name (it was removed, or re-added and needs a new certificate).
+	 *
+	 * @param string $name Normalised name.
+	 * @return void
+	 */
+	public function forget( $name ) {
+		$ssl = $this->ssl_state();
+		unset( $ssl['pending'][ $name ], $ssl['covered'][ $name ] );
+		$this->state->set( 'ssl', $ssl );
+	}
+
+	/**
+	 * Names waiting for the next redeploy.
+	 *
+	 * @return string[]
+	 */
+	public function pending() {
+		return array_keys( $this->ssl_state()['pending'] );
+	}
+
+	/**
+	 * Time of the queued redeploy, or false.
+	 *
+	 * @return int|bool
+	 */
+	public function next_run() {
+		return $this->queue->next( self::HOOK, array( $this->settings->webapp_key() ) );
+	}
+
+	/**
+	 * The job: one redeploy for everything pending.
+	 *
+	 * @param string $webapp_key Web app the job was queued for.
+	 * @return void
+	 * @throws Job_Failed_Exception When the redeploy fails for good.
+	 */
+	public function run( $webapp_key = '' ) {
+		if ( '' !== (string) $webapp_key && (string) $webapp_key !== $this->settings->webapp_key() ) {
+			$this->logger->warning( sprintf( 'SSL: dropping a redeploy queued for web app %s; the settings now name %s.', $webapp_key, $this->settings->webapp_key() ) );
+			return;
+		}
+
+		$ssl     = $this->ssl_state();
+		$started = time();
+		$names   = array_keys( $ssl['pending'] );
+
+		if ( ! $names ) {
+			return;
+		}
+
+		try {
+			$this->redeploy_now();
+		} catch ( Job_Failed_Exception $e ) {
+			throw $e;
+		} catch ( \Throwable $e ) {
+			$attempt = (int) $ssl['attempt'];
+			try {
+				$this->retry->handle(
+					sprintf( 'redeploy the SSL certificate (for %s)', implode( ', ', $names ) ),
+					$e,
+					$attempt,
+					function ( $delay, $next ) {
+						$ssl            = $this->ssl_state();
+						$ssl['attempt'] = $next;
+						$this->state->set( 'ssl', $ssl );
+						$this->queue->schedule( $delay, self::HOOK, array( $this->settings->webapp_key() ) );
+					}
+				);
+			} catch ( Job_Failed_Exception $failed ) {
+				// Permanent: drop the pending names so the next request starts afresh.
+				$ssl            = $this->ssl_state();
+				$ssl['pending'] = array();
+				$ssl['attempt'] = 0;
+				$this->state->set( 'ssl', $ssl );
+				throw $failed;
+			}
+			return;
+		}
+
+		$this->complete( $names, $started );
+	}
+
+	/**
+	 * Records a successful redeploy that started at $started and covered $names.
+	 *
+	 * @param string[] $names   Names.
+	 * @param int      $started Time the redeploy call started.
+	 * @return void
+	 */
+	public function complete( array $names, $started ) {
+		$ssl = $this->ssl_state();
+		foreach ( $names as $name ) {
+			// A request that arrived during the call stays pending for the next redeploy.
+			if ( isset( $ssl['pending'][ $name ] ) && $ssl['pending'][ $name ] <= $started ) {
+				unset( $ssl['pending'][ $name ] );
+			}
+			$ssl['covered'][ $name ] = $started;
+		}
+		$ssl['attempt'] = 0;
+		$this->state->set( 'ssl', $ssl );
+
+		$this->logger->info( sprintf( 'SSL: certificate redeployed, covering %s.', $names ? implode( ', ', $names ) : 'all names' ) );
+	}
+
+	/**
+	 * Redeploys the basic certificate at once (installs one when the web app has none).
+	 *
+	 * RunCloud's route table has GET ssl and PUT ssl/{id} for this; the "ssl/advanced/.../redeploy"
+	 * route the built-in integration used does not exist.
+	 *
+	 * @return string 'redeployed' or 'installed'.
+	 * @throws \RunCloud\Exception On failure.
+	 */
+	public function redeploy_now() {
+		$client = $this->connector->client();
+
+		if ( $client->redeploySsl() ) {
+			return 'redeployed';
+		}
+
+		/**
+		 * Filters the settings of the basic certificate installed when the web app has none.
+		 * Return an empty array to never install one.
+		 *
+		 * @param array $settings installSsl() settings.
+		 */
+		$settings = (array) apply_filters(
+			'wu_runcloud_ssl_install_settings',
+			array(
+				'provider'            => 'letsencrypt',
+				'enableHttp'          => false,
+				'enableHsts'          => false,
+				'authorizationMethod' => 'http-01',
+				'environment'         => 'live',
+			)
+		);
+
+		if ( ! $settings ) {
+			$this->logger->warning( 'SSL: the web app has no certificate, and installing one is disabled.' );
+			return 'none';
+		}
+
+		$client->installSsl( $settings );
+		$this->logger->info( 'SSL: the web app had no certificate; a Let\'s Encrypt certificate was installed.' );
+
+		return 'installed';
+	}
+
+	/**
+	 * The stored SSL state with its keys.
+	 *
+	 * @return array{pending: array, covered: array, attempt: int}
+	 */
+	private function ssl_state() {
+		$ssl = (array) $this->state->get( 'ssl' );
+
+		return array(
+			'pending' => (array) ( $ssl['pending'] ?? array() ),
+			'covered' => (array) ( $ssl['covered'] ?? array() ),
+			'attempt' => (int) ( $ssl['attempt'] ?? 0 ),
+		);
+	}
+}

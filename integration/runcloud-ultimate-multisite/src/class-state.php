@@ -1,0 +1,172 @@
+<?php
+/**
+ * What the integration remembers between requests.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Network options of the integration, all under one prefix so uninstall can find them.
+ *
+ * - tracked:   name => [site, time] of every alias this plugin added. Ultimate Multisite only tells
+ *              the new name when a domain is renamed, so this map is how the old one is found.
+ * - ssl:       pending redeploy requests, names already covered by a redeploy, retry attempt.
+ * - wildcards: wildcard lookups ("*.network.tld" exists or not), cached.
+ * - last_sync: summary of the last reconcile.
+ */
+final class State {
+
+	const PREFIX = 'wu_runcloud_';
+
+	/**
+	 * Reads one option.
+	 *
+	 * @param string $name    Name without prefix.
+	 * @param mixed  $default Default.
+	 * @return mixed
+	 */
+	public function get( $name, $default = array() ) {
+		$value = get_network_option( null, self::PREFIX . $name, $default );
+
+		return null === $value ? $default : $value;
+	}
+
+	/**
+	 * Writes one option.
+	 *
+	 * @param string $name  Name without prefix.
+	 * @param mixed  $value Value.
+	 * @return void
+	 */
+	public function set( $name, $value ) {
+		update_network_option( null, self::PREFIX . $name, $value );
+	}
+
+	/**
+	 * Remembers that this plugin added $name for $site_id.
+	 *
+	 * @param string   $name    Normalised name.
+	 * @param int|null $site_id Site.
+	 * @return void
+	 */
+	public function track( $name, $site_id ) {
+		$tracked          = (array) $this->get( 'tracked' );
+		$tracked[ $name ] = array(
+			'site' => (int) $site_id,
+			'time' => time(),
+		);
+		$this->set( 'tracked', $tracked );
+	}
+
+	/**
+	 * Forgets $name.
+	 *
+	 * @param string $name Normalised name.
+	 * @return void
+	 */
+	public function untrack( $name ) {
+		$tracked = (array) $this->get( 'tracked' );
+		if ( isset( $tracked[ $name ] ) ) {
+			unset( $tracked[ $name ] );
+			$this->set( 'tracked', $tracked );
+		}
+	}
+
+	/**
+	 * All tracked names.
+	 *
+	 * @return array<string, array{site: int, time: int}>
+	 */
+	public function tracked() {
+		return (array) $this->get( 'tracked' );
+	}
+
+	/**
+	 * Names this plugin added for one site.
+	 *
+	 * @param int $site_id Site.
+	 * @return string[]
+	 */
+	public function tracked_for_site( $site_id ) {
+		$names = array();
+		foreach ( $this->tracked() as $name => $info ) {
+			if ( (int) ( $info['site'] ?? 0 ) === (int) $site_id ) {
+				$names[] = (string) $name;
+			}
+		}
+
+		return $names;
+	}
+
+	/**
+	 * Marks an operation on a name as just done, so the twin event Ultimate Multisite fires for the
+	 * same name (wu_add_subdomain and wu_add_domain both fire for a new site's subdomain) costs no call.
+	 *
+	 * @param string $op   Operation.
+	 * @param string $name Name.
+	 * @param int    $ttl  Seconds.
+	 * @return void
+	 */
+	public function mark_recent( $op, $name, $ttl = 300 ) {
+		set_site_transient( self::PREFIX . 'recent_' . md5( $op . '|' . $name ), time(), $ttl );
+	}
+
+	/**
+	 * Whether mark_recent() was called for this operation and name within its ttl.
+	 *
+	 * @param string $op   Operation.
+	 * @param string $name Name.
+	 * @return bool
+	 */
+	public function is_recent( $op, $name ) {
+		return false !== get_site_transient( self::PREFIX . 'recent_' . md5( $op . '|' . $name ) );
+	}
+
+	/**
+	 * Clears a recent mark.
+	 *
+	 * @param string $op   Operation.
+	 * @param string $name Name.
+	 * @return void
+	 */
+	public function clear_recent( $op, $name ) {
+		delete_site_transient( self::PREFIX . 'recent_' . md5( $op . '|' . $name ) );
+	}
+
+	/**
+	 * Deletes everything the integration stored (uninstall, tests).
+	 *
+	 * @return void
+	 */
+	public function delete_all() {
+		global $wpdb;
+
+		foreach ( array( 'tracked', 'ssl', 'wildcards', 'last_sync', 'notice' ) as $name ) {
+			delete_network_option( null, self::PREFIX . $name );
+		}
+
+		// Transients of mark_recent(): the names are hashed, so find them by prefix.
+		if ( is_multisite() ) {
+			$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+				$wpdb->prepare(
+					"DELETE FROM {$wpdb->sitemeta} WHERE meta_key LIKE %s OR meta_key LIKE %s",
+					$wpdb->esc_like( '_site_transient_' . self::PREFIX ) . '%',
+					$wpdb->esc_like( '_site_transient_timeout_' . self::PREFIX ) . '%'
+				)
+			);
+		} else {
+			$wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+				$wpdb->prepare(
+					"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",
+					$wpdb->esc_like( '_site_transient_' . self::PREFIX ) . '%',
+					$wpdb->esc_like( '_site_transient_timeout_' . self::PREFIX ) . '%'
+				)
+			);
+		}
+		wp_cache_flush();
+	}
+}

@@ -1,0 +1,124 @@
+/* The transport: libcurl exchanges driven through one multi handle per session, so single calls and
+ * bulk calls share connections (HTTP/1.1 keep-alive or HTTP/2 multiplexing), DNS and TLS sessions.
+ * Sessions can outlive the PHP request in a per-process pool. No Zend here. */
+#ifndef RUNCLOUD_HTTP_H
+#define RUNCLOUD_HTTP_H
+
+#include <curl/curl.h>
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace runcloud {
+
+using Clock = std::chrono::steady_clock;
+
+/* A string wiped from memory when it goes, for credentials. */
+class Secret {
+public:
+    Secret() = default;
+    explicit Secret(std::string s) : value_(std::move(s)) {}
+    Secret(const Secret &) = delete;
+    Secret &operator=(const Secret &) = delete;
+    Secret &operator=(std::string s) { wipe(); value_ = std::move(s); return *this; }
+    ~Secret() { wipe(); }
+    const std::string &str() const { return value_; }
+private:
+    void wipe();
+    std::string value_;
+};
+
+/* How a client reaches RunCloud; fixed at construction. */
+struct Settings {
+    std::string base_url;          // scheme://host[:port]/path, no trailing slash
+    Secret authorization;          // the whole "Authorization: ..." header line
+    std::string user_agent;
+    std::string ca_info;           // empty: the system's CA store
+    long timeout_ms = 30000;       // a whole call, retries included
+    long connect_timeout_ms = 10000;
+    size_t max_body = 4u << 20;    // answers above this are refused, not buffered
+    int retries = 2;
+    double retry_delay = 0.5;      // seconds; doubles each retry, with jitter
+    bool persistent = true;
+    int concurrency = 8;
+
+    Settings() = default;
+    Settings(const Settings &) = delete;
+    ~Settings();
+    /* Builds the header lists once; call after `authorization` is set. */
+    bool prepare();
+    curl_slist *headers(bool with_body) const { return with_body ? headers_json_ : headers_plain_; }
+private:
+    curl_slist *headers_plain_ = nullptr, *headers_json_ = nullptr;
+};
+
+/* One HTTP request and, once done, its answer. */
+struct Exchange {
+    const char *method = "GET";
+    std::string path;              // after the base URL, starting with '/', query included
+    std::string body;              // JSON; sent when `with_body`
+    bool with_body = false;
+    Clock::time_point not_before{};  // retries wait until then
+    Clock::time_point deadline{};
+    int attempt = 0;
+    void *owner = nullptr;         // the operation this belongs to
+
+    // The answer of the last attempt.
+    CURLcode result = CURLE_OK;
+    long status = 0;
+    std::string response;          // with simdjson's padding reserved after it
+    std::string content_type, location;
+    long rate_limit = -1, rate_remaining = -1, retry_after = -1;
+    bool too_large = false;
+    size_t max_body = 0;           // set when started, from the settings
+    char error[CURL_ERROR_SIZE] = {0};
+    double seconds = 0;
+
+    void reset_answer();
+};
+
+struct RateState {
+    long limit = -1, remaining = -1;
+};
+
+/* Connections to one endpoint with one credential. */
+class Session {
+public:
+    Session();
+    ~Session();
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
+
+    bool usable() const;           // false in a forked child: the sockets are its parent's
+    RateState rate;
+    /* Certificate ids learnt per "server/webapp", so a redeploy can skip its lookup. */
+    std::vector<std::pair<std::string, int64_t>> ssl_ids;
+    int64_t cached_ssl_id(const std::string &app) const;
+    void cache_ssl_id(const std::string &app, int64_t id);
+
+    /* Runs queued exchanges, at most `parallel` at once, calling `done` as each finishes; `done` may queue
+     * more (a retry, a next step). Returns when nothing is queued or running. */
+    void run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+             const std::function<void(Exchange &)> &done);
+
+private:
+    CURL *take_handle();
+    void start(const Settings &settings, Exchange &ex);
+    CURLM *multi_;
+    std::vector<CURL *> idle_;
+    pid_t pid_;
+};
+
+/* The per-process (per-thread under ZTS) pool of sessions that outlive a request. */
+std::shared_ptr<Session> pooled_session(const std::string &key);
+void pool_clear();
+
+}  // namespace runcloud
+
+#endif

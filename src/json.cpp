@@ -1,0 +1,344 @@
+#include "json.h"
+
+#include <simdjson.h>
+
+namespace runcloud {
+namespace {
+
+using namespace simdjson;
+using ondemand::json_type;
+
+/* Deep nesting is never legitimate in a RunCloud answer; refusing it bounds the parser's work. */
+constexpr size_t kMaxDepth = 32;
+
+ondemand::parser &parser() {
+    thread_local ondemand::parser p;
+    thread_local bool ready = false;
+    if (!ready) {
+        ready = p.allocate(64 * 1024, kMaxDepth) == SUCCESS;  // grows with larger bodies, keeps the depth
+    }
+    return p;
+}
+
+bool start(Body body, ondemand::document &doc, std::string &why) {
+    if (body.capacity < body.size + SIMDJSON_PADDING) { why = "internal: body without padding"; return false; }
+    auto err = parser().iterate(padded_string_view(body.data, body.size, body.capacity)).get(doc);
+    if (err) { why = std::string("invalid JSON (") + error_message(err) + ")"; return false; }
+    return true;
+}
+
+std::string describe(error_code err) { return std::string("invalid JSON (") + error_message(err) + ")"; }
+
+/* Integers may come as numbers or numeric strings. */
+error_code read_int(ondemand::value v, int64_t &out) {
+    json_type t;
+    if (auto e = v.type().get(t)) return e;
+    if (t == json_type::number) return v.get_int64().get(out);
+    if (t == json_type::string) return v.get_int64_in_string().get(out);
+    return INCORRECT_TYPE;
+}
+
+error_code read_bool(ondemand::value v, bool &out) {
+    json_type t;
+    if (auto e = v.type().get(t)) return e;
+    switch (t) {
+        case json_type::boolean: return v.get_bool().get(out);
+        case json_type::null: out = false; return v.is_null().error();
+        case json_type::number: {
+            int64_t n;
+            if (auto e = v.get_int64().get(n)) return e;
+            out = n != 0;
+            return SUCCESS;
+        }
+        case json_type::string: {
+            std::string_view s;
+            if (auto e = v.get_string().get(s)) return e;
+            out = s == "1" || s == "true";
+            return SUCCESS;
+        }
+        default: return INCORRECT_TYPE;
+    }
+}
+
+error_code read_string(ondemand::value v, std::string &out) {
+    std::string_view s;
+    if (auto e = v.get_string().get(s)) return e;
+    out.assign(s);
+    return SUCCESS;
+}
+
+/* null and absent are the same to the caller; numbers are kept as their JSON text. */
+error_code read_opt_string(ondemand::value v, std::optional<std::string> &out) {
+    json_type t;
+    if (auto e = v.type().get(t)) return e;
+    if (t == json_type::null) { out.reset(); return v.is_null().error(); }
+    if (t == json_type::number) {
+        std::string_view raw;
+        raw = v.raw_json_token();
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) raw.remove_suffix(1);
+        out = std::string(raw);
+        return SUCCESS;
+    }
+    std::string s;
+    if (auto e = read_string(v, s)) return e;
+    out = std::move(s);
+    return SUCCESS;
+}
+
+/* A string or null for a field that must be a string: null keeps the default. */
+error_code read_string_or_default(ondemand::value v, std::string &out) {
+    std::optional<std::string> s;
+    if (auto e = read_opt_string(v, s)) return e;
+    if (s) out = std::move(*s);
+    return SUCCESS;
+}
+
+error_code domain_fields(ondemand::object obj, DomainData &d, int depth);
+
+error_code domain_field(std::string_view key, ondemand::value v, DomainData &d, int depth) {
+    if (key == "id") return read_int(v, d.id);
+    if (key == "name") return read_string(v, d.name);
+    if (key == "type") return read_string_or_default(v, d.type);
+    if (key == "www") return read_bool(v, d.www);
+    if (key == "redirection") return read_string_or_default(v, d.redirection);
+    if (key == "wildcard") return read_bool(v, d.wildcard);
+    if (key == "dns_integration") return read_opt_string(v, d.dns_integration);
+    if (key == "status") return read_opt_string(v, d.status);
+    if (key == "created_at") return read_opt_string(v, d.created_at);
+    if (key == "data" && depth == 0) {
+        json_type t;
+        if (auto e = v.type().get(t)) return e;
+        if (t == json_type::object) {
+            ondemand::object inner;
+            if (auto e = v.get_object().get(inner)) return e;
+            return domain_fields(inner, d, depth + 1);
+        }
+    }
+    return SUCCESS;  // unknown fields are skipped
+}
+
+error_code domain_fields(ondemand::object obj, DomainData &d, int depth) {
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        ondemand::value v;
+        if (auto e = field.value().get(v)) return e;
+        if (auto e = domain_field(key, v, d, depth)) return e;
+    }
+    return SUCCESS;
+}
+
+bool check_domain(const DomainData &d, std::string &why) {
+    if (d.id <= 0) { why = "a domain without a positive \"id\""; return false; }
+    if (d.name.empty()) { why = "a domain without a \"name\""; return false; }
+    return true;
+}
+
+error_code ssl_fields(ondemand::object obj, SslData &s, int depth) {
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        ondemand::value v;
+        if (auto e = field.value().get(v)) return e;
+        error_code e = SUCCESS;
+        if (key == "id") e = read_int(v, s.id);
+        else if (key == "method" || key == "provider") e = read_opt_string(v, s.method);
+        else if (key == "enable_http") e = read_bool(v, s.enable_http);
+        else if (key == "enable_hsts") e = read_bool(v, s.enable_hsts);
+        else if (key == "authorization_method") e = read_opt_string(v, s.authorization_method);
+        else if (key == "staging") e = read_bool(v, s.staging);
+        else if (key == "valid_until") e = read_opt_string(v, s.valid_until);
+        else if (key == "renewal_date") e = read_opt_string(v, s.renewal_date);
+        else if (key == "created_at") e = read_opt_string(v, s.created_at);
+        else if (key == "data" && depth == 0) {
+            json_type t;
+            if ((e = v.type().get(t)) == SUCCESS && t == json_type::object) {
+                ondemand::object inner;
+                if ((e = v.get_object().get(inner)) == SUCCESS) e = ssl_fields(inner, s, depth + 1);
+            }
+        }
+        if (e) return e;
+    }
+    return SUCCESS;
+}
+
+error_code pagination_fields(ondemand::object obj, PageMeta &m) {
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        ondemand::value v;
+        if (auto e = field.value().get(v)) return e;
+        error_code e = SUCCESS;
+        if (key == "current_page") e = read_int(v, m.current_page);
+        else if (key == "total_pages") e = read_int(v, m.total_pages);
+        else if (key == "total") e = read_int(v, m.total);
+        if (e) return e;
+    }
+    return SUCCESS;
+}
+
+error_code meta_fields(ondemand::object obj, PageMeta &m) {
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        if (key != "pagination") continue;
+        ondemand::object p;
+        if (auto e = field.value().get_object().get(p)) return e;
+        if (auto e = pagination_fields(p, m)) return e;
+    }
+    return SUCCESS;
+}
+
+error_code string_list(ondemand::value v, std::vector<std::string> &out) {
+    json_type t;
+    if (auto e = v.type().get(t)) return e;
+    if (t == json_type::string) {
+        std::string s;
+        if (auto e = read_string(v, s)) return e;
+        out.push_back(std::move(s));
+        return SUCCESS;
+    }
+    if (t != json_type::array) return SUCCESS;
+    ondemand::array arr;
+    if (auto e = v.get_array().get(arr)) return e;
+    for (auto item : arr) {
+        ondemand::value iv;
+        if (auto e = item.get(iv)) return e;
+        std::string s;
+        if (read_string(iv, s) == SUCCESS) out.push_back(std::move(s));
+    }
+    return SUCCESS;
+}
+
+}  // namespace
+
+size_t json_padding() { return SIMDJSON_PADDING; }
+
+bool decode_domain(Body body, DomainData &out, std::string &why) {
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
+    if (auto e = domain_fields(obj, out, 0)) { why = describe(e); return false; }
+    return check_domain(out, why);
+}
+
+bool decode_ssl(Body body, SslData &out, std::string &why) {
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
+    if (auto e = ssl_fields(obj, out, 0)) { why = describe(e); return false; }
+    if (out.id < 0) { why = "a certificate with a negative \"id\""; return false; }
+    return true;
+}
+
+bool decode_page(Body body, const std::function<void(DomainData &&)> &each, PageMeta &meta, std::string &why) {
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
+    bool saw_data = false;
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) { why = describe(e); return false; }
+        if (key == "data") {
+            ondemand::array arr;
+            if (auto e = field.value().get_array().get(arr)) { why = e == INCORRECT_TYPE ? "\"data\" is not a list" : describe(e); return false; }
+            saw_data = true;
+            for (auto item : arr) {
+                ondemand::object dobj;
+                if (auto e = item.get_object().get(dobj)) { why = e == INCORRECT_TYPE ? "a list item is not an object" : describe(e); return false; }
+                DomainData d;
+                if (auto e = domain_fields(dobj, d, 1)) { why = describe(e); return false; }
+                if (!check_domain(d, why)) return false;
+                meta.count++;
+                each(std::move(d));
+            }
+        } else if (key == "meta") {
+            ondemand::value v;
+            if (auto e = field.value().get(v)) { why = describe(e); return false; }
+            json_type t;
+            if (auto e = v.type().get(t)) { why = describe(e); return false; }
+            if (t != json_type::object) continue;
+            ondemand::object m;
+            if (auto e = v.get_object().get(m)) { why = describe(e); return false; }
+            if (auto e = meta_fields(m, meta)) { why = describe(e); return false; }
+        }
+    }
+    if (!saw_data) { why = "a list without \"data\""; return false; }
+    return true;
+}
+
+bool decode_message(Body body, std::string &message, std::string &why) {
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) { why = describe(e); return false; }
+        if (key != "message") continue;
+        ondemand::value v;
+        if (auto e = field.value().get(v)) { why = describe(e); return false; }
+        if (auto e = read_string(v, message)) { why = describe(e); return false; }
+    }
+    return true;
+}
+
+bool decode_error(Body body, ErrorBody &out) {
+    std::string why;
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (doc.get_object().get(obj)) return false;
+    for (auto field : obj) {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return false;
+        ondemand::value v;
+        if (field.value().get(v)) return false;
+        if (key == "message") {
+            read_string(v, out.message);
+        } else if (key == "errors") {
+            ondemand::object errs;
+            if (v.get_object().get(errs)) continue;
+            for (auto ef : errs) {
+                std::string_view name;
+                ondemand::value ev;
+                if (ef.unescaped_key().get(name) || ef.value().get(ev)) return false;
+                std::vector<std::string> msgs;
+                if (string_list(ev, msgs)) return false;
+                out.errors.emplace_back(std::string(name), std::move(msgs));
+            }
+        }
+    }
+    return true;
+}
+
+std::string json_quote(const std::string &s) {
+    static const char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.push_back('"');
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out.push_back(hex[c >> 4]);
+                    out.push_back(hex[c & 0xf]);
+                } else {
+                    out.push_back(static_cast<char>(c));
+                }
+        }
+    }
+    out.push_back('"');
+    return out;
+}
+
+}  // namespace runcloud
