@@ -124,9 +124,7 @@ std::string url_encode(const std::string &s) {
 Api::Api(std::unique_ptr<Settings> settings, int64_t server_id, int64_t webapp_id)
     : settings_(std::move(settings)), server_id_(server_id), webapp_id_(webapp_id) {
     rng_ = static_cast<uint64_t>(Clock::now().time_since_epoch().count()) ^ (static_cast<uint64_t>(getpid()) << 32) ^ 0x9e3779b97f4a7c15ULL;
-    // One pool entry per process, endpoint and credential: a forked child never finds its parent's.
-    pool_key_ = std::to_string(getpid()) + "|" + settings_->base_url + "|" +
-                std::to_string(std::hash<std::string>{}(settings_->authorization.str()));
+    pool_key_ = settings_->base_url + "|" + std::to_string(std::hash<std::string>{}(settings_->authorization.str()));
 }
 
 Api::~Api() = default;
@@ -145,12 +143,9 @@ void Api::redact(std::string &text) const {
 }
 
 Session &Api::session() {
-    if (!session_ || !session_->usable()) {
-        if (session_) {
-            // Forked: keep the parent's handles out of reach but never clean them up here.
-            new std::shared_ptr<Session>(std::move(session_));
-        }
-        session_ = settings_->persistent ? pooled_session(pool_key_) : std::make_shared<Session>();
+    if (!session_ || !session_->usable()) {  // none yet, or forked: the parent's sockets are not ours
+        // One pool entry per process, endpoint and credential: a forked child never finds its parent's.
+        session_ = settings_->persistent ? pooled_session(std::to_string(getpid()) + "|" + pool_key_) : std::make_shared<Session>();
     }
     return *session_;
 }

@@ -1,0 +1,197 @@
+<?php
+/**
+ * Adapter for Ultimate Multisite 2.4.10 and earlier.
+ *
+ * Loaded only when Ultimate Multisite's Base_Host_Provider class exists.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite\Adapters;
+
+use RunCloud_Ultimate_Multisite\Plugin;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A host provider with the built-in RunCloud provider's id, so that it takes the built-in's place
+ * in the integration list and shares its "enabled" switch. Only methods whose signatures are the
+ * same in every 2.x release are overridden.
+ */
+class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider {
+
+	/**
+	 * Id (the built-in's).
+	 *
+	 * @var string
+	 */
+	protected $id = 'runcloud';
+
+	/**
+	 * Title.
+	 *
+	 * @var string
+	 */
+	protected $title = 'RunCloud';
+
+	/**
+	 * Tutorial.
+	 *
+	 * @var string
+	 */
+	protected $tutorial_link = 'https://ultimatemultisite.com/docs/user-guide/host-integrations/runcloud';
+
+	/**
+	 * Features.
+	 *
+	 * @var array
+	 */
+	protected $supports = array( 'autossl' );
+
+	/**
+	 * Required constants (token, or legacy key, plus the ids).
+	 *
+	 * @var array
+	 */
+	protected $constants = array(
+		array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_API_KEY' ),
+		'WU_RUNCLOUD_SERVER_ID',
+		'WU_RUNCLOUD_APP_ID',
+	);
+
+	/**
+	 * Optional constants.
+	 *
+	 * @var array
+	 */
+	protected $optional_constants = array( 'WU_RUNCLOUD_API_SECRET', 'WU_RUNCLOUD_API_URL', 'WU_RUNCLOUD_SERVER_IP' );
+
+	/**
+	 * Public constructor: Ultimate Multisite's singleton helper instantiates with `new static()`.
+	 */
+	public function __construct() {}
+
+	/**
+	 * Instantiates and initialises the provider (registers it, and its hooks when enabled and set up).
+	 *
+	 * @return Host_Provider
+	 */
+	public static function boot() {
+		$provider = null;
+
+		// Use Ultimate Multisite's singleton when it yields an instance of this class, so that its
+		// own lookups (Domain_Manager::get_integration_instance) return the same object.
+		if ( method_exists( static::class, 'get_instance' ) ) {
+			$candidate = static::get_instance();
+			if ( $candidate instanceof self ) {
+				$provider = $candidate;
+			}
+		}
+
+		if ( null === $provider ) {
+			$provider = new static();
+			$provider->init();
+		}
+
+		return $provider;
+	}
+
+	/**
+	 * Detects a RunCloud server (web apps live under /home/runcloud/webapps/).
+	 *
+	 * @return bool
+	 */
+	public function detect() {
+		return false !== strpos( ABSPATH, 'runcloud' );
+	}
+
+	/**
+	 * Wizard fields.
+	 *
+	 * @return array
+	 */
+	public function get_fields() {
+		return Fields::all();
+	}
+
+	/**
+	 * Wizard explainer.
+	 *
+	 * @return array
+	 */
+	public function get_explainer_lines() {
+		return Fields::explainer();
+	}
+
+	/**
+	 * Called by register_hooks() after the four event hooks are attached.
+	 *
+	 * @return void
+	 */
+	public function additional_hooks() {
+		Plugin::instance()->activate( 'host-provider' );
+	}
+
+	/**
+	 * Event wu_add_domain.
+	 *
+	 * @param string $domain  Domain.
+	 * @param int    $site_id Site.
+	 * @return void
+	 */
+	public function on_add_domain( $domain, $site_id ) {
+		Plugin::instance()->handle_event( 'add_domain', $domain, $site_id );
+	}
+
+	/**
+	 * Event wu_remove_domain.
+	 *
+	 * @param string $domain  Domain.
+	 * @param int    $site_id Site.
+	 * @return void
+	 */
+	public function on_remove_domain( $domain, $site_id ) {
+		Plugin::instance()->handle_event( 'remove_domain', $domain, $site_id );
+	}
+
+	/**
+	 * Event wu_add_subdomain.
+	 *
+	 * @param string $subdomain Subdomain.
+	 * @param int    $site_id   Site.
+	 * @return void
+	 */
+	public function on_add_subdomain( $subdomain, $site_id ) {
+		Plugin::instance()->handle_event( 'add_subdomain', $subdomain, $site_id );
+	}
+
+	/**
+	 * Event wu_remove_subdomain.
+	 *
+	 * @param string $subdomain Subdomain.
+	 * @param int    $site_id   Site.
+	 * @return void
+	 */
+	public function on_remove_subdomain( $subdomain, $site_id ) {
+		Plugin::instance()->handle_event( 'remove_subdomain', $subdomain, $site_id );
+	}
+
+	/**
+	 * Setup wizard's connection test: answers the AJAX request itself, as this generation expects.
+	 *
+	 * @return void
+	 */
+	public function test_connection() {
+		$result = Plugin::instance()->connection_test->run();
+
+		if ( is_wp_error( $result ) ) {
+			wp_send_json_error( $result );
+		}
+
+		wp_send_json_success(
+			array(
+				'message' => __( 'Connected to RunCloud: credentials, server and web app are correct.', 'runcloud-ultimate-multisite' ),
+			)
+		);
+	}
+}

@@ -1,0 +1,14 @@
+<?php
+/**
+ * Uninstall: removes the integration's stored state (never the credentials, which belong to
+ * wp-config.php or to Ultimate Multisite).
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
+
+require_once __DIR__ . '/runcloud-ultimate-multisite.php';
+
+RunCloud_Ultimate_Multisite\Plugin::instance()->deactivate();
+( new RunCloud_Ultimate_Multisite\State() )->delete_all();

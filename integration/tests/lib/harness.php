@@ -1,0 +1,367 @@
+<?php
+/**
+ * The test harness: loads the test WordPress, a tiny assertion library, the sandbox's admin API,
+ * a driver for queued jobs, and per-test isolation.
+ *
+ * A case file requires this file, declares tests with t(), and ends with run_tests(). Each case
+ * file runs in its own PHP process (run.sh), once per network it names.
+ *
+ * @package RunCloud_Ultimate_Multisite\Tests
+ */
+
+// phpcs:disable
+
+use RunCloud_Ultimate_Multisite\Plugin;
+use RunCloud_Ultimate_Multisite\Tests\UM;
+
+require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
+
+/** Raised by a failed assertion. */
+final class Assertion_Failed extends \Exception {}
+
+$GLOBALS['rci_tests'] = array();
+
+/**
+ * Declares a test.
+ *
+ * @param string   $name Name (defect tests start with "defect N:").
+ * @param callable $fn   Body.
+ */
+function t( $name, callable $fn ) {
+	$GLOBALS['rci_tests'][] = array( $name, $fn );
+}
+
+/** Asserts a condition. */
+function ok( $condition, $message ) {
+	if ( ! $condition ) {
+		throw new Assertion_Failed( $message );
+	}
+}
+
+/** Asserts equality (===) with a readable message. */
+function eq( $expected, $actual, $message ) {
+	if ( $expected !== $actual ) {
+		throw new Assertion_Failed( $message . ': expected ' . var_export( $expected, true ) . ', got ' . var_export( $actual, true ) );
+	}
+}
+
+/** Asserts that $needle occurs in $haystack. */
+function contains( $needle, $haystack, $message ) {
+	if ( false === strpos( (string) $haystack, (string) $needle ) ) {
+		throw new Assertion_Failed( $message . ': "' . $needle . '" not in "' . substr( (string) $haystack, 0, 600 ) . '"' );
+	}
+}
+
+/** Asserts that $needle does not occur in $haystack. */
+function not_contains( $needle, $haystack, $message ) {
+	if ( false !== strpos( (string) $haystack, (string) $needle ) ) {
+		throw new Assertion_Failed( $message . ': "' . $needle . '" found' );
+	}
+}
+
+/** The sandbox's admin API. */
+final class Sandbox {
+
+	/** One admin call. */
+	public static function call( $method, $path, $body = null ) {
+		$ch = curl_init( rtrim( getenv( 'RCI_SANDBOX_URL' ), '/' ) . $path );
+		curl_setopt_array(
+			$ch,
+			array(
+				CURLOPT_CUSTOMREQUEST  => $method,
+				CURLOPT_RETURNTRANSFER => true,
+				CURLOPT_TIMEOUT        => 30,
+				CURLOPT_HTTPHEADER     => array( 'X-Sandbox-Admin: ' . getenv( 'RCI_SANDBOX_ADMIN' ), 'Content-Type: application/json', 'Accept: application/json' ),
+				CURLOPT_POSTFIELDS     => null === $body ? null : json_encode( $body ),
+			)
+		);
+		$raw    = curl_exec( $ch );
+		$status = curl_getinfo( $ch, CURLINFO_RESPONSE_CODE );
+		curl_close( $ch );
+		if ( $status < 200 || $status >= 300 ) {
+			throw new \RuntimeException( "sandbox admin $method $path: HTTP $status $raw" );
+		}
+
+		return json_decode( (string) $raw, true );
+	}
+
+	/** Resets and seeds the sandbox for one test: credentials, server 1, web app 10. */
+	public static function seed( array $webapp = array(), array $config = array() ) {
+		self::call( 'POST', '/__sandbox/reset' );
+		self::call(
+			'POST',
+			'/__sandbox/seed',
+			array(
+				'credentials' => array( array( 'token' => 'rci-token-7Hq2xPz9' ), array( 'key' => 'rci-key-4Fw8Lm', 'secret' => 'rci-secret-9Tz3Vb' ) ),
+				'servers'     => array(
+					array(
+						'id'      => 1,
+						'name'    => 'rci-server',
+						'ip'      => '127.0.0.1',
+						'webapps' => array(
+							$webapp + array(
+								'id'      => 10,
+								'name'    => 'network',
+								'primary' => get_network()->domain,
+								'ssl'     => true,
+							),
+						),
+					),
+				),
+				'config'      => $config + array( 'rate_limit' => 100000 ),
+			)
+		);
+		self::call( 'DELETE', '/__sandbox/journal' );
+	}
+
+	/** The web app's state. */
+	public static function webapp() {
+		$state = self::call( 'GET', '/__sandbox/state?webapp=10' );
+		foreach ( $state['servers'] as $server ) {
+			foreach ( $server['webapps'] as $webapp ) {
+				if ( 10 === (int) $webapp['id'] ) {
+					return $webapp;
+				}
+			}
+		}
+		throw new \RuntimeException( 'web app 10 not in sandbox state' );
+	}
+
+	/** Names of the web app's domains. */
+	public static function names() {
+		return array_map(
+			static function ( $d ) {
+				return $d['name'];
+			},
+			self::webapp()['domains']
+		);
+	}
+
+	/** One domain object by name, or null. */
+	public static function domain( $name ) {
+		foreach ( self::webapp()['domains'] as $d ) {
+			if ( $d['name'] === $name ) {
+				return $d;
+			}
+		}
+
+		return null;
+	}
+
+	/** Number of certificate deploys so far (install counts as one). */
+	public static function deploys() {
+		$ssl = self::webapp()['ssl'];
+
+		return null === $ssl ? 0 : (int) $ssl['deploys'];
+	}
+
+	/** API requests journaled since the last reset. */
+	public static function journal() {
+		return self::call( 'GET', '/__sandbox/journal' )['data'];
+	}
+
+	/** "METHOD path?query status" of every journaled request, for assertions and messages. */
+	public static function calls() {
+		return array_map(
+			static function ( $e ) {
+				$path = preg_replace( '#^/api/v[23]/servers/\d+/webapps/\d+#', '', $e['path'] );
+				$path = preg_replace( '#^/api/v[23]#', '', $path );
+
+				return $e['method'] . ' ' . $path . ' ' . $e['status'];
+			},
+			self::journal()
+		);
+	}
+
+	/** Queues a fault. */
+	public static function fault( array $fault ) {
+		return self::call( 'POST', '/__sandbox/faults', $fault );
+	}
+
+	/** Merges sandbox config. */
+	public static function config( array $config ) {
+		self::call( 'POST', '/__sandbox/config', $config );
+	}
+}
+
+/** Runs UM's queued background actions (Action Scheduler semantics). */
+function um_run( array $actions ) {
+	return UM::run( $actions );
+}
+
+/** Asserts every UM action completed. */
+function um_ok( array $results, $message ) {
+	foreach ( $results as $r ) {
+		ok( 'complete' === $r['status'], $message . ': ' . $r['hook'] . ' failed: ' . $r['message'] );
+	}
+}
+
+/** Pending WP-Cron events of this plugin: list of [timestamp, hook, args]. */
+function jobs() {
+	$out = array();
+	foreach ( (array) _get_cron_array() as $ts => $hooks ) {
+		foreach ( (array) $hooks as $hook => $events ) {
+			if ( 0 !== strpos( $hook, 'wu_runcloud_' ) ) {
+				continue;
+			}
+			foreach ( $events as $event ) {
+				$out[] = array( (int) $ts, $hook, $event['args'] );
+			}
+		}
+	}
+	usort(
+		$out,
+		static function ( $a, $b ) {
+			return $a[0] <=> $b[0];
+		}
+	);
+
+	return $out;
+}
+
+/**
+ * Runs this plugin's queued jobs due within $horizon seconds from now (time travel), the way
+ * WP-Cron does: unschedule, then run; an exception marks the job failed. Repeats until none due.
+ *
+ * @return array list of ['hook', 'args', 'status', 'message']
+ */
+function run_jobs( $horizon = 0, $only = null ) {
+	$results = array();
+	for ( $round = 0; $round < 100; $round++ ) {
+		$due = array_values(
+			array_filter(
+				jobs(),
+				static function ( $job ) use ( $horizon, $only ) {
+					return $job[0] <= time() + $horizon && ( null === $only || $only === $job[1] ) && 'wu_runcloud_reconcile' !== $job[1];
+				}
+			)
+		);
+		if ( ! $due ) {
+			break;
+		}
+		list( $ts, $hook, $args ) = $due[0];
+		wp_unschedule_event( $ts, $hook, $args );
+		try {
+			do_action_ref_array( $hook, $args );
+			$results[] = array( 'hook' => $hook, 'args' => $args, 'status' => 'complete', 'message' => '' );
+		} catch ( \Throwable $e ) {
+			$results[] = array( 'hook' => $hook, 'args' => $args, 'status' => 'failed', 'message' => $e->getMessage() );
+		}
+	}
+
+	return $results;
+}
+
+/** Lines of the integration-runcloud log. */
+function log_lines( $level = null ) {
+	$file = rci_um_log_path();
+	if ( ! is_file( $file ) ) {
+		return array();
+	}
+	$lines = file( $file, FILE_IGNORE_NEW_LINES );
+	if ( null === $level ) {
+		return $lines;
+	}
+
+	return array_values(
+		array_filter(
+			$lines,
+			static function ( $line ) use ( $level ) {
+				return false !== strpos( $line, ' ' . strtoupper( $level ) . ' ' );
+			}
+		)
+	);
+}
+
+/** Path of the log file (also when the Ultimate Multisite double is off). */
+function rci_um_log_path() {
+	return WP_CONTENT_DIR . '/uploads/wu-logs/integration-runcloud.log';
+}
+
+/** Makes the DNS check answer $answer (bool) for every name, or decide with a callable. */
+function dns_points( $answer ) {
+	add_filter(
+		'wu_runcloud_dns_points_to_server',
+		static function ( $decided, $name ) use ( $answer ) {
+			return is_callable( $answer ) ? (bool) $answer( $name ) : (bool) $answer;
+		},
+		10,
+		2
+	);
+}
+
+/** Sets Ultimate Multisite's www setting. */
+function www_setting( $value ) {
+	wu_save_setting( 'auto_create_www_subdomain', $value );
+}
+
+/** The plugin. */
+function plugin() {
+	return Plugin::instance();
+}
+
+/** Resets everything a test may have changed. */
+function reset_world() {
+	global $wpdb;
+
+	foreach ( array( 'wu_runcloud_dns_points_to_server', 'wu_runcloud_setting', 'wu_runcloud_max_attempts', 'wu_runcloud_retry_base_delay', 'wu_runcloud_client_options', 'wu_runcloud_ssl_window', 'wu_runcloud_create_www', 'wu_runcloud_sync_prune', 'wu_runcloud_keep_domains', 'wu_runcloud_ssl_install_settings', 'wu_runcloud_mapped_domains', 'wp_die_ajax_handler', 'wp_die_handler', 'wp_doing_ajax' ) as $filter ) {
+		remove_all_filters( $filter );
+	}
+
+	// Sites other than the main one, from earlier tests.
+	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $site_id ) {
+		if ( (int) $site_id !== (int) get_main_site_id() ) {
+			wp_delete_site( $site_id );
+		}
+	}
+
+	if ( class_exists( '\RunCloud_Ultimate_Multisite\State' ) ) {
+		( new \RunCloud_Ultimate_Multisite\State() )->delete_all();
+	}
+	delete_network_option( null, 'wu_test_double_domains' );
+	delete_network_option( null, 'wp-ultimo_settings' );
+	foreach ( array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_SERVER_ID', 'WU_RUNCLOUD_APP_ID' ) as $name ) {
+		delete_network_option( null, 'wu_hosting_credential_' . $name );
+	}
+	_set_cron_array( array() );
+	wp_cache_flush();
+
+	if ( is_file( rci_um_log_path() ) ) {
+		unlink( rci_um_log_path() );
+	}
+
+	if ( class_exists( '\RunCloud_Ultimate_Multisite\Plugin' ) ) {
+		plugin()->connector->reset();
+	}
+
+	// Fast retries in tests that let them run: the policy is asserted separately.
+	Sandbox::seed();
+}
+
+/** Runs the declared tests and prints one line each plus the totals. */
+function run_tests() {
+	$passed = 0;
+	$failed = 0;
+	$label  = basename( $_SERVER['argv'][0], '.php' ) . ' [' . getenv( 'RCI_NETWORK' ) . ', ' . ( getenv( 'RCI_UM' ) ?: 'modern' ) . ']';
+	$only   = getenv( 'RCI_ONLY' );
+
+	foreach ( $GLOBALS['rci_tests'] as $test ) {
+		list( $name, $fn ) = $test;
+		if ( $only && false === strpos( $name, $only ) ) {
+			continue;
+		}
+		try {
+			reset_world();
+			$fn();
+			++$passed;
+			echo "ok     $label $name\n";
+		} catch ( \Throwable $e ) {
+			++$failed;
+			$where = $e instanceof Assertion_Failed ? '' : ' (' . get_class( $e ) . ' at ' . basename( $e->getFile() ) . ':' . $e->getLine() . ')';
+			echo "FAILED $label $name: " . str_replace( "\n", ' ', $e->getMessage() ) . $where . "\n";
+		}
+	}
+
+	echo "RESULT $passed $failed\n";
+	exit( $failed ? 1 : 0 );
+}

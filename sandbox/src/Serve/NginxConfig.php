@@ -1,0 +1,68 @@
+<?php
+
+declare(strict_types=1);
+
+namespace RunCloudSandbox\Serve;
+
+/**
+ * nginx in front of php -S: TLS, HTTP/1.1 keep-alive and HTTP/2 on the public port, everything in
+ * its own folder (pid, temp files, logs) so it needs no system setup and several can run at once.
+ */
+final class NginxConfig
+{
+    public static function render(string $dir, string $listen, string $backend, array $cert, string $proxyKey): string
+    {
+        $temp = static fn (string $name): string => "{$name}_temp_path $dir/$name;";
+        $paths = implode("\n    ", array_map($temp, ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']));
+        return <<<CONF
+        # Written at each start by the sandbox's serve command; not meant to be edited.
+        daemon off;
+        master_process on;
+        worker_processes 1;
+        pid $dir/nginx.pid;
+        error_log $dir/nginx-error.log warn;
+
+        events {
+            worker_connections 1024;
+        }
+
+        http {
+            access_log off;
+            $paths
+            client_max_body_size 64m;
+            client_body_buffer_size 1m;
+            keepalive_timeout 75s;
+            keepalive_requests 100000;
+
+            server {
+                listen $listen ssl http2;
+                ssl_certificate {$cert['cert']};
+                ssl_certificate_key {$cert['key']};
+                ssl_protocols TLSv1.2 TLSv1.3;
+                ssl_session_cache shared:sandbox:1m;
+                ssl_session_timeout 1h;
+
+                location / {
+                    proxy_pass http://$backend;
+                    proxy_http_version 1.1;
+                    # Faults must reach the client as the backend sent them: no buffering.
+                    proxy_buffering off;
+                    proxy_read_timeout 660s;
+                    proxy_send_timeout 660s;
+                    proxy_set_header Host \$http_host;
+                    proxy_set_header Connection "";
+                    proxy_set_header X-Real-IP \$remote_addr;
+                    proxy_set_header X-Sandbox-Connection \$connection;
+                    proxy_set_header X-Sandbox-Connection-Requests \$connection_requests;
+                    proxy_set_header X-Sandbox-Protocol \$server_protocol;
+                    proxy_set_header X-Sandbox-Tls-Reused \$ssl_session_reused;
+                    proxy_set_header X-Sandbox-Proxy-Key $proxyKey;
+                    proxy_hide_header Host;
+                    proxy_hide_header X-Powered-By;
+                }
+            }
+        }
+
+        CONF;
+    }
+}

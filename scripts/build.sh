@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds modules/runcloud.so with phpize. `scripts/build.sh --sanitize DIR` builds an AddressSanitizer and
+# UndefinedBehaviorSanitizer copy in DIR instead (the sources are copied there, the tree stays clean).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ "${1:-}" = "--sanitize" ]; then
+  out=${2:?usage: build.sh --sanitize DIR}
+  rm -rf "$out"; mkdir -p "$out"
+  (cd "$root" && git ls-files -co --exclude-standard -- config.m4 '*.cpp' '*.h' | tar -cf - -T -) | tar -xf - -C "$out"
+  cd "$out"
+  flags="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -O1 -g"
+  phpize >/dev/null
+  CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="-fsanitize=address,undefined" ./configure --enable-runcloud >/dev/null
+  make -j"$(nproc)" >/dev/null
+  echo "build: $out/modules/runcloud.so (sanitizers)"
+  exit 0
+fi
+cd "$root"
+if [ ! -f configure ] || [ config.m4 -nt configure ]; then
+  phpize >/dev/null
+  ./configure --enable-runcloud >/dev/null
+fi
+make -j"$(nproc)" >/dev/null
+echo "build: $root/modules/runcloud.so"

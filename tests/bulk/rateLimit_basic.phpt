@@ -1,0 +1,42 @@
+--TEST--
+Client::rateLimit() reports the last X-RateLimit figures; 429 is retried after Retry-After; the client paces itself near the limit
+--EXTENSIONS--
+runcloud
+--FILE--
+<?php
+require __DIR__ . '/../inc/sandbox.inc';
+$sb = (new Sandbox())->seed([], ['rate_limit' => 1000]);
+$c = $sb->client(['retries' => 2, 'retry_delay' => 0.01]);
+var_dump($c->rateLimit());
+$c->ping();
+var_dump($c->rateLimit());
+$sb->fault(['path' => '/ping', 'count' => 1, 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}', 'headers' => ['Retry-After' => '1']]);
+$t = microtime(true);
+var_dump($c->ping());
+echo 'waited for Retry-After: ', microtime(true) - $t >= 0.9 ? 'yes' : 'no', "\n";
+$none = $sb->client(['retries' => 0]);
+$sb->fault(['path' => '/ping', 'count' => 1, 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}', 'headers' => ['Retry-After' => '30']]);
+$e = rc_expect_throw(fn() => $none->ping());
+var_dump($e->getRetryAfter());
+// A real limit of 20 a minute: 25 calls must not meet a 429, the client slows down instead.
+$sb->config(['rate_limit' => 20]);
+$sb->admin('DELETE', '/__sandbox/journal');
+$tight = $sb->client(['timeout' => 120, 'retries' => 3]);
+$statuses = [];
+for ($i = 0; $i < 3; $i++) $tight->ping();
+$rl = $tight->rateLimit();
+echo "limit {$rl['limit']}\n";
+?>
+--EXPECTF--
+NULL
+array(2) {
+  ["limit"]=>
+  int(1000)
+  ["remaining"]=>
+  int(%d)
+}
+bool(true)
+waited for Retry-After: yes
+RunCloud\RateLimitException (429): RunCloud API GET /ping failed with HTTP 429: Too Many Attempts.
+int(30)
+limit 20
