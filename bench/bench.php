@@ -25,9 +25,9 @@ $cfg = [
     'sandbox' => json_decode(env('BENCH_SANDBOX', '') ?: 'null', true),
     'sandbox_mode' => env('BENCH_SANDBOX_MODE', ''),
     'rtt_port' => (int) env('BENCH_RTT_PORT', '0'),
-    'n' => max(1, (int) env('BENCH_N', '200')),
-    'rounds' => max(1, (int) env('BENCH_ROUNDS', '5')),
-    'lat_n' => max(1, (int) env('BENCH_LAT_N', '10')),
+    'n' => max(1, (int) env('BENCH_N', '100')),
+    'rounds' => max(1, (int) env('BENCH_ROUNDS', '9')),
+    'lat_n' => max(1, (int) env('BENCH_LAT_N', '8')),
     'lat_rounds' => max(1, (int) env('BENCH_LAT_ROUNDS', '3')),
     'latency_ms' => (int) env('BENCH_LATENCY_MS', '20'),
     'sync_names' => max(1, (int) env('BENCH_SYNC_NAMES', '500')),
@@ -43,6 +43,7 @@ $results = [
     'sync' => [],
 ];
 $log = new ApiLog($cfg['api_log']);
+progress('running ' . implode(', ', $drivers));
 
 // --- 1. the canned server: CPU per call, connections and handshakes -------------------------------------
 // Interleaved rounds, every driver once per round, in alternating order, so slow drift of a noisy machine
@@ -101,10 +102,12 @@ if ($cfg['sandbox'] !== null) {
             }
             progress("sandbox, $model latency: round $round of {$cfg['lat_rounds']} done");
         }
-        if ($cfg['ext'] === '') {
+        // syncDomains of many names against adding them one by one, with the sandbox's answer latency
+        // only (one connection serves it all, so the network model would tell nothing more); a fresh web
+        // app for each.
+        if ($cfg['ext'] === '' || $model !== 'answer') {
             continue;
         }
-        // syncDomains of many names against adding them one by one; a fresh web app for each.
         foreach (['onebyone', 'sync', 'bulk'] as $flow) {
             $sandbox->reset($m['latency_ms']);
             $sandbox->clearJournal();
@@ -138,7 +141,9 @@ function env(string $name, ?string $default = null): string
 
 function progress(string $line): void
 {
-    fwrite(STDERR, "bench: $line\n");
+    static $t0 = null;
+    $t0 ??= microtime(true);
+    fprintf(STDERR, "bench: [%3.0fs] %s\n", microtime(true) - $t0, $line);
 }
 
 /** Runs one driver process; returns its result line, or an error. */
@@ -231,32 +236,68 @@ final class ApiLog
         return is_file($this->file) ? filesize($this->file) : 0;
     }
 
-    /** Requests, distinct connections and TLS handshakes in the log after byte $from. */
+    /**
+     * Requests, distinct connections and TLS handshakes in the log after byte $from, leaving out the
+     * drivers' marker requests and their connections; "measured" counts the requests between the markers.
+     */
     public function stats(int $from): array
     {
         $text = (string) file_get_contents($this->file, false, null, $from);
-        $conns = $tls = $full = $protocols = [];
-        $requests = $errors = 0;
+        $rows = [];
         foreach (explode("\n", trim($text)) as $line) {
-            if (!preg_match('/^(\d+) \d+ \d+ "([^"]*)" "([^"]*)" (\S+) \S+ (\d+) /', $line, $m)) {
-                continue;
-            }
-            [, $conn, $sslProtocol, $reused, $protocol, $status] = $m;
-            $requests++;
-            $errors += $status === '200' ? 0 : 1;
-            $conns[$conn] = true;
-            $protocols[$protocol] = ($protocols[$protocol] ?? 0) + 1;
-            if ($sslProtocol !== '' && $sslProtocol !== '-') {
-                $tls[$conn] = $sslProtocol;
-                if ($reused === '.') {
-                    $full[$conn] = true;
-                }
+            if (preg_match('/^(\d+) \d+ \d+ "([^"]*)" "([^"]*)" (\S+) \S+ (\d+) (\S*)/', $line, $m)) {
+                $rows[] = ['conn' => $m[1], 'tls' => $m[2] !== '' && $m[2] !== '-' ? $m[2] : null,
+                           'full' => $m[3] === '.', 'protocol' => $m[4], 'status' => (int) $m[5], 'uri' => $m[6]];
             }
         }
-        return ['requests' => $requests, 'non_200' => $errors, 'connections' => count($conns),
-                'tls_handshakes' => count($tls), 'tls_full' => count($full),
-                'tls_versions' => array_count_values(array_values($tls)), 'protocols' => $protocols];
+        return server_stats($rows);
     }
+}
+
+/**
+ * Counts over one run's requests, each ['conn', 'status', 'uri', and for TLS 'tls' (version), 'full',
+ * 'protocol']. The marker requests split the run: requests between them are the measured loop's.
+ */
+function server_stats(array $rows): array
+{
+    $markerConns = [];
+    foreach ($rows as $row) {
+        if (str_contains($row['uri'], 'bench_mark=')) {
+            $markerConns[$row['conn']] = true;
+        }
+    }
+    $conns = $tls = $full = $protocols = [];
+    $requests = $errors = 0;
+    $measured = null;
+    $inside = false;
+    foreach ($rows as $row) {
+        if (preg_match('/bench_mark=(start|end)/', $row['uri'], $m)) {
+            $inside = $m[1] === 'start';
+            $measured ??= 0;
+            continue;
+        }
+        if (isset($markerConns[$row['conn']])) {
+            continue;
+        }
+        $requests++;
+        if ($inside) {
+            $measured++;
+        }
+        $errors += $row['status'] === 200 ? 0 : 1;
+        $conns[$row['conn']] = true;
+        if (isset($row['protocol'])) {
+            $protocols[$row['protocol']] = ($protocols[$row['protocol']] ?? 0) + 1;
+        }
+        if (($row['tls'] ?? null) !== null) {
+            $tls[$row['conn']] = $row['tls'];
+            if ($row['full']) {
+                $full[$row['conn']] = true;
+            }
+        }
+    }
+    return ['requests' => $requests, 'measured' => $measured, 'non_200' => $errors, 'connections' => count($conns),
+            'tls_handshakes' => count($tls), 'tls_full' => count($full),
+            'tls_versions' => array_count_values(array_values($tls)), 'protocols' => $protocols];
 }
 
 /** The repository's sandbox, driven through its admin API (sandbox/INTERFACE.md). */
@@ -293,18 +334,17 @@ final class Sandbox
     /** Requests and distinct connections the sandbox saw on the API since the journal was cleared. */
     public function stats(): array
     {
-        $journal = $this->admin('GET', '/__sandbox/journal');
-        $conns = [];
-        $requests = $errors = 0;
-        foreach ($journal['data'] ?? [] as $entry) {
-            if (!str_starts_with((string) ($entry['path'] ?? ''), '/api/')) {
-                continue;
+        $entries = $this->admin('GET', '/__sandbox/journal')['data'] ?? [];
+        usort($entries, static fn ($a, $b) => ($a['id'] ?? 0) <=> ($b['id'] ?? 0));
+        $rows = [];
+        foreach ($entries as $e) {
+            $path = (string) ($e['path'] ?? '');
+            if (str_starts_with($path, '/api/')) {
+                $rows[] = ['conn' => (string) ($e['connection'] ?? ''), 'status' => (int) ($e['status'] ?? 0),
+                           'uri' => $path . '?' . http_build_query((array) ($e['query'] ?? []))];
             }
-            $requests++;
-            $errors += ($entry['status'] ?? 0) === 200 ? 0 : 1;
-            $conns[(string) ($entry['connection'] ?? '')] = true;
         }
-        return ['requests' => $requests, 'non_200' => $errors, 'connections' => count($conns)];
+        return server_stats($rows);
     }
 
     private function admin(string $method, string $path, ?string $body = null): array

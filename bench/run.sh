@@ -7,9 +7,9 @@
 #
 # Settings (environment):
 #   RUNCLOUD_EXT      the extension to measure (default: <repo>/modules/runcloud.so; copied before use)
-#   BENCH_N           measured flows per driver run on the canned server (default 200)
-#   BENCH_ROUNDS      interleaved rounds on the canned server (default 5)
-#   BENCH_LAT_N       measured flows per driver run against the sandbox (default 10)
+#   BENCH_N           measured flows per driver run on the canned server (default 100)
+#   BENCH_ROUNDS      interleaved rounds on the canned server (default 9)
+#   BENCH_LAT_N       measured flows per driver run against the sandbox (default 8)
 #   BENCH_LAT_ROUNDS  rounds against the sandbox (default 3)
 #   BENCH_LATENCY_MS  the latency of the sandbox runs, in ms (default 20): added to every answer by the
 #                     sandbox, then, as a second model, as a network round-trip time (rtt/rttproxy.cpp)

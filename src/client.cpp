@@ -509,6 +509,20 @@ bool valid_constant_credential(zend_string *s, bool is_key) {
     return true;
 }
 
+/* A new client for the static constructors: returned only once fully built, released if building threw. */
+template <class F>
+void make_client(zval *return_value, F &&build) {
+    zval obj;
+    object_init_ex(&obj, php_runcloud_client_ce);
+    Client *c = client_of(Z_OBJ(obj));
+    php_runcloud_guard([&] { build(c); });
+    if (EG(exception)) {
+        zval_ptr_dtor(&obj);
+        return;
+    }
+    RETURN_COPY_VALUE(&obj);
+}
+
 }  // namespace
 
 void php_runcloud_client_init(zend_class_entry *ce) {
@@ -553,10 +567,7 @@ ZEND_METHOD(RunCloud_Client, withApiKey) {
     if (!check_credential(key, 1, true) || !check_credential(secret, 2, false) || !check_id(server, 3) || !check_id(webapp, 4)) {
         RETURN_THROWS();
     }
-    object_init_ex(return_value, php_runcloud_client_ce);
-    Client *c = client_of(Z_OBJ_P(return_value));
-    php_runcloud_guard([&] { construct(c, nullptr, key, secret, server, webapp, options, 5, nullptr); });
-    if (EG(exception)) { zval_ptr_dtor(return_value); RETURN_THROWS(); }
+    make_client(return_value, [&](Client *c) { construct(c, nullptr, key, secret, server, webapp, options, 5, nullptr); });
 }
 
 ZEND_METHOD(RunCloud_Client, fromConstants) {
@@ -597,12 +608,9 @@ ZEND_METHOD(RunCloud_Client, fromConstants) {
         configuration_error("RunCloud is misconfigured: " + problems);
         RETURN_THROWS();
     }
-    object_init_ex(return_value, php_runcloud_client_ce);
-    Client *c = client_of(Z_OBJ_P(return_value));
-    php_runcloud_guard([&] {
+    make_client(return_value, [&](Client *c) {
         construct(c, token, key, secret, server, webapp, options, 1, base_url.empty() ? nullptr : base_url.c_str());
     });
-    if (EG(exception)) { zval_ptr_dtor(return_value); RETURN_THROWS(); }
 }
 
 ZEND_METHOD(RunCloud_Client, ping) {

@@ -7,7 +7,9 @@
 // Prints one JSON object: driver, flow, flows (measured), calls (measured, as counted by the driver or null),
 // cpu_us (user+sys of this process over the measured loop) and wall_s. The warm-up flows before the loop
 // open connections and load classes, so the loop shows the steady state of a long-lived process; the
-// connections they open are still counted at the server.
+// connections they open are still counted at the server. Just before and just after the loop a marker
+// request (GET /ping?bench_mark=start|end, on a connection of its own) tells the server's log which calls
+// the loop made, so calls are counted at the server for every client alike.
 
 declare(strict_types=1);
 
@@ -146,6 +148,7 @@ function bench_measure(string $driver, array $opt, callable $one, callable $call
     for ($i = 0; $i < $warmup; $i++) {
         $one($i);
     }
+    bench_mark($opt, 'start');
     $callsBefore = $calls();
     $cpu0 = bench_cpu_us();
     $t0 = hrtime(true);
@@ -155,11 +158,27 @@ function bench_measure(string $driver, array $opt, callable $one, callable $call
     $wall = (hrtime(true) - $t0) / 1e9;
     $cpu = bench_cpu_us() - $cpu0;
     $after = $calls();
+    bench_mark($opt, 'end');
     echo json_encode([
         'driver' => $driver, 'flow' => $opt['flow'], 'flows' => $n, 'warmup' => $warmup,
         'calls' => $after === null ? null : $after - $callsBefore,
         'cpu_us' => round($cpu), 'wall_s' => round($wall, 6),
     ]), "\n";
+}
+
+/** The marker request: outside the client under test and outside the measured time. */
+function bench_mark(array $opt, string $which): void
+{
+    $h = curl_init($opt['base'] . '/ping?bench_mark=' . $which);
+    $options = [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 10,
+                CURLOPT_HTTPHEADER => ['Authorization: Bearer ' . $opt['token'], 'Accept: application/json']];
+    if ($opt['ca'] !== '') {
+        $options[CURLOPT_CAINFO] = $opt['ca'];
+    }
+    curl_setopt_array($h, $options);
+    if (curl_exec($h) === false || curl_getinfo($h, CURLINFO_RESPONSE_CODE) !== 200) {
+        throw new BenchApiError("marker request failed: HTTP " . curl_getinfo($h, CURLINFO_RESPONSE_CODE) . ' ' . curl_error($h));
+    }
 }
 
 /** Main of a driver built on a BenchTransport: runs the chosen flow with it. */

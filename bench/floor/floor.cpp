@@ -5,7 +5,9 @@
 //   floor --base=URL --token=T [--ca=FILE] --flow=add|remove --n=N [--warmup=W] [--name=PATTERN]
 //
 // Prints one JSON object: {"driver":"floor","flow":...,"flows":N,"calls":C,"cpu_us":...,"wall_s":...}
-// counting only the N measured flows (the W warm-up flows before them open the connection).
+// counting only the N measured flows (the W warm-up flows before them open the connection). Like the PHP
+// drivers, it sends a marker request (GET /ping?bench_mark=start|end) on a connection of its own just
+// before and after the measured loop, so the server can tell which calls the loop made.
 
 #include <curl/curl.h>
 #include <simdjson.h>
@@ -255,6 +257,24 @@ std::string expand(const std::string& pattern, long i) {
     return pattern.substr(0, at) + std::to_string(i) + pattern.substr(at + 2);
 }
 
+// The marker: a handle of its own, so the measured handle's connection and state are untouched.
+void mark(const Options& o, const char* which) {
+    CURL* h = curl_easy_init();
+    std::string url = o.base + "/ping?bench_mark=" + which, auth = "Authorization: Bearer " + o.token;
+    curl_slist* headers = curl_slist_append(nullptr, auth.c_str());
+    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, +[](char*, size_t size, size_t n, void*) { return size * n; });
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, 10L);
+    if (!o.ca.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.ca.c_str());
+    CURLcode rc = curl_easy_perform(h);
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(h);
+    if (rc != CURLE_OK || status != 200) throw std::runtime_error("marker request failed");
+}
+
 double cpu_us() {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
@@ -300,12 +320,14 @@ int main(int argc, char** argv) {
             }
         };
         for (long i = 0; i < o.warmup; ++i) one(i);
+        mark(o, "start");
         long calls_before = api.calls;
         double c0 = cpu_us();
         auto t0 = std::chrono::steady_clock::now();
         for (long i = o.warmup; i < o.warmup + o.n; ++i) one(i);
         auto t1 = std::chrono::steady_clock::now();
         double c1 = cpu_us();
+        mark(o, "end");
         std::printf("{\"driver\":\"floor\",\"flow\":\"%s\",\"flows\":%ld,\"warmup\":%ld,\"calls\":%ld,"
                     "\"cpu_us\":%.0f,\"wall_s\":%.6f}\n",
                     o.flow.c_str(), o.n, o.warmup, api.calls - calls_before, c1 - c0,

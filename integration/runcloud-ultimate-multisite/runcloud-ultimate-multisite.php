@@ -4,7 +4,7 @@
  * Description:       Keeps a RunCloud web app's domains and SSL certificate in step with Ultimate Multisite's domain mappings, through the runcloud PHP extension. Replaces Ultimate Multisite's built-in RunCloud integration.
  * Version:           1.0.0
  * Requires at least: 5.9
- * Requires PHP:      8.1
+ * Requires PHP:      8.2
  * Network:           true
  * License:           GPL-2.0-or-later
  * Text Domain:       runcloud-ultimate-multisite

@@ -19,7 +19,11 @@ final class App
 {
     public static function run(): void
     {
+        // Warnings are bugs here: fail the request loudly (except where silenced with @).
         set_error_handler(static function (int $severity, string $message, string $file, int $line): bool {
+            if (!(error_reporting() & $severity)) {
+                return false;
+            }
             throw new ErrorException($message, 0, $severity, $file, $line);
         });
         $request = Request::fromGlobals($_SERVER, $_GET, (string) file_get_contents('php://input'), (string) getenv('SANDBOX_PROXY_KEY'));
@@ -38,7 +42,7 @@ final class App
         if ($db === '') {
             return Response::message(500, 'SANDBOX_DB is not set: start the sandbox with bin/runcloud-sandbox serve.');
         }
-        $store = new Store($db);
+        $store = new Store($db, true);
         $secret = (string) getenv('SANDBOX_ADMIN_SECRET');
         return AdminApi::owns($request->path)
             ? AdminApi::handle($store, $request, $secret)

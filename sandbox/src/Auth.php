@@ -12,9 +12,11 @@ use RunCloudSandbox\Http\Request;
  */
 final class Auth
 {
+    /** @param list<int>|null $servers the servers the credential may use; null: all */
     private function __construct(
         public readonly string $scheme,       // bearer | basic | none, as presented
         public readonly ?string $credential,  // token#N / key#N when it matched, else null
+        public readonly ?array $servers = null,
     ) {
     }
 
@@ -22,13 +24,33 @@ final class Auth
     {
         $header = trim((string) $request->header('authorization'));
         if (preg_match('/^Bearer\s+(\S+)$/i', $header, $m)) {
-            return new self('bearer', self::token($store, $m[1], $adminSecret));
+            return self::matched('bearer', self::token($store, $m[1], $adminSecret));
         }
         if (preg_match('/^Basic\s+(\S+)$/i', $header, $m)) {
             // Basic is the legacy v2 scheme; v3 refuses it even with a valid pair.
-            return new self('basic', $version === 'v2' ? self::keyPair($store, $m[1]) : null);
+            return self::matched('basic', $version === 'v2' ? self::keyPair($store, $m[1]) : null);
         }
         return new self('none', null);
+    }
+
+    public function mayUseServer(int $serverId): bool
+    {
+        return $this->servers === null || in_array($serverId, $this->servers, true);
+    }
+
+    /** Limits a credential to some servers (null: all of them). */
+    public static function restrict(Store $store, int $id, ?array $servers): void
+    {
+        $store->run('UPDATE credentials SET servers = ? WHERE id = ?', [$servers === null ? null : json_encode(array_values($servers)), $id]);
+    }
+
+    private static function matched(string $scheme, ?array $row): self
+    {
+        if ($row === null) {
+            return new self($scheme, null);
+        }
+        $servers = $row['servers'] === null ? null : array_map('intval', json_decode($row['servers'], true));
+        return new self($scheme, $row['kind'] . '#' . $row['id'], $servers);
     }
 
     public function valid(): bool
@@ -51,28 +73,27 @@ final class Auth
         return self::insert($store, 'key', self::digest('key:' . $key), self::digest($secret));
     }
 
-    private static function token(Store $store, string $token, string $adminSecret): ?string
+    private static function token(Store $store, string $token, string $adminSecret): ?array
     {
         // The admin secret opens the admin API only, never the API itself.
         if ($adminSecret !== '' && hash_equals($adminSecret, $token)) {
             return null;
         }
-        $id = $store->value("SELECT id FROM credentials WHERE kind = 'token' AND lookup = ?", [self::digest('token:' . $token)]);
-        return $id === null ? null : 'token#' . $id;
+        return $store->one("SELECT id, kind, servers FROM credentials WHERE kind = 'token' AND lookup = ?", [self::digest('token:' . $token)]);
     }
 
-    private static function keyPair(Store $store, string $encoded): ?string
+    private static function keyPair(Store $store, string $encoded): ?array
     {
         $decoded = base64_decode($encoded, true);
         if ($decoded === false || !str_contains($decoded, ':')) {
             return null;
         }
         [$key, $secret] = explode(':', $decoded, 2);
-        $row = $store->one("SELECT id, secret_hash FROM credentials WHERE kind = 'key' AND lookup = ?", [self::digest('key:' . $key)]);
+        $row = $store->one("SELECT id, kind, servers, secret_hash FROM credentials WHERE kind = 'key' AND lookup = ?", [self::digest('key:' . $key)]);
         if ($row === null || !hash_equals((string) $row['secret_hash'], self::digest($secret))) {
             return null;
         }
-        return 'key#' . $row['id'];
+        return $row;
     }
 
     /** Adding a credential that exists already is a no-op that returns its id. */

@@ -48,6 +48,9 @@ final class Cli
         } catch (UsageError $e) {
             fwrite(STDERR, 'runcloud-sandbox: ' . $e->getMessage() . "\n\n");
             return self::help(STDERR, 2);
+        } catch (\RuntimeException $e) {
+            fwrite(STDERR, 'runcloud-sandbox: ' . $e->getMessage() . "\n");
+            return 1;
         }
     }
 

@@ -48,6 +48,10 @@ final class Config
             foreach ($clean as $key => $value) {
                 $s->run('INSERT OR REPLACE INTO config (key, value) VALUES (?, ?)', [$key, json_encode($value)]);
             }
+            // New limits start from fresh counters, so a test knows exactly where it stands.
+            if (isset($clean['rate_limit']) || isset($clean['rate_window'])) {
+                $s->run('DELETE FROM rate_hits');
+            }
         });
         return self::load($store);
     }

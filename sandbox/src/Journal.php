@@ -21,14 +21,14 @@ final class Journal
     {
         $store->run(
             'INSERT INTO journal (unix, method, path, query, body, version, credential, auth, connection, connection_requests,
-                                  remote_addr, protocol, tls_reused, status, fault, duration_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                                  remote_addr, protocol, tls_reused, status, fault, worker, duration_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             [
                 $request->startedAt,
                 $request->method,
                 $request->path,
                 json_encode((object) self::redact($request->query), Response::JSON_FLAGS),
-                json_encode(self::body($request), Response::JSON_FLAGS | JSON_INVALID_UTF8_SUBSTITUTE),
+                json_encode(self::body($request), Response::JSON_FLAGS),
                 $version,
                 $auth->credential,
                 $auth->scheme,
@@ -39,6 +39,7 @@ final class Journal
                 $request->tlsReused === null ? null : (int) $request->tlsReused,
                 $response->status,
                 $faults === [] ? null : implode(',', $faults),
+                getmypid(),
                 round((microtime(true) - $request->startedAt) * 1000, 1),
             ],
         );
@@ -76,6 +77,7 @@ final class Journal
             'tls_reused' => $row['tls_reused'] === null ? null : (bool) $row['tls_reused'],
             'status' => (int) $row['status'],
             'fault' => $row['fault'],
+            'worker' => (int) $row['worker'],
             'duration_ms' => (float) $row['duration_ms'],
         ];
     }

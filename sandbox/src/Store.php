@@ -16,19 +16,26 @@ use Throwable;
  */
 final class Store
 {
-    private const SCHEMA_VERSION = 1;
 
     private PDO $pdo;
 
     private int $depth = 0;
 
-    public function __construct(string $path)
+    /**
+     * @param bool $persistent keep the connection open across requests of a php -S worker, which
+     *                         saves most of the cost of a request
+     */
+    public function __construct(string $path, bool $persistent = false)
     {
         $this->pdo = new PDO('sqlite:' . $path, null, null, [
             PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
             PDO::ATTR_DEFAULT_FETCH_MODE => PDO::FETCH_ASSOC,
             PDO::ATTR_TIMEOUT => 30,
+            PDO::ATTR_PERSISTENT => $persistent,
         ]);
+        if ($persistent) {
+            $this->abandonOpenTransaction();
+        }
         $this->pdo->exec('PRAGMA busy_timeout = 30000');
         $this->pdo->exec('PRAGMA foreign_keys = ON');
         $this->pdo->exec('PRAGMA synchronous = NORMAL');
@@ -108,26 +115,48 @@ final class Store
         return $e instanceof \PDOException && str_contains($e->getMessage(), 'UNIQUE constraint failed');
     }
 
+    /** A request that died inside a transaction leaves it open on a persistent connection. */
+    private function abandonOpenTransaction(): void
+    {
+        try {
+            $this->pdo->exec('ROLLBACK');
+        } catch (\PDOException) {
+            // The usual case: there was none.
+        }
+    }
+
+    /** Brings a new or older database file to the current schema, one numbered step at a time. */
     private function migrate(): void
     {
-        if ((int) $this->pdo->query('PRAGMA user_version')->fetchColumn() >= self::SCHEMA_VERSION) {
+        $steps = self::migrations();
+        if ((int) $this->pdo->query('PRAGMA user_version')->fetchColumn() >= count($steps)) {
             return;
         }
         $this->pdo->exec('PRAGMA journal_mode = WAL');
-        $this->transaction(function (): void {
+        $this->transaction(function () use ($steps): void {
             // Another process may have migrated while this one waited for the lock.
-            if ((int) $this->pdo->query('PRAGMA user_version')->fetchColumn() >= self::SCHEMA_VERSION) {
-                return;
+            $version = (int) $this->pdo->query('PRAGMA user_version')->fetchColumn();
+            foreach (array_slice($steps, $version) as $statements) {
+                foreach ($statements as $statement) {
+                    $this->pdo->exec($statement);
+                }
             }
-            foreach (self::schema() as $statement) {
-                $this->pdo->exec($statement);
-            }
-            $this->pdo->exec('PRAGMA user_version = ' . self::SCHEMA_VERSION);
+            $this->pdo->exec('PRAGMA user_version = ' . count($steps));
         });
     }
 
+    /** @return list<list<string>> step N brings user_version N-1 to N */
+    private static function migrations(): array
+    {
+        return [
+            self::baseSchema(),
+            // Credentials limited to some servers (403 elsewhere); NULL means all servers.
+            ['ALTER TABLE credentials ADD COLUMN servers TEXT'],
+        ];
+    }
+
     /** @return list<string> */
-    private static function schema(): array
+    private static function baseSchema(): array
     {
         return [
             // Tokens and secrets are kept only as SHA-256 digests.
@@ -207,6 +236,7 @@ final class Store
                 tls_reused INTEGER,
                 status INTEGER NOT NULL,
                 fault TEXT,
+                worker INTEGER NOT NULL,
                 duration_ms REAL NOT NULL)',
             'CREATE TABLE rate_hits (key TEXT PRIMARY KEY, window_start REAL NOT NULL, hits INTEGER NOT NULL)',
         ];

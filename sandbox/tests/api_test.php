@@ -6,7 +6,7 @@ declare(strict_types=1);
 require __DIR__ . '/lib/harness.php';
 
 $sb = Sandbox::start(['--seed=demo']);
-$sb->adminOk('POST', '/seed', ['config' => ['rate_limit' => 100000], 'servers' => [
+$sb->adminOk('POST', '/seed', ['config' => ['rate_limit' => 100000], 'credentials' => [['token' => 'only-7', 'servers' => [7]]], 'servers' => [
     ['id' => 1, 'webapps' => [['id' => 2, 'name' => 'other', 'primary' => 'other.test', 'domains' => ['alias.other.test']]]],
     ['id' => 7, 'name' => 'second', 'ip' => '127.0.0.7', 'webapps' => [['id' => 70, 'name' => 'far', 'primary' => 'far.test']]],
 ]]);
@@ -204,6 +204,16 @@ test('a domain is reachable only under its own web app and server', function () 
 test('v2 and v3 see the same state', function () use ($sb) {
     $d = $sb->api('POST', APP . '/domains', ['version' => 'v2', 'basic' => ['demo-key', 'demo-secret'], 'body' => ['name' => 'v2.example.com']])->json();
     same('v2.example.com', $sb->api('GET', APP . '/domains/' . $d['id'])->json()['name']);
+});
+
+test('a credential limited to some servers gets 403 elsewhere and lists only its own', function () use ($sb) {
+    $reply = $sb->api('GET', APP . '/domains', ['token' => 'only-7']);
+    status(403, $reply);
+    same(['message' => 'This action is unauthorized.'], $reply->json());
+    status(403, $sb->api('GET', '/servers/1', ['token' => 'only-7']));
+    status(404, $sb->api('GET', '/servers/99', ['token' => 'only-7']), 'unknown stays 404');
+    status(200, $sb->api('GET', '/servers/7/webapps/70/domains', ['token' => 'only-7']));
+    same([7], array_column($sb->api('GET', '/servers', ['token' => 'only-7'])->json()['data'], 'id'));
 });
 
 test('HEAD answers like GET, without a body', function () use ($sb) {

@@ -8,7 +8,6 @@ require __DIR__ . '/lib/harness.php';
 $sb = Sandbox::start(['--seed=demo']);
 $sb->adminOk('POST', '/config', ['rate_limit' => 100000]);
 const APP = '/servers/1/webapps/1';
-const CURLE_PARTIAL_FILE = 18;
 
 function names(Sandbox $sb): array
 {
@@ -42,7 +41,8 @@ test('status: any body, content type and headers', function () use ($sb) {
     same(['application/json', '7', 'yes'], [$reply->header('content-type'), $reply->header('retry-after'), $reply->header('x-extra')]);
     $sb->fault(['type' => 'status', 'status' => 500, 'body' => 'oops', 'content_type' => 'text/plain']);
     $plain = $sb->api('GET', '/ping');
-    same([500, 'oops', 'text/plain'], [$plain->status, $plain->body, $plain->header('content-type')]);
+    same([500, 'oops'], [$plain->status, $plain->body]);
+    check(str_starts_with((string) $plain->header('content-type'), 'text/plain'), 'content type');
 });
 
 test('faults match on method and on a substring of the path only', function () use ($sb) {
@@ -68,9 +68,9 @@ test('delay: the answer comes late but intact', function () use ($sb) {
     status(200, $reply);
     check($elapsed >= 0.4, "took {$elapsed}s");
     same('delay', lastEntry($sb)['fault']);
-    $started = microtime(true);
     $sb->api('GET', '/ping');
-    check(microtime(true) - $started < 0.3, 'only once');
+    $next = lastEntry($sb);
+    check($next['fault'] === null && $next['duration_ms'] < 400, 'only once');
 });
 
 test('delay combines with another fault (a slow 504)', function () use ($sb) {

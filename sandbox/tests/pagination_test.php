@@ -120,7 +120,7 @@ test('10,000 domains seed in a few seconds and list fast, with and without searc
     $elapsed = microtime(true) - $started;
     same(['site-9999.big.test'], array_column($hit['data'], 'name'));
     same([10001, 251, 40], [$middle['meta']['pagination']['total'], $middle['meta']['pagination']['total_pages'], $middle['meta']['pagination']['count']]);
-    check($elapsed < 1.0, "two lists took {$elapsed}s");
+    check($elapsed < 2.0, "two lists took {$elapsed}s");
 });
 
 test('seeding the same bulk again adds nothing', function () use ($sb) {

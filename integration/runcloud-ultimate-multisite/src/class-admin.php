@@ -133,7 +133,7 @@ final class Admin {
 			echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="display:inline-block;margin:1em 1em 0 0">';
 			echo '<input type="hidden" name="action" value="' . esc_attr( $action ) . '" />';
 			wp_nonce_field( $action );
-			submit_button( $label, 'secondary', 'submit', false );
+			echo '<button type="submit" class="button">' . esc_html( $label ) . '</button>';
 			echo '</form>';
 		}
 		echo '</div>';

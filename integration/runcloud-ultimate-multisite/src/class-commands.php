@@ -125,12 +125,12 @@ final class Commands {
 					)
 				);
 				foreach ( $result->added as $domain ) {
-					$name = Domain_Name::normalize( $domain->name );
+					$name = Domain_Name::normalize( Reconciler::name_of( $domain ) );
 					$this->plugin->state->track( $name, $this->plugin->mapped->site_of( $name ) );
 					$rows[] = array(
-						'name'   => $domain->name,
+						'name'   => $name,
 						'status' => 'added',
-						'detail' => sprintf( 'id %d, www %s', $domain->id, $domain->www ? 'on' : 'off' ),
+						'detail' => is_object( $domain ) ? sprintf( 'id %d, www %s', $domain->id, $domain->www ? 'on' : 'off' ) : ( 'on' === $key ? 'www on' : 'www off' ),
 					);
 				}
 				foreach ( $result->unchanged as $name ) {

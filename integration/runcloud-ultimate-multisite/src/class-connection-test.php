@@ -159,7 +159,7 @@ final class Connection_Test {
 	 * @return \WP_Error
 	 */
 	private function not_found_error( $e ) {
-		$message = strtolower( $e->getMessage() );
+		$message = strtolower( Errors::api_message( $e ) );
 		$server  = $this->settings->server_id();
 		$app     = $this->settings->app_id();
 

@@ -271,8 +271,7 @@ final class Domain_Sync {
 
 			$created = $this->connector->client()->addDomain( $name, $www, $redirection, 'alias' );
 		} catch ( Not_Ready_Exception $e ) {
-			$this->logger->error( sprintf( 'Could not add %s %s: %s.', $kind, $name, $e->getMessage() ) );
-			return;
+			$this->not_ready( sprintf( 'Could not add %s %s: %s.', $kind, $name, $e->getMessage() ) );
 		} catch ( \Throwable $e ) {
 			$this->retry->handle(
 				sprintf( 'add %s %s', $kind, $name ),
@@ -340,8 +339,7 @@ final class Domain_Sync {
 
 			$removed = $this->connector->client()->removeDomain( $name );
 		} catch ( Not_Ready_Exception $e ) {
-			$this->logger->error( sprintf( 'Could not remove %s %s: %s.', $kind, $name, $e->getMessage() ) );
-			return;
+			$this->not_ready( sprintf( 'Could not remove %s %s: %s.', $kind, $name, $e->getMessage() ) );
 		} catch ( \Throwable $e ) {
 			$this->retry->handle(
 				sprintf( 'remove %s %s', $kind, $name ),
@@ -392,6 +390,20 @@ final class Domain_Sync {
 			$this->logger->info( sprintf( '%s replaced %s on site %d; removing the old name.', $current, $old, $site_id ) );
 			$this->remove( 'domain', $old, $site_id, 0 );
 		}
+	}
+
+	/**
+	 * The settings are incomplete: nothing can work until the admin fixes them, so the job fails
+	 * visibly instead of being retried.
+	 *
+	 * @param string $message Message.
+	 * @return void
+	 * @throws Job_Failed_Exception Always.
+	 */
+	private function not_ready( $message ) {
+		$this->logger->error( $message );
+
+		throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $message ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped
 	}
 
 	/**

@@ -46,6 +46,21 @@ final class Errors {
 	}
 
 	/**
+	 * RunCloud's own message of an API error, without the request line the client puts before it.
+	 *
+	 * @param \RunCloud\ApiException $e Failure.
+	 * @return string
+	 */
+	public static function api_message( $e ) {
+		$message = (string) $e->getMessage();
+		if ( preg_match( '/failed with HTTP \d+: (.*)$/s', $message, $m ) ) {
+			return trim( $m[1] );
+		}
+
+		return $message;
+	}
+
+	/**
 	 * One line saying what went wrong: the HTTP status and RunCloud's message and field errors,
 	 * or the network error. The extension never puts a credential in these.
 	 *
@@ -54,7 +69,10 @@ final class Errors {
 	 */
 	public static function describe( \Throwable $e ) {
 		if ( $e instanceof \RunCloud\ApiException ) {
-			$text   = sprintf( 'HTTP %d: %s', $e->getStatusCode(), $e->getMessage() );
+			$text = sprintf( 'HTTP %d: %s', $e->getStatusCode(), self::api_message( $e ) );
+			if ( preg_match( '/^RunCloud API (\S+) (\S+) failed/', $e->getMessage(), $m ) ) {
+				$text = sprintf( 'HTTP %d on %s %s: %s', $e->getStatusCode(), $m[1], $m[2], self::api_message( $e ) );
+			}
 			$fields = array();
 			foreach ( (array) $e->getErrors() as $field => $messages ) {
 				$fields[] = $field . ': ' . implode( ' ', (array) $messages );

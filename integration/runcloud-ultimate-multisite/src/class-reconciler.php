@@ -189,7 +189,7 @@ final class Reconciler {
 				)
 			);
 			foreach ( $first->added as $domain ) {
-				$added[] = Domain_Name::normalize( $domain->name );
+				$added[] = Domain_Name::normalize( self::name_of( $domain ) );
 			}
 			foreach ( $first->failed as $name => $error ) {
 				$failed[ $name ] = Errors::describe( $error );
@@ -202,7 +202,7 @@ final class Reconciler {
 		$tick( 'sync' );
 
 		foreach ( $result->added as $domain ) {
-			$name = Domain_Name::normalize( $domain->name );
+			$name = Domain_Name::normalize( self::name_of( $domain ) );
 			// In a dry run the www names show up in both passes; count them once.
 			if ( ! in_array( $name, $added, true ) ) {
 				$added[] = $name;
@@ -282,6 +282,17 @@ final class Reconciler {
 				throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $message ), 0, $e ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped
 			}
 		}
+	}
+
+	/**
+	 * Name of an entry of SyncResult::$added: a Domain object, or its name (what the extension's
+	 * dry runs, and some of its versions, return).
+	 *
+	 * @param \RunCloud\Domain|string $entry Entry.
+	 * @return string
+	 */
+	public static function name_of( $entry ) {
+		return is_object( $entry ) ? (string) $entry->name : (string) $entry;
 	}
 
 	/**

@@ -225,9 +225,9 @@ function jobs() {
  *
  * @return array list of ['hook', 'args', 'status', 'message']
  */
-function run_jobs( $horizon = 0, $only = null ) {
+function run_jobs( $horizon = 0, $only = null, $max = 100 ) {
 	$results = array();
-	for ( $round = 0; $round < 100; $round++ ) {
+	for ( $round = 0; $round < $max; $round++ ) {
 		$due = array_values(
 			array_filter(
 				jobs(),
@@ -334,7 +334,6 @@ function reset_world() {
 		plugin()->connector->reset();
 	}
 
-	// Fast retries in tests that let them run: the policy is asserted separately.
 	Sandbox::seed();
 }
 
@@ -350,12 +349,16 @@ function run_tests() {
 		if ( $only && false === strpos( $name, $only ) ) {
 			continue;
 		}
+		$level = ob_get_level();
 		try {
 			reset_world();
 			$fn();
 			++$passed;
 			echo "ok     $label $name\n";
 		} catch ( \Throwable $e ) {
+			while ( ob_get_level() > $level ) {
+				ob_end_clean(); // Output of a test that died half-way.
+			}
 			++$failed;
 			$where = $e instanceof Assertion_Failed ? '' : ' (' . get_class( $e ) . ' at ' . basename( $e->getFile() ) . ':' . $e->getLine() . ')';
 			echo "FAILED $label $name: " . str_replace( "\n", ' ', $e->getMessage() ) . $where . "\n";

@@ -20,10 +20,15 @@ if ( '1' === getenv( 'RCI_INSTALLING' ) ) {
 	$subdomain = 'subdomain' === getenv( 'RCI_NETWORK' );
 	$domain    = $subdomain ? 'net-sub.test' : 'net-dir.test';
 
+	add_filter( 'pre_wp_mail', '__return_false' ); // No mail transport here.
 	$result = wp_install( 'RCI ' . getenv( 'RCI_NETWORK' ), 'admin', 'admin@example.com', true, '', 'rci-admin-password' );
 	update_option( 'siteurl', 'http://' . $domain );
 	update_option( 'home', 'http://' . $domain );
 
+	// Outside a multisite request $wpdb does not know the network tables yet.
+	foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed ) {
+		$wpdb->$table = $prefixed;
+	}
 	install_network();
 	$populated = populate_network( 1, $domain, 'admin@example.com', 'RCI network', '/', $subdomain );
 	// populate_network() probes wildcard DNS over HTTP, which is blocked here; the network is made anyway.

@@ -63,16 +63,24 @@ final class Seeder
     private static function credential(Store $s, mixed $c, string $path, string $adminSecret): string
     {
         $isText = static fn ($v): bool => is_string($v) && $v !== '';
+        $servers = is_array($c) ? ($c['servers'] ?? null) : null;
+        if ($servers !== null && (!is_array($servers) || !array_is_list($servers) || array_filter($servers, 'is_int') !== $servers)) {
+            self::fail("$path.servers", 'servers must be a list of server ids.');
+        }
         if (is_array($c) && $isText($c['token'] ?? null)) {
             if ($adminSecret !== '' && hash_equals($adminSecret, $c['token'])) {
                 self::fail($path, 'A token may not equal the admin secret.');
             }
-            return 'token#' . Auth::addToken($s, $c['token']);
+            $id = Auth::addToken($s, $c['token']);
+            Auth::restrict($s, $id, $servers);
+            return "token#$id";
         }
         if (is_array($c) && $isText($c['key'] ?? null) && $isText($c['secret'] ?? null)) {
-            return 'key#' . Auth::addKey($s, $c['key'], $c['secret']);
+            $id = Auth::addKey($s, $c['key'], $c['secret']);
+            Auth::restrict($s, $id, $servers);
+            return "key#$id";
         }
-        self::fail($path, 'A credential is {"token":"..."} or {"key":"...","secret":"..."}.');
+        self::fail($path, 'A credential is {"token":"..."} or {"key":"...","secret":"..."}, optionally with "servers":[ids].');
     }
 
     private static function server(Store $s, mixed $server, string $path): int

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace RunCloudSandbox\Api;
 
+use RunCloudSandbox\Http\Abort;
 use RunCloudSandbox\Http\NotFound;
 use RunCloudSandbox\Http\Response;
 
@@ -15,12 +16,15 @@ final class Catalog
         return Response::json(200, ['message' => 'pong']);
     }
 
+    /** The servers the credential may use. */
     public static function listServers(Context $ctx): Response
     {
-        $total = (int) $ctx->store->value('SELECT COUNT(*) FROM servers');
+        $scope = $ctx->auth->servers;
+        $where = $scope === null ? '1' : 'id IN (' . implode(',', array_map('intval', [0, ...$scope])) . ')';
+        $total = (int) $ctx->store->value("SELECT COUNT(*) FROM servers WHERE $where");
         return Paginator::respond($ctx->request, $total, static fn (int $limit, int $offset): array => array_map(
             [self::class, 'presentServer'],
-            $ctx->store->all('SELECT * FROM servers ORDER BY id LIMIT ? OFFSET ?', [$limit, $offset]),
+            $ctx->store->all("SELECT * FROM servers WHERE $where ORDER BY id LIMIT ? OFFSET ?", [$limit, $offset]),
         ));
     }
 
@@ -44,10 +48,15 @@ final class Catalog
         return Response::json(200, self::presentWebapp(self::webapp($ctx, $serverId, $webappId)));
     }
 
+    /** The server; 404 when there is none, 403 when the credential is limited to other servers. */
     public static function server(Context $ctx, int $serverId): array
     {
-        return $ctx->store->one('SELECT * FROM servers WHERE id = ?', [$serverId])
+        $server = $ctx->store->one('SELECT * FROM servers WHERE id = ?', [$serverId])
             ?? throw new NotFound('Server not found.');
+        if (!$ctx->auth->mayUseServer($serverId)) {
+            throw Abort::message(403, 'This action is unauthorized.');
+        }
+        return $server;
     }
 
     /** The web app, which must belong to the server named in the path. */

@@ -7,7 +7,7 @@ namespace RunCloudSandbox\Http;
 /** An answer; $cutAt makes it a broken one (headers promise the whole body, fewer bytes are sent). */
 final class Response
 {
-    public const JSON_FLAGS = JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION;
+    public const JSON_FLAGS = JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION | JSON_INVALID_UTF8_SUBSTITUTE;
 
     /** @var array<string,string> */
     public array $headers;

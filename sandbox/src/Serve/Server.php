@@ -55,6 +55,7 @@ final class Server
         if ($this->stopping) {
             return 0;
         }
+        $this->startWatchdog();
         $this->announce($port, $db, $tls);
         return $this->waitForStop();
     }
@@ -91,7 +92,7 @@ final class Server
             file_put_contents($conf, NginxConfig::render($this->tmp, $listen, self::hostPort($host, $backendPort), $cert, $proxyKey));
             return Child::start([$nginx, '-p', $this->tmp, '-c', $conf, '-e', "$this->tmp/nginx-error.log"], [], "$this->tmp/nginx-error.log", false);
         }, fn (int $port): bool => Probe::isOurs('https', $host, $port, $this->options['admin-secret'], $instance));
-        return ['port' => $port, 'ca' => $cert['ca'], 'name' => $name];
+        return ['port' => $port, 'ca' => $cert['ca'], 'name' => $name, 'backend' => 'http://' . self::hostPort($host, $backendPort)];
     }
 
     private function startBackend(int $port, string $instance, string $db, string $proxyKey): int
@@ -112,7 +113,7 @@ final class Server
                 PHP_BINARY, '-d', 'output_buffering=0', '-d', 'display_errors=0', '-d', 'log_errors=1',
                 '-d', 'expose_php=0', '-d', 'opcache.enable_cli=1', '-d', 'max_execution_time=0',
                 '-S', self::hostPort($host, $port), '-t', "$root/public", "$root/public/router.php",
-            ], $env, "$this->tmp/php-server.log", $this->options['verbose']);
+            ], $env, "$this->tmp/php-server.log", $this->options['verbose'], true);
         }, fn (int $port): bool => Probe::isOurs('http', $host, $port, $this->options['admin-secret'], $instance));
     }
 
@@ -152,6 +153,20 @@ final class Server
         return false;
     }
 
+    /**
+     * A shell loop that cleans up if this process dies without doing so itself (SIGKILL): it stops
+     * the servers' process groups and removes the temp folder. A normal stop ends it first.
+     */
+    private function startWatchdog(): void
+    {
+        $script = 'parent=$1; dir=$2; shift 2; '
+            . 'while kill -0 "$parent" 2>/dev/null; do sleep 1; done; '
+            . 'for g in "$@"; do kill -TERM "-$g" 2>/dev/null; done; sleep 1; '
+            . 'for g in "$@"; do kill -KILL "-$g" 2>/dev/null; done; rm -rf "$dir"';
+        $groups = array_map(static fn (Child $c): string => (string) $c->pid, $this->children);
+        $this->children[] = Child::start(['sh', '-c', $script, 'runcloud-sandbox-watchdog', (string) getmypid(), $this->tmp, ...$groups], [], '/dev/null', false);
+    }
+
     private function announce(int $port, string $db, ?array $tls): void
     {
         $url = ($tls === null ? 'http' : 'https') . '://' . self::hostPort($this->options['host'], $port);
@@ -166,6 +181,7 @@ final class Server
             'mode' => $tls === null ? 'php' : 'nginx',
             'tls_name' => $tls['name'] ?? null,
             'port' => $port,
+            'backend' => $tls['backend'] ?? null,
         ];
         if ($this->options['json']) {
             fwrite(STDOUT, json_encode($info, JSON_UNESCAPED_SLASHES) . "\n");

@@ -43,13 +43,18 @@ function http(string $method, string $url, array $headers = [], ?string $body = 
 {
     $ch = $handle ?? curl_init();
     $received = [];
+    $content = '';
     // The method is reset first (a reused handle keeps its last one), then named.
     $reset = $body === null ? [CURLOPT_HTTPGET => true] : [CURLOPT_POSTFIELDS => $body];
     curl_setopt_array($ch, $reset + [
         CURLOPT_NOBODY => $method === 'HEAD',
         CURLOPT_CUSTOMREQUEST => $method,
         CURLOPT_URL => $url,
-        CURLOPT_RETURNTRANSFER => true,
+        // Collected chunk by chunk so that a cut answer still shows what did arrive.
+        CURLOPT_WRITEFUNCTION => static function ($ch, string $chunk) use (&$content): int {
+            $content .= $chunk;
+            return strlen($chunk);
+        },
         CURLOPT_HTTPHEADER => $headers,
         CURLOPT_FOLLOWLOCATION => false,
         CURLOPT_TIMEOUT => 30,
@@ -61,14 +66,14 @@ function http(string $method, string $url, array $headers = [], ?string $body = 
             return strlen($line);
         },
     ] + $options);
-    $text = curl_exec($ch);
+    curl_exec($ch);
     $reply = new Reply(
         (int) curl_getinfo($ch, CURLINFO_RESPONSE_CODE),
         $received,
-        is_string($text) ? $text : '',
+        $content,
         curl_errno($ch),
         curl_error($ch),
-        curl_getinfo($ch),
+        curl_getinfo($ch) + ['num_connects' => curl_getinfo($ch, CURLINFO_NUM_CONNECTS)],
     );
     if ($handle === null) {
         curl_close($ch);
@@ -89,23 +94,32 @@ final class Sandbox
     private $stdout;
     private bool $stopped = false;
 
-    private function __construct(array $args)
+    private function __construct(array $args, ?string $cwd)
     {
-        $command = [PHP_BINARY, SANDBOX_BIN, 'serve', '--json', '--watch-pid=' . getmypid(), ...$args];
-        $this->process = proc_open($command, [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => STDERR], $pipes);
+        $command = [PHP_BINARY, realpath(SANDBOX_BIN), 'serve', '--json', '--watch-pid=' . getmypid(), ...$args];
+        // Its stderr goes to a file of its own: shown only if it fails to start.
+        $log = tempnam(sys_get_temp_dir(), 'sandbox-stderr-');
+        $this->process = proc_open($command, [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', $log, 'w']], $pipes, $cwd);
         $this->stdout = $pipes[1];
         $line = self::readLine($this->stdout, 30.0);
         $info = json_decode($line, true);
+        $stderr = (string) file_get_contents($log);
+        unlink($log);
         if (!is_array($info)) {
-            throw new RuntimeException('sandbox did not start: ' . $line);
+            throw new RuntimeException('sandbox did not start: ' . $line . ' ' . $stderr);
         }
         $this->info = $info;
         self::$running[] = $this;
     }
 
-    public static function start(array $args = ['--seed=demo']): self
+    public static function start(array $args = ['--seed=demo'], ?string $cwd = null): self
     {
-        return new self($args);
+        return new self($args, $cwd);
+    }
+
+    public function running(): bool
+    {
+        return !$this->stopped && proc_get_status($this->process)['running'];
     }
 
     public static function stopAll(): void
@@ -124,10 +138,10 @@ final class Sandbox
         $this->stopped = true;
         proc_terminate($this->process, SIGTERM);
         $deadline = microtime(true) + 10;
-        while (proc_get_status($this->process)['running'] && microtime(true) < $deadline) {
+        // The exit code is reported once, by the first status call that sees the process gone.
+        while (($status = proc_get_status($this->process))['running'] && microtime(true) < $deadline) {
             usleep(20000);
         }
-        $status = proc_get_status($this->process);
         fclose($this->stdout);
         proc_close($this->process);
         return $status['exitcode'];
@@ -190,7 +204,7 @@ final class Sandbox
         return $this->info['ca'] === null ? [] : [CURLOPT_CAINFO => $this->info['ca']];
     }
 
-    private static function readLine($stream, float $timeout): string
+    public static function readLine($stream, float $timeout): string
     {
         $deadline = microtime(true) + $timeout;
         $line = '';

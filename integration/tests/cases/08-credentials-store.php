@@ -1,0 +1,54 @@
+<?php
+/**
+ * Ultimate Multisite 2.4.11+: the token saved in the wizard's encrypted credential store.
+ *
+ * @run RCI_NETWORK=subdomain RCI_UM=modern RCI_AUTH=store
+ *
+ * @package RunCloud_Ultimate_Multisite\Tests
+ */
+
+// phpcs:disable
+
+use RunCloud_Ultimate_Multisite\Tests\UM;
+
+require dirname( __DIR__ ) . '/lib/harness.php';
+
+t(
+	'credentials saved in the encrypted store are used when no constant is set',
+	function () {
+		ok( ! defined( 'WU_RUNCLOUD_API_TOKEN' ), 'this scenario must run without a token constant' );
+		$registry    = \WP_Ultimo\Integrations\Integration_Registry::get_instance();
+		$integration = $registry->get( 'runcloud' );
+		ok( ! $integration->is_setup(), 'set up before any credential was saved' );
+
+		$integration->save_credentials(
+			array(
+				'WU_RUNCLOUD_API_TOKEN' => 'rci-token-7Hq2xPz9',
+				'WU_RUNCLOUD_SERVER_ID' => '1',
+				'WU_RUNCLOUD_APP_ID'    => '10',
+			)
+		);
+		$stored = get_network_option( null, 'wu_hosting_credential_WU_RUNCLOUD_API_TOKEN' );
+		not_contains( 'rci-token-7Hq2xPz9', $stored, 'the store keeps the token in clear' );
+
+		// The next request resolves the registry with the saved credentials.
+		$registry->test_reresolve();
+		ok( plugin()->is_active(), 'not activated from stored credentials' );
+		eq( 'token', plugin()->settings->auth_mode(), 'auth mode' );
+
+		list( , $actions ) = UM::create_domain( 'stored.example.com', 1 );
+		um_ok( um_run( $actions ), 'add' );
+		ok( null !== Sandbox::domain( 'stored.example.com' ), 'domain missing' );
+		eq( 'bearer', Sandbox::journal()[0]['auth'], 'auth scheme' );
+	}
+);
+
+t(
+	'the stored token is read even before the registry hands the integration over',
+	function () {
+		\WP_Ultimo\Integrations\Integration_Registry::get_instance()->get( 'runcloud' )->save_credentials( array( 'WU_RUNCLOUD_API_TOKEN' => 'rci-token-7Hq2xPz9' ) );
+		eq( 'rci-token-7Hq2xPz9', \RunCloud_Ultimate_Multisite\Plugin::read_credential_store( 'WU_RUNCLOUD_API_TOKEN' ), 'decrypted token' );
+	}
+);
+
+run_tests();

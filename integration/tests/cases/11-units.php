@@ -1,0 +1,111 @@
+<?php
+/**
+ * The plain classes on their own: names, DNS check, settings, logging.
+ *
+ * @run RCI_NETWORK=subdir RCI_UM=modern
+ *
+ * @package RunCloud_Ultimate_Multisite\Tests
+ */
+
+// phpcs:disable
+
+use RunCloud_Ultimate_Multisite\Domain_Name;
+use RunCloud_Ultimate_Multisite\Dns_Checker;
+use RunCloud_Ultimate_Multisite\Settings;
+use RunCloud_Ultimate_Multisite\Logger;
+
+require dirname( __DIR__ ) . '/lib/harness.php';
+
+t(
+	'defect 9: domain names are normalised for the integration\'s own comparisons',
+	function () {
+		$cases = array(
+			'Shop.Example.COM.'     => 'shop.example.com',
+			'  shop.example.com '   => 'shop.example.com',
+			'bücher.example'        => 'xn--bcher-kva.example',
+			'MÜNCHEN.de'            => 'xn--mnchen-3ya.de',
+			'例え.jp'               => 'xn--r8jz45g.jp',
+			'https://Shop.Example.com/path' => 'shop.example.com',
+			'*.Network.Test'        => '*.network.test',
+			'bad..name'             => '',
+			'-bad.com'              => '',
+			'under_score.example'   => 'under_score.example',
+		);
+		foreach ( $cases as $in => $out ) {
+			eq( $out, Domain_Name::normalize( $in ), "normalize($in)" );
+		}
+		ok( Domain_Name::equals( 'SHOP.example.com.', 'shop.EXAMPLE.com' ), 'equals ignores case and trailing dot' );
+		ok( Domain_Name::wildcard_covers( '*.Net.test', 'A.net.TEST' ), 'wildcard covers one label' );
+		ok( ! Domain_Name::wildcard_covers( '*.net.test', 'b.a.net.test' ), 'wildcard covers two labels' );
+		ok( ! Domain_Name::wildcard_covers( '*.net.test', 'net.test' ), 'wildcard covers its base' );
+	}
+);
+
+t(
+	'the DNS check compares the resolved addresses with the server\'s',
+	function () {
+		$settings = new Settings();
+		$settings->add_source( 'test', function ( $name ) {
+			return 'WU_RUNCLOUD_SERVER_IP' === $name ? '203.0.113.5, 127.0.0.1' : '';
+		} );
+		$dns = new Dns_Checker( $settings );
+		eq( array( '203.0.113.5', '127.0.0.1' ), $dns->server_ips(), 'server addresses from WU_RUNCLOUD_SERVER_IP' );
+		ok( $dns->points_to_server( 'localhost' ), 'localhost resolves to 127.0.0.1' );
+
+		$other = new Settings();
+		$other->add_source( 'test', function ( $name ) {
+			return 'WU_RUNCLOUD_SERVER_IP' === $name ? '203.0.113.5' : '';
+		} );
+		ok( ! ( new Dns_Checker( $other ) )->points_to_server( 'localhost' ), 'localhost does not point at 203.0.113.5' );
+
+		dns_points( function ( $name ) {
+			return 'forced.example.com' === $name;
+		} );
+		ok( $dns->points_to_server( 'forced.example.com' ), 'the filter decides' );
+	}
+);
+
+t(
+	'settings: constants first, then credential sources, then the filter',
+	function () {
+		$settings = new Settings();
+		$settings->add_source( 'store', function ( $name ) {
+			return array( 'WU_RUNCLOUD_APP_ID' => '55', 'WU_RUNCLOUD_SSL_X' => 'y', 'WU_RUNCLOUD_SERVER_IP' => '10.0.0.1' )[ $name ] ?? '';
+		} );
+		eq( 10, $settings->app_id(), 'the constant wins over the store' );
+		eq( array( '10.0.0.1' ), $settings->server_ips(), 'the store fills what no constant sets' );
+		add_filter( 'wu_runcloud_setting', function ( $v, $n ) {
+			return 'WU_RUNCLOUD_APP_ID' === $n ? '77' : $v;
+		}, 10, 2 );
+		eq( 77, $settings->app_id(), 'the filter has the last word' );
+		eq( array(), ( new Settings() )->missing(), 'missing with the test constants' );
+	}
+);
+
+t(
+	'the logger scrubs credentials and writes ERROR lines to the integration-runcloud log',
+	function () {
+		$logger = new Logger( plugin()->settings );
+		$logger->error( 'request failed with Authorization: Bearer rci-token-7Hq2xPz9 and header Basic ' . base64_encode( 'k:s' ) );
+		$lines = log_lines( 'error' );
+		eq( 1, count( $lines ), 'ERROR lines' );
+		not_contains( 'rci-token-7Hq2xPz9', $lines[0], 'token' );
+		not_contains( base64_encode( 'k:s' ), $lines[0], 'basic credentials' );
+		contains( '[redacted]', $lines[0], 'redaction mark' );
+		ok( is_file( WP_CONTENT_DIR . '/uploads/wu-logs/integration-runcloud.log' ), 'log file under wp-content/uploads/wu-logs/' );
+	}
+);
+
+t(
+	'no secret in a var_dump of the services',
+	function () {
+		plugin()->connector->client();
+		ob_start();
+		var_dump( plugin()->connector );
+		print_r( plugin()->settings );
+		$dump = ob_get_clean();
+		not_contains( 'rci-token-7Hq2xPz9', $dump, 'token in a dump' );
+	}
+);
+
+run_tests();

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The one test command: installs what is missing, builds, and runs every suite of the project.
+#   scripts/test.sh              everything (what CI runs)
+#   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration fuzz
+# Ends with the line "all: N passed, N failed" and exits non-zero when anything failed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+stages=("$@")
+[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz)
+passed=0 failed=0
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+export TEST_PHP_EXECUTABLE=${TEST_PHP_EXECUTABLE:-$(command -v php)}
+run_tests=$(ls /usr/lib/php/*/build/run-tests.php | tail -n 1)
+
+count() {  # count NAME PASSED FAILED
+  passed=$((passed + $2)); failed=$((failed + $3))
+  echo "== $1: $2 passed, $3 failed"
+}
+
+# run-tests.php with the system php.ini kept out (-n); extra arguments go to run-tests.
+phpt() {
+  local name=$1 so=$2; shift 2
+  local out="$log/$name.out"
+  php "$run_tests" -n -d "extension=$so" -q --show-diff -j"$(nproc)" "$@" tests/ >"$out" 2>&1
+  local p f
+  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
+  f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
+  local leaks; leaks=$(sed -n 's/^Tests with leaks *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
+  f=$(( ${f:-1} + ${leaks:-0} ))
+  [ "$f" -eq 0 ] || sed 's/\x1b\[[0-9;]*m//g' "$out" | grep -E '^(FAIL|LEAK|[0-9]{3}[+-])' | head -n 200
+  count "$name" "${p:-0}" "$f"
+}
+
+suite() {  # a suite script ending with "N passed, N failed"
+  local name=$1; shift
+  local out="$log/$name.out"
+  "$@" >"$out" 2>&1
+  local rc=$? line
+  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
+  local p f
+  p=$(echo "$line" | sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p')
+  f=$(echo "$line" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p')
+  if [ -z "$line" ] || [ $rc -ne 0 ] && [ "${f:-0}" -eq 0 ]; then f=$(( ${f:-0} + 1 )); fi
+  [ "${f:-0}" -eq 0 ] || tail -n 60 "$out"
+  count "$name" "${p:-0}" "${f:-0}"
+}
+
+check() {  # a single check: a command that must succeed
+  local name=$1; shift
+  if "$@" >"$log/check.out" 2>&1; then count "$name" 1 0; else cat "$log/check.out"; count "$name" 0 1; fi
+}
+
+bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+bash scripts/build.sh || { echo "build failed"; exit 1; }
+so="$root/modules/runcloud.so"
+
+for stage in "${stages[@]}"; do
+  case $stage in
+    checks)
+      check "stub matches the extension" php scripts/check-stub.php "$so"
+      check "package.xml lists every file" php scripts/package.php --check ;;
+    phpt) phpt phpt "$so" ;;
+    valgrind)
+      # -m: every test under valgrind memcheck; any error or leak fails it. The sandbox processes the tests
+      # start are not ours to check (and PCRE's JIT confuses memcheck there): valgrind leaves them alone.
+      VALGRIND_OPTS="--trace-children-skip-by-arg=*runcloud-sandbox*" USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 \
+        phpt valgrind "$so" -m ;;
+    asan)
+      bash scripts/build.sh --sanitize "$log/asan" >/dev/null || { count asan 0 1; continue; }
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+      LSAN_OPTIONS=suppressions="$root/scripts/lsan.supp":print_suppressions=0 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 \
+      LD_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)" \
+        phpt asan "$log/asan/modules/runcloud.so" ;;
+    sandbox) suite sandbox bash sandbox/tests/run.sh ;;
+    integration) suite integration env RUNCLOUD_EXT="$so" bash integration/tests/run.sh ;;
+    fuzz) suite fuzz bash fuzz/run.sh --ci ;;
+    *) echo "unknown stage $stage"; exit 2 ;;
+  esac
+done
+echo "all: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
