@@ -12,7 +12,8 @@ if [ "${1:-}" = "--sanitize" ]; then
   phpize >/dev/null
   CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="-fsanitize=address,undefined" ./configure --enable-runcloud >/dev/null
   make -j"$(nproc)" >/dev/null
-  echo "build: $out/modules/runcloud.so (sanitizers)"
+  cc -shared -fPIC -O1 -o "$out/no-deepbind.so" "$root/scripts/no-deepbind.c" -ldl
+  echo "build: $out/modules/runcloud.so (sanitizers), preload $out/no-deepbind.so before the sanitizer runtimes"
   exit 0
 fi
 cd "$root"

@@ -19,11 +19,13 @@ count() {  # count NAME PASSED FAILED
   echo "== $1: $2 passed, $3 failed"
 }
 
-# run-tests.php with the system php.ini kept out (-n); extra arguments go to run-tests.
+# run-tests.php with the system php.ini kept out (-n); extra arguments go to run-tests. Environment for the
+# PHP under test only (sanitizer runtimes, allocator) comes in the array phpt_env.
+phpt_env=()
 phpt() {
   local name=$1 so=$2; shift 2
   local out="$log/$name.out"
-  php "$run_tests" -n -d "extension=$so" -q --show-diff -j"$(nproc)" "$@" tests/ >"$out" 2>&1
+  env "${phpt_env[@]}" php "$run_tests" -n -d "extension=$so" -q --show-diff -j"$(nproc)" "$@" tests/ >"$out" 2>&1
   local p f
   p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
   f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
@@ -65,15 +67,17 @@ for stage in "${stages[@]}"; do
     valgrind)
       # -m: every test under valgrind memcheck; any error or leak fails it. The sandbox processes the tests
       # start are not ours to check (and PCRE's JIT confuses memcheck there): valgrind leaves them alone.
-      VALGRIND_OPTS="--trace-children-skip-by-arg=*runcloud-sandbox*" USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 \
-        phpt valgrind "$so" -m ;;
+      phpt_env=(VALGRIND_OPTS="--trace-children-skip-by-arg=*runcloud-sandbox*" USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1)
+      phpt valgrind "$so" -m
+      phpt_env=() ;;
     asan)
       bash scripts/build.sh --sanitize "$log/asan" >/dev/null || { count asan 0 1; continue; }
-      ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
-      LSAN_OPTIONS=suppressions="$root/scripts/lsan.supp":print_suppressions=0 \
-      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1 \
-      LD_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)" \
-        phpt asan "$log/asan/modules/runcloud.so" ;;
+      phpt_env=(ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:verify_asan_link_order=0
+                LSAN_OPTIONS=suppressions="$root/scripts/lsan.supp":print_suppressions=0
+                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 USE_ZEND_ALLOC=0 ZEND_DONT_UNLOAD_MODULES=1
+                LD_PRELOAD="$log/asan/no-deepbind.so $(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)")
+      phpt asan "$log/asan/modules/runcloud.so"
+      phpt_env=() ;;
     sandbox) suite sandbox bash sandbox/tests/run.sh ;;
     integration) suite integration env RUNCLOUD_EXT="$so" bash integration/tests/run.sh ;;
     fuzz) suite fuzz bash fuzz/run.sh --ci ;;

@@ -123,7 +123,7 @@ std::string url_encode(const std::string &s) {
 
 Api::Api(std::unique_ptr<Settings> settings, int64_t server_id, int64_t webapp_id)
     : settings_(std::move(settings)), server_id_(server_id), webapp_id_(webapp_id) {
-    rng_ = static_cast<uint64_t>(Clock::now().time_since_epoch().count()) ^ (static_cast<uint64_t>(getpid()) << 32) ^ 0x9e3779b97f4a7c15ULL;
+    rng_ = static_cast<uint64_t>(Clock::now().time_since_epoch().count()) ^ (static_cast<uint64_t>(current_pid()) << 32) ^ 0x9e3779b97f4a7c15ULL;
     pool_key_ = settings_->base_url + "|" + std::to_string(std::hash<std::string>{}(settings_->authorization.str()));
 }
 
@@ -136,8 +136,9 @@ void Api::add_secret(const std::string &s) {
 void Api::redact(std::string &text) const {
     for (const auto &secret : secrets_) {
         const std::string &s = secret->str();
-        for (size_t at = text.find(s); at != std::string::npos; at = text.find(s, at)) {
-            text.replace(at, s.size(), "[redacted]");
+        static const std::string mark = "[redacted]";
+        for (size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + mark.size())) {
+            text.replace(at, s.size(), mark);
         }
     }
 }
@@ -145,7 +146,7 @@ void Api::redact(std::string &text) const {
 Session &Api::session() {
     if (!session_ || !session_->usable()) {  // none yet, or forked: the parent's sockets are not ours
         // One pool entry per process, endpoint and credential: a forked child never finds its parent's.
-        session_ = settings_->persistent ? pooled_session(std::to_string(getpid()) + "|" + pool_key_) : std::make_shared<Session>();
+        session_ = settings_->persistent ? pooled_session(std::to_string(current_pid()) + "|" + pool_key_) : std::make_shared<Session>();
     }
     return *session_;
 }

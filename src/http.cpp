@@ -1,5 +1,6 @@
 #include "http.h"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -79,7 +80,20 @@ size_t on_body(char *buf, size_t size, size_t nmemb, void *userdata) {
     return len;
 }
 
+pid_t cached_pid = 0;
+
+void forked() { cached_pid = getpid(); }
+
 }  // namespace
+
+/* getpid() on every call showed up in profiles: the pid is kept, and refreshed in a forked child. */
+pid_t current_pid() {
+    static const bool registered = [] {
+        cached_pid = getpid();
+        return pthread_atfork(nullptr, nullptr, forked) == 0;
+    }();
+    return registered ? cached_pid : getpid();
+}
 
 void Secret::wipe() {
     if (!value_.empty()) {
@@ -122,7 +136,7 @@ void Exchange::reset_answer() {
     seconds = 0;
 }
 
-Session::Session() : multi_(curl_multi_init()), pid_(getpid()) {
+Session::Session() : multi_(curl_multi_init()), pid_(current_pid()) {
     if (multi_) {
         curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
         curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, kMaxIdleConnections);
@@ -135,7 +149,7 @@ Session::~Session() {
     if (multi_) curl_multi_cleanup(multi_);
 }
 
-bool Session::usable() const { return multi_ != nullptr && pid_ == getpid(); }
+bool Session::usable() const { return multi_ != nullptr && pid_ == current_pid(); }
 
 int64_t Session::cached_ssl_id(const std::string &app) const {
     for (const auto &entry : ssl_ids) {

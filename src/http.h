@@ -115,6 +115,9 @@ private:
     pid_t pid_;
 };
 
+/* This process's id, without a system call each time. */
+pid_t current_pid();
+
 /* The per-process (per-thread under ZTS) pool of sessions that outlive a request. */
 std::shared_ptr<Session> pooled_session(const std::string &key);
 void pool_clear();

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace RunCloudSandbox;
 
-use RunCloudSandbox\Http\BadInput;
 use RunCloudSandbox\Http\Input;
 use RunCloudSandbox\Http\Request;
 use RunCloudSandbox\Http\Response;

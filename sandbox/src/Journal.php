@@ -14,7 +14,7 @@ use RunCloudSandbox\Http\Response;
  */
 final class Journal
 {
-    private const SECRET_FIELD = '/(secret|password|passwd|token|private_?key|api_?key|authorization)/i';
+    private const SECRET_FIELD = '/(secret|password|passwd|token|private_?key|api_?key|^authorization$)/i';
     private const MAX_RAW_BODY = 65536;
 
     public static function record(Store $store, Request $request, ?string $version, Auth $auth, Response $response, array $faults): void

@@ -22,9 +22,10 @@ if [ -n "$missing" ]; then
     exit 1
 fi
 
+# A file that hangs is stopped after 5 minutes and counted as failed.
 # shellcheck disable=SC2016
 printf '%s\n' "$here"/*_test.php | xargs -P "$jobs" -I{} sh -c \
-    'name="$(basename "$1" .php)"; php "$1" > "$2/$name.log" 2>&1; echo $? > "$2/$name.rc"' _ {} "$out"
+    'name="$(basename "$1" .php)"; timeout 300 php "$1" > "$2/$name.log" 2>&1; echo $? > "$2/$name.rc"' _ {} "$out"
 
 passed=0
 failed=0

@@ -13,7 +13,7 @@ $c->addDomain('tls.example.com');
 $c->listDomains();
 $journal = $sb->journal();
 echo count($journal), ' calls on ', count(array_unique(array_column($journal, 'connection'))), " connection(s)\n";
-echo 'versions: ', implode(',', array_unique(array_column($journal, 'version'))), "\n";
+echo 'versions: ', implode(',', array_unique(array_column($journal, 'protocol'))), "\n";
 $untrusted = new RunCloud\Client(RC_TOKEN, RC_SERVER, RC_APP, ['base_url' => $sb->url(), 'retries' => 0, 'persistent' => false]);
 $e = rc_expect_throw(fn() => $untrusted->ping());
 $other = (new Sandbox(['--tls', '--tls-name=other.test']))->seed();

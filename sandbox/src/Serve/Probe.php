@@ -14,12 +14,13 @@ final class Probe
     {
         $context = stream_context_create(['ssl' => ['verify_peer' => false, 'verify_peer_name' => false]]);
         $transport = $scheme === 'https' ? 'ssl' : 'tcp';
-        $socket = @stream_socket_client("$transport://" . Server::hostPort($host, $port), $errno, $error, 1.0, STREAM_CLIENT_CONNECT, $context);
+        $authority = Server::hostPort($host, $port);
+        $socket = @stream_socket_client("$transport://$authority", $errno, $error, 1.0, STREAM_CLIENT_CONNECT, $context);
         if ($socket === false) {
             return false;
         }
         stream_set_timeout($socket, 2);
-        fwrite($socket, "GET /__sandbox/health HTTP/1.0\r\nHost: $host\r\nX-Sandbox-Admin: $adminSecret\r\nConnection: close\r\n\r\n");
+        fwrite($socket, "GET /__sandbox/health HTTP/1.0\r\nHost: $authority\r\nX-Sandbox-Admin: $adminSecret\r\nConnection: close\r\n\r\n");
         $reply = (string) stream_get_contents($socket);
         fclose($socket);
         $body = json_decode(substr($reply, (int) strpos($reply, "\r\n\r\n") + 4), true);

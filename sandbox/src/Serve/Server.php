@@ -77,7 +77,7 @@ final class Server
         }
     }
 
-    /** nginx on the public port, php -S on a private one behind it. @return array{port:int,ca:string,name:?string} */
+    /** nginx on the public port, php -S on a private one behind it. @return array{port:int,ca:string,name:?string,backend:string} */
     private function startTls(string $instance, string $db): array
     {
         $nginx = Executables::find('nginx') ?? throw new RuntimeException('nginx not found: install nginx-light (or nginx) for --tls.');
