@@ -9,7 +9,7 @@ if [ "${1:-}" = "--sanitize" ]; then
   (cd "$root" && git ls-files -co --exclude-standard -- config.m4 '*.cpp' '*.h' | tar -cf - -T -) | tar -xf - -C "$out"
   cd "$out"
   flags="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -O1 -g"
-  phpize >/dev/null
+  phpize >/dev/null 2>&1
   CFLAGS="$flags" CXXFLAGS="$flags" LDFLAGS="-fsanitize=address,undefined" ./configure --enable-runcloud >/dev/null
   make -j"$(nproc)" >/dev/null
   cc -shared -fPIC -O1 -o "$out/no-deepbind.so" "$root/scripts/no-deepbind.c" -ldl
@@ -18,7 +18,7 @@ if [ "${1:-}" = "--sanitize" ]; then
 fi
 cd "$root"
 if [ ! -f configure ] || [ config.m4 -nt configure ]; then
-  phpize >/dev/null
+  phpize >/dev/null 2>&1
   ./configure --enable-runcloud >/dev/null
 fi
 make -j"$(nproc)" >/dev/null

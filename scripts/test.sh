@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, builds, and runs every suite of the project.
 #   scripts/test.sh              everything (what CI runs)
-#   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration fuzz
+#   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration fuzz soak
 # Ends with the line "all: N passed, N failed" and exits non-zero when anything failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz)
+[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz soak)
 passed=0 failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -81,6 +81,7 @@ for stage in "${stages[@]}"; do
     sandbox) suite sandbox bash sandbox/tests/run.sh ;;
     integration) suite integration env RUNCLOUD_EXT="$so" bash integration/tests/run.sh ;;
     fuzz) suite fuzz bash fuzz/run.sh --ci ;;
+    soak) suite soak env RUNCLOUD_EXT="$so" bash soak/run.sh ;;
     *) echo "unknown stage $stage"; exit 2 ;;
   esac
 done

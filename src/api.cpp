@@ -198,6 +198,7 @@ Failure Api::failure_of(const Exchange &ex) const {
     std::string what = std::string("RunCloud API ") + ex.method + " " + ex.path;
     if (ex.result == CURLE_FILESIZE_EXCEEDED || ex.too_large) {
         f.kind = Failure::Kind::Unexpected;
+        f.code = ex.status;
         f.message = what + ": the answer is larger than the " + std::to_string(settings_->max_body) + "-byte cap";
     } else if (ex.result != CURLE_OK) {
         f.kind = Failure::Kind::Transport;
@@ -246,7 +247,13 @@ bool Api::run(std::vector<Op *> ops, int parallel) {
         owner[&op->ex] = op;
         queue.push_back(&op->ex);
     }
+    unsigned long paced = s.paced;
     s.run(*settings_, queue, parallel, [&](Exchange &ex) {
+        if (s.paced != paced) {
+            paced = s.paced;
+            log("info", ex, "slowing down: " + std::to_string(s.rate.remaining) + " of " + std::to_string(s.rate.limit) +
+                            " calls left this minute");
+        }
         Op *op = owner[&ex];
         bool ok = ex.result == CURLE_OK && (is_success(ex.status) || (ex.status >= 300 && ex.status < 500 && ex.status != 429));
         if (ok || aborted_) {

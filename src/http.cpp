@@ -252,7 +252,10 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
             auto pace = pacing(rate, running);
             if (ex->not_before > now || (pace != Clock::duration::zero() && paced_until > now)) { ++it; continue; }
             it = queue.erase(it);
-            if (pace != Clock::duration::zero()) paced_until = now + pace;
+            if (pace != Clock::duration::zero()) {
+                paced_until = now + pace;
+                paced++;
+            }
             start(settings, *ex);
             if (ex->result != CURLE_OK) {  // could not even start: report it like any failed attempt
                 done(*ex);

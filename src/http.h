@@ -97,6 +97,7 @@ public:
 
     bool usable() const;           // false in a forked child: the sockets are its parent's
     RateState rate;
+    unsigned long paced = 0;       // starts held back to stay under the rate limit
     /* Certificate ids learnt per "server/webapp", so a redeploy can skip its lookup. */
     std::vector<std::pair<std::string, int64_t>> ssl_ids;
     int64_t cached_ssl_id(const std::string &app) const;
