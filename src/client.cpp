@@ -179,7 +179,31 @@ struct OptionReader {
         zend_argument_value_error(arg, "option \"%s\" %s", key, must);
         return false;
     }
+    bool unknown(const char *noun) {
+        zend_argument_value_error(arg, "contains an unknown %s \"%s\"", noun, key);
+        return false;
+    }
 };
+
+/* Walks an array of named options (`noun`: "option" or "setting"): `handle(name, value, reader)` checks
+ * one and returns false once it has thrown. */
+template <class F>
+bool each_option(HashTable *options, uint32_t arg, const char *noun, F &&handle) {
+    OptionReader r{arg};
+    zend_string *key;
+    zend_ulong index;
+    zval *v;
+    ZEND_HASH_FOREACH_KEY_VAL(options, index, key, v) {
+        ZVAL_DEREF(v);
+        if (!key) {
+            zend_argument_value_error(arg, "must have %s names as keys, found the index " ZEND_ULONG_FMT, noun, index);
+            return false;
+        }
+        r.key = ZSTR_VAL(key);
+        if (!handle(std::string_view(ZSTR_VAL(key), ZSTR_LEN(key)), v, r)) return false;
+    } ZEND_HASH_FOREACH_END();
+    return true;
+}
 
 bool has_control(zend_string *s) {
     for (size_t i = 0; i < ZSTR_LEN(s); i++) {
@@ -206,18 +230,7 @@ bool check_base_url(zend_string *url, OptionReader &r, std::string &out) {
 }
 
 bool parse_client_options(HashTable *options, uint32_t arg, runcloud::Settings &s, zval *logger) {
-    OptionReader r{arg};
-    zend_string *key;
-    zend_ulong index;
-    zval *v;
-    ZEND_HASH_FOREACH_KEY_VAL(options, index, key, v) {
-        ZVAL_DEREF(v);
-        if (!key) {
-            zend_argument_value_error(arg, "must have option names as keys, found the index " ZEND_ULONG_FMT, index);
-            return false;
-        }
-        r.key = ZSTR_VAL(key);
-        std::string_view k(ZSTR_VAL(key), ZSTR_LEN(key));
+    return each_option(options, arg, "option", [&](std::string_view k, zval *v, OptionReader &r) {
         zend_string *str;
         double d;
         zend_long n;
@@ -238,7 +251,7 @@ bool parse_client_options(HashTable *options, uint32_t arg, runcloud::Settings &
             if (ZSTR_LEN(str) == 0 || has_control(str) || access(ZSTR_VAL(str), R_OK) != 0) return r.value_error("must be a readable file");
             s.ca_info.assign(ZSTR_VAL(str), ZSTR_LEN(str));
         } else if (k == "logger") {
-            if (Z_TYPE_P(v) == IS_NULL) continue;
+            if (Z_TYPE_P(v) == IS_NULL) return true;
             if (!zend_is_callable(v, 0, nullptr)) return r.type_error(v, "callable");
             ZVAL_COPY(logger, v);
         } else if (k == "retries") {
@@ -256,11 +269,10 @@ bool parse_client_options(HashTable *options, uint32_t arg, runcloud::Settings &
             if (!r.integer(v, n, 1, 64)) return false;
             s.concurrency = static_cast<int>(n);
         } else {
-            zend_argument_value_error(arg, "contains an unknown option \"%s\"", ZSTR_VAL(key));
-            return false;
+            return r.unknown("option");
         }
-    } ZEND_HASH_FOREACH_END();
-    return true;
+        return true;
+    });
 }
 
 std::unique_ptr<runcloud::Settings> default_settings(bool v2) {
@@ -377,18 +389,7 @@ bool read_names(HashTable *names, uint32_t arg, std::vector<std::string> &out) {
 /* Options of addDomains / syncDomains; `sync` allows the sync-only ones. */
 bool read_bulk_options(HashTable *options, uint32_t arg, bool sync, runcloud::SyncSpec &spec) {
     if (!options) return true;
-    OptionReader r{arg};
-    zend_string *key;
-    zend_ulong index;
-    zval *v;
-    ZEND_HASH_FOREACH_KEY_VAL(options, index, key, v) {
-        ZVAL_DEREF(v);
-        if (!key) {
-            zend_argument_value_error(arg, "must have option names as keys, found the index " ZEND_ULONG_FMT, index);
-            return false;
-        }
-        r.key = ZSTR_VAL(key);
-        std::string_view k(ZSTR_VAL(key), ZSTR_LEN(key));
+    return each_option(options, arg, "option", [&](std::string_view k, zval *v, OptionReader &r) {
         zend_string *str;
         if (k == "www") {
             if (!r.boolean(v, spec.add.www)) return false;
@@ -400,7 +401,7 @@ bool read_bulk_options(HashTable *options, uint32_t arg, bool sync, runcloud::Sy
         } else if (sync && k == "prune") {
             if (!r.boolean(v, spec.prune)) return false;
         } else if (sync && k == "scope") {
-            if (Z_TYPE_P(v) == IS_NULL) { spec.has_scope = false; continue; }
+            if (Z_TYPE_P(v) == IS_NULL) { spec.has_scope = false; return true; }
             if (Z_TYPE_P(v) != IS_ARRAY) return r.type_error(v, "?array");
             spec.has_scope = true;
             zval *p;
@@ -414,11 +415,10 @@ bool read_bulk_options(HashTable *options, uint32_t arg, bool sync, runcloud::Sy
                 spec.scope.push_back(std::move(name));
             } ZEND_HASH_FOREACH_END();
         } else {
-            zend_argument_value_error(arg, "contains an unknown option \"%s\"", ZSTR_VAL(key));
-            return false;
+            return r.unknown("option");
         }
-    } ZEND_HASH_FOREACH_END();
-    return true;
+        return true;
+    });
 }
 
 /* ---- installSsl settings to the JSON body, with RunCloud's defaults ---- */
@@ -428,44 +428,32 @@ bool ssl_body(HashTable *settings, uint32_t arg, std::string &body) {
     bool http = false, hsts = false;
     zend_long external_api = 0;
     std::string extra;
-    if (settings) {
-        OptionReader r{arg};
-        zend_string *key;
-        zend_ulong index;
-        zval *v;
-        ZEND_HASH_FOREACH_KEY_VAL(settings, index, key, v) {
-            ZVAL_DEREF(v);
-            if (!key) {
-                zend_argument_value_error(arg, "must have setting names as keys, found the index " ZEND_ULONG_FMT, index);
-                return false;
-            }
-            r.key = ZSTR_VAL(key);
-            std::string_view k(ZSTR_VAL(key), ZSTR_LEN(key));
-            zend_string *str;
-            if (k == "provider") {
-                if (!r.string(v, str) || !one_of(str, {"letsencrypt", "custom", "csr"}, arg, r.key)) return false;
-                provider.assign(ZSTR_VAL(str), ZSTR_LEN(str));
-            } else if (k == "authorizationMethod") {
-                if (!r.string(v, str) || !one_of(str, {"http-01", "dns-01"}, arg, r.key)) return false;
-                auth.assign(ZSTR_VAL(str), ZSTR_LEN(str));
-            } else if (k == "environment") {
-                if (!r.string(v, str) || !one_of(str, {"live", "staging"}, arg, r.key)) return false;
-                environment.assign(ZSTR_VAL(str), ZSTR_LEN(str));
-            } else if (k == "enableHttp") {
-                if (!r.boolean(v, http)) return false;
-            } else if (k == "enableHsts") {
-                if (!r.boolean(v, hsts)) return false;
-            } else if (k == "externalApi") {
-                if (!r.integer(v, external_api, 1, ZEND_LONG_MAX)) return false;
-            } else if (k == "privateKey" || k == "certificate") {
-                if (!r.string(v, str)) return false;
-                extra += ",\"" + std::string(k) + "\":" + runcloud::json_quote(std::string(ZSTR_VAL(str), ZSTR_LEN(str)));
-            } else {
-                zend_argument_value_error(arg, "contains an unknown setting \"%s\"", ZSTR_VAL(key));
-                return false;
-            }
-        } ZEND_HASH_FOREACH_END();
-    }
+    bool ok = !settings || each_option(settings, arg, "setting", [&](std::string_view k, zval *v, OptionReader &r) {
+        zend_string *str;
+        if (k == "provider") {
+            if (!r.string(v, str) || !one_of(str, {"letsencrypt", "custom", "csr"}, arg, r.key)) return false;
+            provider.assign(ZSTR_VAL(str), ZSTR_LEN(str));
+        } else if (k == "authorizationMethod") {
+            if (!r.string(v, str) || !one_of(str, {"http-01", "dns-01"}, arg, r.key)) return false;
+            auth.assign(ZSTR_VAL(str), ZSTR_LEN(str));
+        } else if (k == "environment") {
+            if (!r.string(v, str) || !one_of(str, {"live", "staging"}, arg, r.key)) return false;
+            environment.assign(ZSTR_VAL(str), ZSTR_LEN(str));
+        } else if (k == "enableHttp") {
+            if (!r.boolean(v, http)) return false;
+        } else if (k == "enableHsts") {
+            if (!r.boolean(v, hsts)) return false;
+        } else if (k == "externalApi") {
+            if (!r.integer(v, external_api, 1, ZEND_LONG_MAX)) return false;
+        } else if (k == "privateKey" || k == "certificate") {
+            if (!r.string(v, str)) return false;
+            extra += ",\"" + std::string(k) + "\":" + runcloud::json_quote(std::string(ZSTR_VAL(str), ZSTR_LEN(str)));
+        } else {
+            return r.unknown("setting");
+        }
+        return true;
+    });
+    if (!ok) return false;
     if (auth == "dns-01" && external_api == 0) {
         zend_argument_value_error(arg, "must give \"externalApi\" (a DNS API key id) with \"authorizationMethod\" \"dns-01\"");
         return false;
@@ -757,12 +745,8 @@ void bulk(INTERNAL_FUNCTION_PARAMETERS, Bulk kind) {
         if (!read_names(names, 1, list)) return;
         runcloud::SyncSpec spec;
         if (kind == Bulk::Remove) {
-            if (options && zend_hash_num_elements(options) > 0) {
-                zend_string *key = nullptr;
-                zend_ulong index = 0;
-                zend_hash_get_current_key(options, &key, &index);
-                if (key) zend_argument_value_error(2, "contains an unknown option \"%s\"", ZSTR_VAL(key));
-                else zend_argument_value_error(2, "must have option names as keys, found the index " ZEND_ULONG_FMT, index);
+            // It takes none yet; the parameter keeps the three bulk calls alike.
+            if (options && !each_option(options, 2, "option", [](std::string_view, zval *, OptionReader &r) { return r.unknown("option"); })) {
                 return;
             }
         } else if (!read_bulk_options(options, 2, kind == Bulk::Sync, spec)) {

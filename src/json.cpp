@@ -93,6 +93,19 @@ error_code read_string_or_default(ondemand::value v, std::string &out) {
     return SUCCESS;
 }
 
+/* Calls `each(key, value)` for every field of `obj`, in the order they come, stopping at the first error. */
+template <class F>
+error_code each_field(ondemand::object obj, F &&each) {
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        ondemand::value v;
+        if (auto e = field.value().get(v)) return e;
+        if (auto e = each(key, v)) return e;
+    }
+    return SUCCESS;
+}
+
 error_code domain_fields(ondemand::object obj, DomainData &d, int depth);
 
 error_code domain_field(std::string_view key, ondemand::value v, DomainData &d, int depth) {
@@ -118,14 +131,7 @@ error_code domain_field(std::string_view key, ondemand::value v, DomainData &d, 
 }
 
 error_code domain_fields(ondemand::object obj, DomainData &d, int depth) {
-    for (auto field : obj) {
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return e;
-        ondemand::value v;
-        if (auto e = field.value().get(v)) return e;
-        if (auto e = domain_field(key, v, d, depth)) return e;
-    }
-    return SUCCESS;
+    return each_field(obj, [&](std::string_view key, ondemand::value v) { return domain_field(key, v, d, depth); });
 }
 
 bool check_domain(const DomainData &d, std::string &why) {
@@ -135,11 +141,7 @@ bool check_domain(const DomainData &d, std::string &why) {
 }
 
 error_code ssl_fields(ondemand::object obj, SslData &s, int depth) {
-    for (auto field : obj) {
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return e;
-        ondemand::value v;
-        if (auto e = field.value().get(v)) return e;
+    return each_field(obj, [&](std::string_view key, ondemand::value v) {
         error_code e = SUCCESS;
         if (key == "id") e = read_int(v, s.id);
         else if (key == "method" || key == "provider") e = read_opt_string(v, s.method);
@@ -157,36 +159,26 @@ error_code ssl_fields(ondemand::object obj, SslData &s, int depth) {
                 if ((e = v.get_object().get(inner)) == SUCCESS) e = ssl_fields(inner, s, depth + 1);
             }
         }
-        if (e) return e;
-    }
-    return SUCCESS;
+        return e;
+    });
 }
 
 error_code pagination_fields(ondemand::object obj, PageMeta &m) {
-    for (auto field : obj) {
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return e;
-        ondemand::value v;
-        if (auto e = field.value().get(v)) return e;
-        error_code e = SUCCESS;
-        if (key == "current_page") e = read_int(v, m.current_page);
-        else if (key == "total_pages") e = read_int(v, m.total_pages);
-        else if (key == "total") e = read_int(v, m.total);
-        if (e) return e;
-    }
-    return SUCCESS;
+    return each_field(obj, [&](std::string_view key, ondemand::value v) {
+        if (key == "current_page") return read_int(v, m.current_page);
+        if (key == "total_pages") return read_int(v, m.total_pages);
+        if (key == "total") return read_int(v, m.total);
+        return SUCCESS;
+    });
 }
 
 error_code meta_fields(ondemand::object obj, PageMeta &m) {
-    for (auto field : obj) {
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key)) return e;
-        if (key != "pagination") continue;
+    return each_field(obj, [&](std::string_view key, ondemand::value v) {
+        if (key != "pagination") return SUCCESS;
         ondemand::object p;
-        if (auto e = field.value().get_object().get(p)) return e;
-        if (auto e = pagination_fields(p, m)) return e;
-    }
-    return SUCCESS;
+        if (auto e = v.get_object().get(p)) return e;
+        return pagination_fields(p, m);
+    });
 }
 
 error_code string_list(ondemand::value v, std::vector<std::string> &out) {
