@@ -26,12 +26,12 @@ phpt() {
   local name=$1 so=$2; shift 2
   local out="$log/$name.out"
   env "${phpt_env[@]}" php "$run_tests" -n -d "extension=$so" -q --show-diff -j"$(nproc)" "$@" tests/ >"$out" 2>&1
-  local p f
+  # Whatever did not pass (failed, leaked, warned, skipped, borked) counts as failed.
+  local p n f
   p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
-  f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
-  local leaks; leaks=$(sed -n 's/^Tests with leaks *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
-  f=$(( ${f:-1} + ${leaks:-0} ))
-  [ "$f" -eq 0 ] || sed 's/\x1b\[[0-9;]*m//g' "$out" | grep -E '^(FAIL|LEAK|[0-9]{3}[+-])' | head -n 200
+  n=$(sed -n 's/^Number of tests *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
+  f=$(( ${n:-1} - ${p:-0} ))
+  [ "$f" -eq 0 ] || sed 's/\x1b\[[0-9;]*m//g' "$out" | grep -E '^(FAIL|LEAK|SKIP|BORK|WARN|[0-9]{3}[+-])' | head -n 200
   count "$name" "${p:-0}" "$f"
 }
 
