@@ -507,6 +507,7 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
     if (!run(refs, settings_->concurrency)) { f.kind = Failure::Kind::Aborted; return false; }
 
     std::vector<std::pair<std::string, Failure>> taken;  // 422 on add: there already, or invalid?
+    std::vector<const Exchange *> taken_by;
     for (size_t i = 0; i < ops.size(); i++) {
         const Exchange &ex = ops[i].ex;
         bool is_add = i < adds.size();
@@ -516,20 +517,28 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
             continue;
         }
         Failure failure = failure_of(ex);
-        log("error", ex, failure.message);
         if (failure.kind == Failure::Kind::Api && failure.code == (is_add ? 422 : 404)) {
-            if (is_add) { taken.emplace_back(name, std::move(failure)); continue; }
+            if (is_add) {
+                taken.emplace_back(name, std::move(failure));
+                taken_by.push_back(&ex);
+                continue;
+            }
             (ex.attempt > 1 ? out.removed : out.unchanged).push_back(name);
             continue;
         }
+        log("error", ex, failure.message);
         out.failed.emplace_back(name, std::move(failure));
     }
     if (taken.empty()) return true;
     std::unordered_set<std::string> present;
     if (!names_present(taken, present, f)) return false;
-    for (auto &t : taken) {
-        if (present.count(t.first)) out.unchanged.push_back(t.first);
-        else out.failed.push_back(std::move(t));
+    for (size_t i = 0; i < taken.size(); i++) {
+        if (present.count(taken[i].first)) {
+            out.unchanged.push_back(taken[i].first);
+        } else {
+            log("error", *taken_by[i], taken[i].second.message);
+            out.failed.push_back(std::move(taken[i]));
+        }
     }
     return true;
 }
