@@ -268,6 +268,9 @@ bool parse_client_options(HashTable *options, uint32_t arg, runcloud::Settings &
         } else if (k == "concurrency") {
             if (!r.integer(v, n, 1, 64)) return false;
             s.concurrency = static_cast<int>(n);
+        } else if (k == "http_version") {
+            if (!r.string(v, str) || !one_of(str, {"2", "1.1"}, r.arg, r.key)) return false;
+            s.http2 = zend_string_equals_literal(str, "2");
         } else {
             return r.unknown("option");
         }

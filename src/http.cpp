@@ -136,10 +136,15 @@ void Exchange::reset_answer() {
     seconds = 0;
 }
 
-Session::Session() : multi_(curl_multi_init()), pid_(current_pid()) {
+Session::Session() : multi_(curl_multi_init()), share_(curl_share_init()), pid_(current_pid()) {
     if (multi_) {
         curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
         curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, kMaxIdleConnections);
+    }
+    // A connection the server closed (idle timeout) reopens with an abbreviated TLS handshake.
+    if (share_) {
+        curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+        curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
     }
 }
 
@@ -147,6 +152,7 @@ Session::~Session() {
     if (!usable()) return;  // a forked child must not shut down its parent's TLS streams: let them go
     for (CURL *h : idle_) curl_easy_cleanup(h);
     if (multi_) curl_multi_cleanup(multi_);
+    if (share_) curl_share_cleanup(share_);
 }
 
 bool Session::usable() const { return multi_ != nullptr && pid_ == current_pid(); }
@@ -187,6 +193,7 @@ void Session::start(const Settings &s, Exchange &ex) {
     std::string url = s.base_url + ex.path;
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
     curl_easy_setopt(h, CURLOPT_PRIVATE, &ex);
+    curl_easy_setopt(h, CURLOPT_SHARE, share_);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers(ex.with_body));
     curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
     if (ex.with_body || std::strcmp(ex.method, "PUT") == 0 || std::strcmp(ex.method, "PATCH") == 0) {
@@ -201,7 +208,7 @@ void Session::start(const Settings &s, Exchange &ex) {
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(h, CURLOPT_CAINFO, s.ca_info.empty() ? nullptr : s.ca_info.c_str());
-    curl_easy_setopt(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+    curl_easy_setopt(h, CURLOPT_HTTP_VERSION, s.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
     curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);

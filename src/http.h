@@ -47,6 +47,7 @@ struct Settings {
     double retry_delay = 0.5;      // seconds; doubles each retry, with jitter
     bool persistent = true;
     int concurrency = 8;
+    bool http2 = true;             // offered through ALPN; false keeps to HTTP/1.1 (for proxies that break HTTP/2)
 
     Settings() = default;
     Settings(const Settings &) = delete;
@@ -112,6 +113,7 @@ private:
     CURL *take_handle();
     void start(const Settings &settings, Exchange &ex);
     CURLM *multi_;
+    CURLSH *share_;                // TLS sessions and DNS answers, for every connection of the session
     std::vector<CURL *> idle_;
     pid_t pid_;
 };

@@ -16,7 +16,7 @@ final class Cli
 
     Usage:
       runcloud-sandbox serve [--host=127.0.0.1] [--port=0] [--db=FILE] [--workers=4]
-                             [--admin-secret=S] [--seed=demo|FILE.json] [--tls] [--tls-name=NAME]
+                             [--admin-secret=S] [--seed=demo|FILE.json] [--tls] [--tls-name=NAME] [--keepalive-requests=N]
                              [--json] [--verbose] [--watch-pid=PID]
       runcloud-sandbox seed --db=FILE (--demo | --file=FILE.json)
       runcloud-sandbox help
@@ -30,6 +30,7 @@ final class Cli
     private const SERVE_DEFAULTS = [
         'host' => '127.0.0.1', 'port' => '0', 'db' => null, 'workers' => '4', 'admin-secret' => 'sandbox-admin',
         'seed' => null, 'tls' => false, 'tls-name' => null, 'json' => false, 'verbose' => false, 'watch-pid' => null,
+        'keepalive-requests' => '100000',
     ];
 
     private const FLAGS = ['tls', 'json', 'verbose', 'demo'];
@@ -86,6 +87,7 @@ final class Cli
         $o['host'] = self::loopback((string) $o['host']);
         $o['port'] = self::intOption('port', $o['port'], 0, 65535);
         $o['workers'] = self::intOption('workers', $o['workers'], 1, 64);
+        $o['keepalive-requests'] = self::intOption('keepalive-requests', $o['keepalive-requests'], 1, 1000000);
         $o['watch-pid'] = $o['watch-pid'] === null ? null : self::intOption('watch-pid', $o['watch-pid'], 1, PHP_INT_MAX);
         $o['db'] = $o['db'] === null ? null : self::absolute((string) $o['db']);
         $o['seed'] = $o['seed'] === null || $o['seed'] === 'demo' ? $o['seed'] : self::absolute((string) $o['seed']);

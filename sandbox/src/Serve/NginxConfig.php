@@ -10,7 +10,9 @@ namespace RunCloudSandbox\Serve;
  */
 final class NginxConfig
 {
-    public static function render(string $dir, string $listen, string $backend, array $cert, string $proxyKey): string
+    /** @param int $keepaliveRequests requests before nginx closes a connection (low values test reconnects) */
+    public static function render(string $dir, string $listen, string $backend, array $cert, string $proxyKey,
+                                  int $keepaliveRequests = 100000): string
     {
         $temp = static fn (string $name): string => "{$name}_temp_path $dir/$name;";
         $paths = implode("\n    ", array_map($temp, ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']));
@@ -32,7 +34,7 @@ final class NginxConfig
             client_max_body_size 64m;
             client_body_buffer_size 1m;
             keepalive_timeout 75s;
-            keepalive_requests 100000;
+            keepalive_requests $keepaliveRequests;
 
             server {
                 listen $listen ssl http2;

@@ -89,7 +89,8 @@ final class Server
         $port = $this->startWithRetries($this->options['port'], function (int $port) use ($nginx, $host, $backendPort, $cert, $proxyKey): Child {
             $conf = "$this->tmp/nginx.conf";
             $listen = self::hostPort($host, $port);
-            file_put_contents($conf, NginxConfig::render($this->tmp, $listen, self::hostPort($host, $backendPort), $cert, $proxyKey));
+            file_put_contents($conf, NginxConfig::render($this->tmp, $listen, self::hostPort($host, $backendPort), $cert, $proxyKey,
+                (int) $this->options['keepalive-requests']));
             return Child::start([$nginx, '-p', $this->tmp, '-c', $conf, '-e', "$this->tmp/nginx-error.log"], [], "$this->tmp/nginx-error.log", false);
         }, fn (int $port): bool => Probe::isOurs('https', $host, $port, $this->options['admin-secret'], $instance));
         return ['port' => $port, 'ca' => $cert['ca'], 'name' => $name, 'backend' => 'http://' . self::hostPort($host, $backendPort)];

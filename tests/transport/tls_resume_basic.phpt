@@ -1,0 +1,26 @@
+--TEST--
+When the server closes a connection, the next one resumes the TLS session (abbreviated handshake); http_version 1.1 keeps to HTTP/1.1
+--EXTENSIONS--
+runcloud
+--FILE--
+<?php
+require __DIR__ . '/../inc/sandbox.inc';
+// nginx closes every connection after 2 requests.
+$sb = (new Sandbox(['--tls', '--keepalive-requests=2']))->seed();
+$c = $sb->client(['http_version' => '1.1']);
+for ($i = 0; $i < 6; $i++) $c->ping();
+$c->addDomains(['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com']);
+$journal = $sb->journal();
+$first = [];
+foreach ($journal as $e) $first[$e['connection']] ??= $e;
+echo count($journal), ' requests on ', count($first), " connections\n";
+echo 'protocols: ', implode(',', array_unique(array_column($journal, 'protocol'))), "\n";
+$resumed = count(array_filter(array_slice(array_values($first), 1), fn($e) => $e['tls_reused']));
+echo 'reconnections that resumed TLS: ', $resumed === count($first) - 1 ? 'all' : "$resumed of " . (count($first) - 1), "\n";
+rc_expect_throw(fn() => $sb->client(['http_version' => '3']));
+?>
+--EXPECTF--
+10 requests on %d connections
+protocols: HTTP/1.1
+reconnections that resumed TLS: all
+ValueError (0): RunCloud\Client::__construct(): Argument #4 ($options) option "http_version" must be "2" or "1.1"
