@@ -5,7 +5,7 @@
 
 $root = dirname(__DIR__);
 $mode = $argv[1] ?? '--check';
-$files = array_filter(explode("\n", trim((string) shell_exec('cd ' . escapeshellarg($root) . ' && git ls-files'))));
+$files = array_filter(explode("\n", trim((string) shell_exec('cd ' . escapeshellarg($root) . ' && git ls-files -co --exclude-standard'))));
 $roles = [];
 foreach ($files as $f) {
     $role = role_of($f);
