@@ -530,8 +530,10 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
         out.failed.emplace_back(name, std::move(failure));
     }
     if (taken.empty()) return true;
-    std::unordered_set<std::string> present;
-    if (!names_present(taken, present, f)) return false;
+    std::vector<std::string> names;
+    for (const auto &t : taken) names.push_back(t.first);
+    std::unordered_map<std::string, int64_t> present;
+    if (!ids_of(names, present, f)) return false;
     for (size_t i = 0; i < taken.size(); i++) {
         if (present.count(taken[i].first)) {
             out.unchanged.push_back(taken[i].first);
@@ -543,19 +545,23 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
     return true;
 }
 
-/* Which of these names the web app has: a search each when they are few, one full listing otherwise. */
-bool Api::names_present(const std::vector<std::pair<std::string, Failure>> &names, std::unordered_set<std::string> &present, Failure &f) {
+/* The ids of those of `names` the web app has: a search each when they are few, one full listing otherwise. */
+bool Api::ids_of(const std::vector<std::string> &names, std::unordered_map<std::string, int64_t> &ids, Failure &f) {
     if (names.size() <= 3) {
-        for (const auto &n : names) {
+        for (const auto &name : names) {
             std::optional<DomainData> found;
-            if (!find_domain(n.first, found, f)) return false;
-            if (found) present.insert(n.first);
+            if (!find_domain(name, found, f)) return false;
+            if (found) ids.emplace(name, found->id);
         }
         return true;
     }
     std::vector<DomainData> all;
     if (!all_domains(all, f)) return false;
-    for (const auto &d : all) present.insert(comparable(d.name));
+    std::unordered_set<std::string> wanted(names.begin(), names.end());
+    for (const auto &d : all) {
+        std::string name = comparable(d.name);
+        if (wanted.count(name)) ids.emplace(std::move(name), d.id);
+    }
     return true;
 }
 
@@ -564,24 +570,13 @@ bool Api::add_domains(const std::vector<std::string> &names, const AddSpec &spec
 }
 
 bool Api::remove_domains(const std::vector<std::string> &names, BulkResult &out, Failure &f) {
+    std::unordered_map<std::string, int64_t> ids;
+    if (!ids_of(names, ids, f)) return false;
     std::vector<std::pair<std::string, int64_t>> removes;
-    if (names.size() <= 3) {
-        for (const auto &name : names) {
-            std::optional<DomainData> found;
-            if (!find_domain(name, found, f)) return false;
-            if (found) removes.emplace_back(name, found->id);
-            else out.unchanged.push_back(name);
-        }
-    } else {
-        std::vector<DomainData> all;
-        if (!all_domains(all, f)) return false;
-        std::unordered_map<std::string, int64_t> ids;
-        for (const auto &d : all) ids.emplace(comparable(d.name), d.id);
-        for (const auto &name : names) {
-            auto it = ids.find(name);
-            if (it != ids.end()) removes.emplace_back(name, it->second);
-            else out.unchanged.push_back(name);
-        }
+    for (const auto &name : names) {
+        auto it = ids.find(name);
+        if (it != ids.end()) removes.emplace_back(name, it->second);
+        else out.unchanged.push_back(name);
     }
     return execute({}, removes, AddSpec{}, out, f);
 }

@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "failure.h"
@@ -86,8 +86,7 @@ private:
     static std::string add_body(const std::string &name, const AddSpec &spec);
     bool execute(const std::vector<std::string> &adds, const std::vector<std::pair<std::string, int64_t>> &removes,
                  const AddSpec &spec, BulkResult &out, Failure &f);
-    bool names_present(const std::vector<std::pair<std::string, Failure>> &names,
-                       std::unordered_set<std::string> &present, Failure &f);
+    bool ids_of(const std::vector<std::string> &names, std::unordered_map<std::string, int64_t> &ids, Failure &f);
     bool log(const char *level, const Exchange &ex, const std::string &message, long retry_in_ms = -1);
     double jitter();
 
