@@ -2,8 +2,7 @@
 /**
  * The setup wizard's connection test, in both generations' shapes.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern
- * @run RCI_NETWORK=subdir RCI_UM=legacy
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -26,7 +25,7 @@ function set_setting( $constant, $value ) {
  * @return array{0: bool, 1: string} success and message
  */
 function wizard_test() {
-	if ( 'legacy' === RCI_UM_GENERATION ) {
+	if ( 'old' === RCI_UM_GENERATION ) {
 		// The legacy wizard calls test_connection() inside an AJAX request that it ends itself.
 		add_filter( 'wp_doing_ajax', '__return_true' );
 		add_filter( 'wp_die_ajax_handler', function () {

@@ -2,8 +2,7 @@
 /**
  * Legacy v2 API key and secret from wp-config.php constants (no token).
  *
- * @run RCI_NETWORK=subdomain RCI_UM=legacy RCI_AUTH=key
- * @run RCI_NETWORK=subdir RCI_UM=modern RCI_AUTH=key
+ * @run RCI_AUTH=key
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

@@ -2,7 +2,7 @@
 /**
  * Ultimate Multisite 2.4.11+: the token saved in the wizard's encrypted credential store.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern RCI_AUTH=store
+ * @run RCI_AUTH=store RCI_UM=new
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

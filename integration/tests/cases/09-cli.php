@@ -2,7 +2,7 @@
 /**
  * wp runcloud ... (with a test double of WP-CLI's API).
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern RCI_CLI=1
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

@@ -3,7 +3,7 @@
  * With Action Scheduler loaded (as Ultimate Multisite bundles it), jobs go there, in group "runcloud".
  * A minimal recording stand-in of Action Scheduler's functions is defined here (test only).
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

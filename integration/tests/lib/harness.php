@@ -15,6 +15,7 @@ use RunCloud_Ultimate_Multisite\Plugin;
 use RunCloud_Ultimate_Multisite\Tests\UM;
 
 require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
+require __DIR__ . '/um.php';
 
 /** Raised by a failed assertion. */
 final class Assertion_Failed extends \Exception {}
@@ -184,69 +185,37 @@ final class Sandbox {
 	}
 }
 
-/** Runs UM's queued background actions (Action Scheduler semantics). */
-function um_run( array $actions ) {
-	return UM::run( $actions );
+/** Runs the due Action Scheduler jobs with its own queue runner; results of the jobs it ran. */
+function um_run( array $unused = array() ) {
+	return UM::run();
 }
 
-/** Asserts every UM action completed. */
+/** Asserts every job completed. */
 function um_ok( array $results, $message ) {
 	foreach ( $results as $r ) {
 		ok( 'complete' === $r['status'], $message . ': ' . $r['hook'] . ' failed: ' . $r['message'] );
 	}
 }
 
-/** Pending WP-Cron events of this plugin: list of [timestamp, hook, args]. */
+/** Pending Action Scheduler jobs of this plugin: list of [timestamp, hook, args]. */
 function jobs() {
-	$out = array();
-	foreach ( (array) _get_cron_array() as $ts => $hooks ) {
-		foreach ( (array) $hooks as $hook => $events ) {
-			if ( 0 !== strpos( $hook, 'wu_runcloud_' ) ) {
-				continue;
-			}
-			foreach ( $events as $event ) {
-				$out[] = array( (int) $ts, $hook, $event['args'] );
-			}
-		}
-	}
-	usort(
-		$out,
-		static function ( $a, $b ) {
-			return $a[0] <=> $b[0];
-		}
-	);
-
-	return $out;
+	return UM::pending( 'wu_runcloud_' );
 }
 
 /**
- * Runs this plugin's queued jobs due within $horizon seconds from now (time travel), the way
- * WP-Cron does: unschedule, then run; an exception marks the job failed. Repeats until none due.
+ * Runs this plugin's queued jobs due within $horizon seconds from now (time travel: their
+ * scheduled date is moved to now), with Action Scheduler's runner. The reconcile is left alone.
  *
  * @return array list of ['hook', 'args', 'status', 'message']
  */
-function run_jobs( $horizon = 0, $only = null, $max = 100 ) {
+function run_jobs( $horizon = 0, $only = null, $max = 20 ) {
 	$results = array();
 	for ( $round = 0; $round < $max; $round++ ) {
-		$due = array_values(
-			array_filter(
-				jobs(),
-				static function ( $job ) use ( $horizon, $only ) {
-					return $job[0] <= time() + $horizon && ( null === $only || $only === $job[1] ) && 'wu_runcloud_reconcile' !== $job[1];
-				}
-			)
-		);
-		if ( ! $due ) {
+		$n = UM::make_due( $only ?? 'wu_runcloud_', $horizon, array( 'wu_runcloud_reconcile' ) );
+		if ( 0 === $n ) {
 			break;
 		}
-		list( $ts, $hook, $args ) = $due[0];
-		wp_unschedule_event( $ts, $hook, $args );
-		try {
-			do_action_ref_array( $hook, $args );
-			$results[] = array( 'hook' => $hook, 'args' => $args, 'status' => 'complete', 'message' => '' );
-		} catch ( \Throwable $e ) {
-			$results[] = array( 'hook' => $hook, 'args' => $args, 'status' => 'failed', 'message' => $e->getMessage() );
-		}
+		$results = array_merge( $results, UM::run() );
 	}
 
 	return $results;
@@ -267,13 +236,13 @@ function log_lines( $level = null ) {
 		array_filter(
 			$lines,
 			static function ( $line ) use ( $level ) {
-				return false !== strpos( $line, ' ' . strtoupper( $level ) . ' ' );
+				return false !== strpos( $line, '[' . strtoupper( $level ) . ']' );
 			}
 		)
 	);
 }
 
-/** Path of the log file (also when the Ultimate Multisite double is off). */
+/** Path of Ultimate Multisite's log file of the integration. */
 function rci_um_log_path() {
 	return WP_CONTENT_DIR . '/uploads/wu-logs/integration-runcloud.log';
 }
@@ -314,13 +283,15 @@ function reset_world() {
 			wp_delete_site( $site_id );
 		}
 	}
+	UM::reset();
 
 	if ( class_exists( '\RunCloud_Ultimate_Multisite\State' ) ) {
 		( new \RunCloud_Ultimate_Multisite\State() )->delete_all();
 	}
-	delete_network_option( null, 'wu_test_double_domains' );
-	delete_network_option( null, 'wp-ultimo_settings' );
-	foreach ( array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_SERVER_ID', 'WU_RUNCLOUD_APP_ID' ) as $name ) {
+	if ( function_exists( 'wu_save_setting' ) ) {
+		wu_save_setting( 'auto_create_www_subdomain', 'always' );
+	}
+	foreach ( array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_SERVER_ID', 'WU_RUNCLOUD_APP_ID', 'WU_RUNCLOUD_API_KEY', 'WU_RUNCLOUD_API_SECRET' ) as $name ) {
 		delete_network_option( null, 'wu_hosting_credential_' . $name );
 	}
 	_set_cron_array( array() );
@@ -341,7 +312,8 @@ function reset_world() {
 function run_tests() {
 	$passed = 0;
 	$failed = 0;
-	$label  = basename( $_SERVER['argv'][0], '.php' ) . ' [' . getenv( 'RCI_NETWORK' ) . ', ' . ( getenv( 'RCI_UM' ) ?: 'modern' ) . ']';
+	$extra  = trim( getenv( 'RCI_AUTH' ) ? 'auth=' . getenv( 'RCI_AUTH' ) : '' );
+	$label  = basename( $_SERVER['argv'][0], '.php' ) . ' [UM ' . UM::version() . ( '' !== $extra ? ', ' . $extra : '' ) . ( extension_loaded( 'runcloud' ) ? '' : ', no extension' ) . ']';
 	$only   = getenv( 'RCI_ONLY' );
 
 	foreach ( $GLOBALS['rci_tests'] as $test ) {
