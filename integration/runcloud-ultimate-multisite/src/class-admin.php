@@ -43,11 +43,29 @@ final class Admin {
 	 */
 	public function register() {
 		add_action( 'network_admin_notices', array( $this, 'render_extension_notice' ) );
+		add_action( 'network_admin_notices', array( $this, 'render_um_notice' ) );
 		add_action( 'admin_notices', array( $this, 'render_extension_notice' ) );
 		add_action( 'network_admin_menu', array( $this, 'add_page' ) );
 		foreach ( self::ACTIONS as $action ) {
 			add_action( 'admin_post_' . $action, array( $this, 'handle_post' ) );
 		}
+	}
+
+	/**
+	 * Tells network administrators that Ultimate Multisite is missing (this plugin does nothing
+	 * without it).
+	 *
+	 * @return void
+	 */
+	public function render_um_notice() {
+		if ( class_exists( '\WP_Ultimo' ) || ! current_user_can( self::CAPABILITY ) ) {
+			return;
+		}
+
+		printf(
+			'<div class="notice notice-warning"><p>%s</p></div>',
+			esc_html__( 'RunCloud for Ultimate Multisite does nothing: Ultimate Multisite is not active. Install and network-activate Ultimate Multisite (2.4.10 or later), then enable RunCloud under its Host Integrations.', 'runcloud-ultimate-multisite' )
+		);
 	}
 
 	/**

@@ -34,6 +34,23 @@ t(
 );
 
 t(
+	'the wizard\'s test passes with a good legacy key and secret, and fails readably with a bad secret',
+	function () {
+		list( $success, $message ) = wizard_test();
+		ok( $success, 'failed: ' . $message );
+		eq( 'basic', Sandbox::journal()[0]['auth'], 'auth scheme' );
+
+		set_setting( 'WU_RUNCLOUD_API_SECRET', 'not-the-secret' );
+		list( $success, $message ) = wizard_test();
+		ok( ! $success, 'passed with a bad secret' );
+		contains( 'WU_RUNCLOUD_API_KEY, WU_RUNCLOUD_API_SECRET', $message, 'names the credentials' );
+		contains( '401', $message, 'HTTP status' );
+		not_contains( '{', $message, 'raw JSON in the answer' );
+		not_contains( 'not-the-secret', $message, 'the secret is shown' );
+	}
+);
+
+t(
 	'neither the key nor the secret reaches the logs or a failed job',
 	function () {
 		Sandbox::fault( array( 'type' => 'status', 'status' => 401, 'body' => '{"message":"Unauthenticated. key rci-key-4Fw8Lm secret rci-secret-9Tz3Vb"}', 'count' => 3 ) );

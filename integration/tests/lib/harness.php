@@ -264,6 +264,52 @@ function www_setting( $value ) {
 	wu_save_setting( 'auto_create_www_subdomain', $value );
 }
 
+/**
+ * Runs the setup wizard's connection test through Ultimate Multisite's own AJAX handler
+ * (wp_ajax_wu_test_hosting_integration), which ends the request with a JSON answer.
+ *
+ * @return array{0: bool, 1: string} success and message
+ */
+function wizard_test() {
+	wp_set_current_user( 1 );
+	$_REQUEST['integration'] = 'runcloud';
+	$_POST['integration']    = 'runcloud';
+	add_filter( 'wp_doing_ajax', '__return_true' );
+	$die = static function () {
+		return static function () {
+			throw new \RuntimeException( 'ajax-end' );
+		};
+	};
+	add_filter( 'wp_die_ajax_handler', $die );
+	ob_start();
+	try {
+		do_action( 'wp_ajax_wu_test_hosting_integration' );
+	} catch ( \RuntimeException $e ) {
+		if ( 'ajax-end' !== $e->getMessage() ) {
+			ob_end_clean();
+			throw $e;
+		}
+	} finally {
+		remove_filter( 'wp_doing_ajax', '__return_true' );
+		remove_filter( 'wp_die_ajax_handler', $die );
+	}
+	$raw  = ob_get_clean();
+	$json = json_decode( $raw, true );
+	ok( is_array( $json ), 'the wizard answered no JSON: ' . substr( $raw, 0, 300 ) );
+	$data    = $json['data'] ?? array();
+	$message = is_array( $data ) ? ( $data['message'] ?? ( $data[0]['message'] ?? json_encode( $data ) ) ) : (string) $data;
+
+	return array( true === $json['success'], (string) $message );
+}
+
+/** Overrides one setting (as a filter) for the rest of the test. */
+function set_setting( $constant, $value ) {
+	add_filter( 'wu_runcloud_setting', function ( $current, $name ) use ( $constant, $value ) {
+		return $name === $constant ? (string) $value : $current;
+	}, 10, 2 );
+	plugin()->connector->reset();
+}
+
 /** The plugin. */
 function plugin() {
 	return Plugin::instance();
