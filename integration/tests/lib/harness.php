@@ -17,6 +17,9 @@ use RunCloud_Ultimate_Multisite\Tests\UM;
 require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
 require __DIR__ . '/um.php';
 
+// What this request's boot queued, before any test resets the queue.
+$GLOBALS['rci_boot_jobs'] = function_exists( 'as_get_scheduled_actions' ) ? RunCloud_Ultimate_Multisite\Tests\UM::pending( 'wu_runcloud_' ) : array();
+
 /** Raised by a failed assertion. */
 final class Assertion_Failed extends \Exception {}
 
@@ -330,6 +333,7 @@ function reset_world() {
 		}
 	}
 	UM::reset();
+	delete_site_option( 'wu_runcloud_last_failures' );
 
 	if ( class_exists( '\RunCloud_Ultimate_Multisite\State' ) ) {
 		( new \RunCloud_Ultimate_Multisite\State() )->delete_all();
