@@ -4,7 +4,6 @@
  *
  * @run RCI_EXT=0
  * @run RCI_UM=none RCI_EXT=0
- * @run RCI_UM=none
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

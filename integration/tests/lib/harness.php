@@ -17,6 +17,24 @@ use RunCloud_Ultimate_Multisite\Tests\UM;
 require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
 require __DIR__ . '/um.php';
 
+// Control run (RCI_OLD=1, this plugin absent): Ultimate Multisite's built-in integration can only
+// call RunCloud's own address; send those calls to the sandbox instead so that the cases measure
+// its behaviour rather than the missing network.
+if ( '1' === getenv( 'RCI_OLD' ) ) {
+	add_filter(
+		'pre_http_request',
+		static function ( $pre, $args, $url ) {
+			if ( 0 !== strpos( $url, 'https://manage.runcloud.io/' ) ) {
+				return $pre;
+			}
+
+			return wp_remote_request( rtrim( getenv( 'RCI_SANDBOX_URL' ), '/' ) . substr( $url, strlen( 'https://manage.runcloud.io' ) ), $args );
+		},
+		5,
+		3
+	);
+}
+
 // What this request's boot queued, before any test resets the queue.
 $GLOBALS['rci_boot_jobs'] = function_exists( 'as_get_scheduled_actions' ) ? RunCloud_Ultimate_Multisite\Tests\UM::pending( 'wu_runcloud_' ) : array();
 
