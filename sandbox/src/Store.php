@@ -152,6 +152,26 @@ final class Store
             self::baseSchema(),
             // Credentials limited to some servers (403 elsewhere); NULL means all servers.
             ['ALTER TABLE credentials ADD COLUMN servers TEXT'],
+            // Servers and web apps with the fields RunCloud's objects carry.
+            [
+                "ALTER TABLE servers ADD COLUMN provider TEXT NOT NULL DEFAULT 'Localhost'",
+                "ALTER TABLE servers ADD COLUMN stack TEXT NOT NULL DEFAULT 'nginx'",
+                "ALTER TABLE servers ADD COLUMN os TEXT NOT NULL DEFAULT 'Ubuntu'",
+                "ALTER TABLE servers ADD COLUMN os_version TEXT DEFAULT 'jammy'",
+                'ALTER TABLE servers ADD COLUMN connected INTEGER NOT NULL DEFAULT 1',
+                'ALTER TABLE servers ADD COLUMN online INTEGER NOT NULL DEFAULT 1',
+                "ALTER TABLE servers ADD COLUMN agent_version TEXT DEFAULT '2.8.7-1+ubuntu22.04+1'",
+                "ALTER TABLE servers ADD COLUMN php_cli_version TEXT NOT NULL DEFAULT 'php82rc'",
+                'ALTER TABLE webapps ADD COLUMN server_user_id INTEGER NOT NULL DEFAULT 1',
+                'ALTER TABLE webapps ADD COLUMN root_path TEXT',
+                'ALTER TABLE webapps ADD COLUMN public_path TEXT',
+                "ALTER TABLE webapps ADD COLUMN php_version TEXT NOT NULL DEFAULT 'php82rc'",
+                "ALTER TABLE webapps ADD COLUMN stack TEXT NOT NULL DEFAULT 'hybrid'",
+                "ALTER TABLE webapps ADD COLUMN stack_mode TEXT NOT NULL DEFAULT 'production'",
+                "ALTER TABLE webapps ADD COLUMN type TEXT NOT NULL DEFAULT 'wordpress'",
+                'ALTER TABLE webapps ADD COLUMN default_app INTEGER NOT NULL DEFAULT 0',
+                'ALTER TABLE webapps ADD COLUMN alias TEXT',
+            ],
         ];
     }
 
