@@ -103,7 +103,8 @@ final class Store
     public function wipe(): void
     {
         $this->transaction(function (): void {
-            foreach (['certificates', 'domains', 'webapps', 'servers', 'credentials', 'faults', 'journal', 'rate_hits', 'config'] as $table) {
+            foreach (['certificates', 'domains', 'webapps', 'servers', 'credentials', 'faults', 'journal', 'rate_hits', 'config',
+                      'ca_orders', 'ca_issued', 'ca_issued_domains'] as $table) {
                 $this->pdo->exec("DELETE FROM $table");
             }
             $this->pdo->exec('DELETE FROM sqlite_sequence');
@@ -172,6 +173,44 @@ final class Store
                 'ALTER TABLE webapps ADD COLUMN default_app INTEGER NOT NULL DEFAULT 0',
                 'ALTER TABLE webapps ADD COLUMN alias TEXT',
             ],
+            self::authoritySchema(),
+        ];
+    }
+
+    /**
+     * The certificate authority's memory: every order (refused, failed or issued) and every issued
+     * certificate with its registered domains, which the rate limits count over sliding windows.
+     * Installed certificates (table certificates) are what the web apps serve; this is history.
+     * @return list<string>
+     */
+    private static function authoritySchema(): array
+    {
+        return [
+            'CREATE TABLE ca_orders (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                account TEXT NOT NULL,
+                webapp_id INTEGER NOT NULL,
+                domain_id INTEGER,
+                names TEXT NOT NULL,
+                status TEXT NOT NULL,
+                error TEXT,
+                staging INTEGER NOT NULL,
+                unix INTEGER NOT NULL)',
+            'CREATE INDEX ca_orders_by_account ON ca_orders (account, unix)',
+            'CREATE TABLE ca_issued (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                order_id INTEGER NOT NULL,
+                name_set TEXT NOT NULL,
+                names TEXT NOT NULL,
+                registered_domains TEXT NOT NULL,
+                staging INTEGER NOT NULL,
+                unix INTEGER NOT NULL,
+                valid_until INTEGER NOT NULL)',
+            'CREATE INDEX ca_issued_by_set ON ca_issued (staging, name_set, unix)',
+            'CREATE TABLE ca_issued_domains (issued_id INTEGER NOT NULL, domain TEXT NOT NULL, staging INTEGER NOT NULL, unix INTEGER NOT NULL)',
+            'CREATE INDEX ca_issued_domains_by_domain ON ca_issued_domains (staging, domain, unix)',
+            // The Public Suffix List, loaded once per database: a lookup is one indexed query.
+            'CREATE TABLE psl_rules (rule TEXT PRIMARY KEY)',
         ];
     }
 

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace RunCloudSandbox\Admin;
 
+use RunCloudSandbox\Clock;
 use RunCloudSandbox\Config;
 use RunCloudSandbox\Faults;
 use RunCloudSandbox\Http\HttpException;
@@ -33,6 +34,7 @@ final class AdminApi
         if ($secret === '' || !hash_equals($secret, $given)) {
             return Response::message(401, 'Unauthenticated.');
         }
+        Clock::follow(Config::load($store));
         $match = self::router()->match($request->method, substr($request->path, strlen(self::PREFIX)) ?: '/');
         if ($match[0] !== 'found') {
             return Router::miss($match, $request->method, $request->path);

@@ -5,6 +5,8 @@ declare(strict_types=1);
 namespace RunCloudSandbox\Admin;
 
 use RunCloudSandbox\Auth;
+use RunCloudSandbox\Ca\Authority;
+use RunCloudSandbox\Clock;
 use RunCloudSandbox\Config;
 use RunCloudSandbox\Http\BadInput;
 use RunCloudSandbox\Model\Certificates;
@@ -214,7 +216,14 @@ final class Seeder
             'staging' => ($ssl['environment'] ?? 'live') === 'staging',
             'api_id' => $ssl['externalApi'] ?? null,
         ] : [];
-        Certificates::install($s, $webappId, null, $settings, Domains::names($s, $webappId));
+        // Seeded certificates bypass the authority (no order, nothing counted): they are the past.
+        $config = Config::load($s);
+        $validity = Certificates::outsideValidity();
+        if (($settings['method'] ?? 'letsencrypt') === 'letsencrypt') {
+            $until = Clock::now() + $config['ca_validity_days'] * 86400;
+            $validity = [$until, Authority::renewalDate($config, $until)];
+        }
+        Certificates::install($s, $webappId, null, $settings, Domains::webappCertificateNames($s, $webappId), $validity);
     }
 
     private static function name(mixed $name, string $path): string
