@@ -77,10 +77,7 @@ final class SslRoutes
         $advanced = $in->bool('advancedSSL', null, true);
         $auto = $in->bool('autoSSL', false);
         $in->check();
-        $ctx->store->run(
-            'UPDATE webapps SET advanced_ssl = ?, auto_ssl = ? WHERE id = ?',
-            [(int) $advanced, (int) ($advanced && $auto), $webappId],
-        );
+        self::setMode($ctx->store, $webappId, $advanced, $auto);
         return Response::emptyObject();
     }
 
@@ -91,15 +88,25 @@ final class SslRoutes
         return Response::json(200, Certificates::present($cert));
     }
 
-    /** advancedSSL and autoSSL of the body are checked but change nothing: the mode is POST /ssl/advanced's. */
+    /**
+     * As RunCloud's example body carries them, "advancedSSL": true switches the web app to advanced
+     * mode first (with "autoSSL" when given); without it a web app in basic mode is refused. The
+     * switch stands even when the order is then refused: it is a step of its own.
+     */
     public static function installForDomain(Context $ctx, int $serverId, int $webappId, int $domainId): Response
     {
-        [$app, $domain] = self::advancedDomain($ctx, $serverId, $webappId, $domainId);
+        $domain = DomainRoutes::domain($ctx, $serverId, $webappId, $domainId);
+        $app = Catalog::webapp($ctx, $serverId, $webappId);
         $in = $ctx->input();
         $settings = self::installSettings($in);
-        $in->bool('advancedSSL');
-        $in->bool('autoSSL');
+        $advanced = $in->bool('advancedSSL');
+        $auto = $in->bool('autoSSL');
         $in->check();
+        if ($advanced === true) {
+            self::setMode($ctx->store, $webappId, true, $auto ?? (bool) $app['auto_ssl']);
+            $app['advanced_ssl'] = 1;
+        }
+        self::advancedOnly($app);
         self::refuseSecond(Certificates::ofDomain($ctx->store, $webappId, $domainId));
         self::issue($ctx, $app, $domain, $settings, null);
         return Response::emptyObject();
@@ -190,10 +197,20 @@ final class SslRoutes
     {
         $domain = DomainRoutes::domain($ctx, $serverId, $webappId, $domainId);
         $app = Catalog::webapp($ctx, $serverId, $webappId);
+        self::advancedOnly($app);
+        return [$app, $domain];
+    }
+
+    private static function advancedOnly(array $app): void
+    {
         if ((int) $app['advanced_ssl'] !== 1) {
             throw Abort::message(422, 'This web application uses basic SSL: switch it to advanced SSL (POST /ssl/advanced) before managing per-domain certificates.');
         }
-        return [$app, $domain];
+    }
+
+    private static function setMode(Store $store, int $webappId, bool $advanced, bool $auto): void
+    {
+        $store->run('UPDATE webapps SET advanced_ssl = ?, auto_ssl = ? WHERE id = ?', [(int) $advanced, (int) ($advanced && $auto), $webappId]);
     }
 
     private static function refuseSecond(?array $existing): void
