@@ -240,4 +240,15 @@ test('clock and limit settings are checked', function () use ($sb) {
     same(0, $sb->adminOk('POST', '/clock', ['offset' => 0])['offset']);
 });
 
+test('reset forgets the authority too; registered domains still resolve afterwards', function () use ($sb) {
+    $app = webapp($sb, 21, ['before.example.org']);
+    status(200, $sb->api('POST', "$app/ssl", ['body' => LE]));
+    $sb->adminOk('POST', '/reset');
+    same([[], []], [ca($sb)['orders'], ca($sb)['certificates']]);
+    $sb->adminOk('POST', '/seed', ['credentials' => [['token' => 'demo-token']], 'config' => ['rate_limit' => 100000]]);
+    $app = webapp($sb, 21, ['after.example.org']);
+    status(200, $sb->api('POST', "$app/ssl", ['body' => LE]));
+    same(['example.org'], last(ca($sb)['certificates'])['registered_domains']);
+});
+
 run_tests('ca');

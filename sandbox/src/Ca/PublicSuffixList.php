@@ -12,7 +12,7 @@ use RunCloudSandbox\Store;
  * limit counts, from the Public Suffix List as Debian's publicsuffix package installs it (both
  * sections, ICANN and private, as Let's Encrypt uses both).
  *
- * The list is loaded into the database once, so a lookup is one indexed query in any worker.
+ * The list is loaded into the database once (at `serve`), so a lookup is one indexed query in any worker.
  * Rules in Unicode are skipped: the API takes ASCII names only (IDNs as xn--), and without the intl
  * extension they cannot be converted; such names fall back to the default rule "*".
  */
@@ -58,7 +58,8 @@ final class PublicSuffixList
         return $longest;
     }
 
-    private static function load(Store $store): void
+    /** Loads the list into the database unless it is there; `serve` does it at start, so a missing list stops it. */
+    public static function load(Store $store): void
     {
         if ($store->value('SELECT 1 FROM psl_rules LIMIT 1') !== null) {
             return;
