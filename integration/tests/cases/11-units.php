@@ -108,4 +108,20 @@ t(
 	}
 );
 
+t(
+	'the plugin declares what a network admin needs: header, readme.txt sections',
+	function () {
+		require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		$dir  = WP_PLUGIN_DIR . '/runcloud-ultimate-multisite';
+		$data = get_plugin_data( $dir . '/runcloud-ultimate-multisite.php', false, false );
+		eq( 'ultimate-multisite', $data['RequiresPlugins'], 'Requires Plugins' );
+		ok( $data['Network'], 'Network: true' );
+		eq( 'runcloud-ultimate-multisite', $data['TextDomain'], 'text domain' );
+		$readme = (string) file_get_contents( $dir . '/readme.txt' );
+		foreach ( array( '=== RunCloud for Ultimate Multisite ===', 'Requires Plugins: ultimate-multisite', 'Stable tag: ' . $data['Version'], '== Installation ==', 'extension=runcloud.so', '== Frequently Asked Questions ==', '== Changelog ==', '= ' . $data['Version'] . ' =' ) as $needle ) {
+			contains( $needle, $readme, 'readme.txt' );
+		}
+	}
+);
+
 run_tests();
