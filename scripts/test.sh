@@ -2,6 +2,7 @@
 # The one test command: installs what is missing, builds, and runs every suite of the project.
 #   scripts/test.sh              everything (what CI runs)
 #   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration fuzz soak
+#                                pecl (package, install, run-tests as a PECL user does)
 #                                php84 php85 php86 (the same suites on other PHP versions, in Debian chroots)
 # Environment: EXTRA_CXXFLAGS for the extension's own sources (default -Wall -Wextra -Werror, less
 # -Wunused-parameter as php-src builds itself: every ZEND_METHOD receives return_value, used or not);
@@ -11,7 +12,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz soak php84 php85 php86)
+[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz soak pecl php84 php85 php86)
 passed=0 failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -97,7 +98,9 @@ for stage in "${stages[@]}"; do
   case $stage in
     checks)
       check "stub matches the extension" php scripts/check-stub.php "$so"
-      check "package.xml lists every file" php scripts/package.php --check ;;
+      check "package.xml lists every file" php scripts/package.php --check
+      check "documents stand alone" bash scripts/check-docs.sh
+      check "every PHPT has --EXTENSIONS-- and --SKIPIF--" bash scripts/check-phpt.sh ;;
     phpt) phpt phpt "$so" ;;
     valgrind)
       # -m: every test under valgrind memcheck; any error or leak fails it. The sandbox processes the tests
@@ -117,6 +120,7 @@ for stage in "${stages[@]}"; do
     integration) suite integration env RUNCLOUD_EXT="$so" bash integration/tests/run.sh ;;
     fuzz) suite fuzz bash fuzz/run.sh --ci ;;
     soak) suite soak env RUNCLOUD_EXT="$so" bash soak/run.sh ;;
+    pecl) suite pecl bash scripts/pecl-check.sh ;;
     php84) chroot_stage php84 8.4 phpt sandbox integration ;;
     php85) chroot_stage php85 8.5 phpt ;;
     php86) chroot_stage php86 8.6 phpt valgrind ;;
