@@ -45,7 +45,7 @@ packages() {  # packages SUITE
   local v
   for v in $(versions_of "$1"); do
     cat "${lists[@]}" 2>/dev/null | sed 's/#.*//' | awk 'NF' | sed "s/^php8\.2-/php$v-/"
-  done | grep -vx debootstrap | sort -u
+  done | grep -vxE "debootstrap|php-pear" | sort -u
 }
 
 mounted=()
