@@ -8,6 +8,8 @@ extern "C" {
 
 #define PHP_RUNCLOUD_VERSION "0.1.0"
 
+namespace runcloud { class Pool; }
+
 extern zend_module_entry runcloud_module_entry;
 #define phpext_runcloud_ptr &runcloud_module_entry
 
@@ -17,6 +19,7 @@ ZEND_BEGIN_MODULE_GLOBALS(runcloud)
     char *ca_info;             /* runcloud.ca_info: CA file; empty for the system store */
     bool persistent;           /* runcloud.persistent: keep connections across requests */
     zend_long max_response_size;  /* runcloud.max_response_size: the body cap, bytes */
+    runcloud::Pool *pool;      /* connections that outlive a request: created in GINIT, freed in GSHUTDOWN */
 ZEND_END_MODULE_GLOBALS(runcloud)
 
 ZEND_EXTERN_MODULE_GLOBALS(runcloud)

@@ -14,8 +14,20 @@ extern "C" {
 }
 
 #include <curl/curl.h>
+#include <idn2.h>
 #include <simdjson.h>
 
+#ifdef _WIN32
+#include <io.h>
+#define access _access
+#define R_OK 4
+#else
+#include <unistd.h>
+#endif
+
+#include <string>
+
+#include "src/http.h"
 #include "src/php_classes.h"
 
 /* gen_stub.php writes C, which passes a void * where C++ wants the zend_function * it points to. */
@@ -27,24 +39,69 @@ static inline zend_attribute *zend_add_parameter_attribute(void *func, uint32_t 
 
 ZEND_DECLARE_MODULE_GLOBALS(runcloud)
 
+/* INI values are checked like the options: a bad one is refused with a warning and the value in force
+ * (the default at start-up) is kept. */
+static void refuse_ini(zend_ini_entry *entry, zend_string *value, const char *must) {
+    php_error_docref(nullptr, E_WARNING, "%s must be %s; \"%s\" refused, keeping \"%s\"", ZSTR_VAL(entry->name), must,
+                     ZSTR_VAL(value), entry->value ? ZSTR_VAL(entry->value) : "");
+}
+
+static bool ini_seconds(zend_string *value, double max, double &out) {
+    const char *end = nullptr;
+    out = zend_strtod(ZSTR_VAL(value), &end);
+    return ZSTR_LEN(value) > 0 && end == ZSTR_VAL(value) + ZSTR_LEN(value) && out > 0 && out <= max;
+}
+
+static ZEND_INI_MH(OnUpdateRunCloudTimeout) {
+    double v;
+    if (!ini_seconds(new_value, 86400, v)) { refuse_ini(entry, new_value, "a number of seconds greater than 0 and at most 86400"); return FAILURE; }
+    return OnUpdateReal(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+static ZEND_INI_MH(OnUpdateRunCloudConnectTimeout) {
+    double v;
+    if (!ini_seconds(new_value, 3600, v)) { refuse_ini(entry, new_value, "a number of seconds greater than 0 and at most 3600"); return FAILURE; }
+    return OnUpdateReal(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+static ZEND_INI_MH(OnUpdateRunCloudCaInfo) {
+    if (ZSTR_LEN(new_value) > 0 && (std::strlen(ZSTR_VAL(new_value)) != ZSTR_LEN(new_value) || access(ZSTR_VAL(new_value), R_OK) != 0)) {
+        { refuse_ini(entry, new_value, "empty or a readable file"); return FAILURE; }
+    }
+    return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+static ZEND_INI_MH(OnUpdateRunCloudMaxResponseSize) {
+    zend_string *error = nullptr;
+    zend_long v = zend_ini_parse_quantity(new_value, &error);
+    bool bad = error != nullptr || v <= 0 || v > (zend_long(1) << 30);
+    if (error) zend_string_release(error);
+    if (bad) { refuse_ini(entry, new_value, "a size greater than 0 and at most 1G (e.g. 4M)"); return FAILURE; }
+    return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
 PHP_INI_BEGIN()
-    STD_PHP_INI_ENTRY("runcloud.timeout", "30", PHP_INI_ALL, OnUpdateReal, timeout, zend_runcloud_globals, runcloud_globals)
-    STD_PHP_INI_ENTRY("runcloud.connect_timeout", "10", PHP_INI_ALL, OnUpdateReal, connect_timeout, zend_runcloud_globals, runcloud_globals)
-    STD_PHP_INI_ENTRY("runcloud.ca_info", "", PHP_INI_ALL, OnUpdateString, ca_info, zend_runcloud_globals, runcloud_globals)
+    STD_PHP_INI_ENTRY("runcloud.timeout", "30", PHP_INI_ALL, OnUpdateRunCloudTimeout, timeout, zend_runcloud_globals, runcloud_globals)
+    STD_PHP_INI_ENTRY("runcloud.connect_timeout", "10", PHP_INI_ALL, OnUpdateRunCloudConnectTimeout, connect_timeout, zend_runcloud_globals, runcloud_globals)
+    STD_PHP_INI_ENTRY("runcloud.ca_info", "", PHP_INI_ALL, OnUpdateRunCloudCaInfo, ca_info, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_BOOLEAN("runcloud.persistent", "1", PHP_INI_ALL, OnUpdateBool, persistent, zend_runcloud_globals, runcloud_globals)
-    STD_PHP_INI_ENTRY("runcloud.max_response_size", "4M", PHP_INI_ALL, OnUpdateLong, max_response_size, zend_runcloud_globals, runcloud_globals)
+    STD_PHP_INI_ENTRY("runcloud.max_response_size", "4M", PHP_INI_ALL, OnUpdateRunCloudMaxResponseSize, max_response_size, zend_runcloud_globals, runcloud_globals)
 PHP_INI_END()
 
+runcloud::Pool *php_runcloud_pool() { return RUNCLOUD_G(pool); }
+
+/* The pool holds sockets and belongs to this thread's globals (the process's, without ZTS). */
 static PHP_GINIT_FUNCTION(runcloud) {
 #if defined(COMPILE_DL_RUNCLOUD) && defined(ZTS)
     ZEND_TSRMLS_CACHE_UPDATE();
 #endif
     memset(runcloud_globals, 0, sizeof(*runcloud_globals));
+    php_runcloud_guard([&] { runcloud_globals->pool = new runcloud::Pool(); });
 }
 
-/* The connection pool is per thread and holds sockets: it goes with the thread's globals. */
 static PHP_GSHUTDOWN_FUNCTION(runcloud) {
-    php_runcloud_guard([] { runcloud::pool_clear(); });
+    php_runcloud_guard([&] { delete runcloud_globals->pool; });
+    runcloud_globals->pool = nullptr;
 }
 
 PHP_MINIT_FUNCTION(runcloud) {
@@ -67,13 +124,18 @@ PHP_MINIT_FUNCTION(runcloud) {
     php_runcloud_transport_exception_ce = register_class_RunCloud_TransportException(spl_ce_RuntimeException, marker);
     php_runcloud_unexpected_response_exception_ce =
         register_class_RunCloud_UnexpectedResponseException(spl_ce_UnexpectedValueException, marker);
+    php_runcloud_busy_exception_ce = register_class_RunCloud_BusyException(spl_ce_LogicException, marker);
     php_runcloud_configuration_exception_ce = register_class_RunCloud_ConfigurationException(spl_ce_LogicException, marker);
     return SUCCESS;
 }
 
 PHP_MSHUTDOWN_FUNCTION(runcloud) {
     UNREGISTER_INI_ENTRIES();
-    php_runcloud_guard([] { runcloud::pool_clear(); });  /* this thread's, before libcurl goes */
+#ifndef ZTS
+    /* GSHUTDOWN runs after MSHUTDOWN without ZTS: the pool goes now, while libcurl is still there. */
+    php_runcloud_guard([] { delete RUNCLOUD_G(pool); });
+    RUNCLOUD_G(pool) = nullptr;
+#endif
     curl_global_cleanup();
     return SUCCESS;
 }
@@ -91,6 +153,12 @@ PHP_MINFO_FUNCTION(runcloud) {
                                    std::to_string(simdjson::SIMDJSON_VERSION_REVISION);
     php_info_print_table_row(2, "simdjson version", simdjson_version.c_str());
     php_info_print_table_row(2, "simdjson implementation", simdjson::get_active_implementation()->name().c_str());
+    php_info_print_table_row(2, "libidn2 version", idn2_check_version(nullptr));
+    runcloud::Pool *pool = RUNCLOUD_G(pool);
+    std::string sessions = std::to_string(pool ? pool->sessions() : 0);
+    std::string idle = std::to_string(pool ? pool->idle_handles() : 0);
+    php_info_print_table_row(2, "Pooled sessions", sessions.c_str());
+    php_info_print_table_row(2, "Idle transfer handles in the pool", idle.c_str());
     php_info_print_table_end();
     DISPLAY_INI_ENTRIES();
 }

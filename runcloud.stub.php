@@ -32,6 +32,12 @@ namespace RunCloud {
         /** Reads WU_RUNCLOUD_API_TOKEN (or _API_KEY and _API_SECRET), _SERVER_ID, _APP_ID and the optional _API_URL. */
         public static function fromConstants(array $options = []): Client {}
 
+        /**
+         * A domain name the way the client sends it: lower case, one trailing dot dropped, IDN to punycode
+         * (UTS #46, non-transitional), "*." allowed as the first label. A ValueError says why otherwise.
+         */
+        public static function normalizeDomain(string $name): string {}
+
         public function ping(): bool {}
 
         /** @return list<Domain> every domain of the web app, all pages */
@@ -63,6 +69,22 @@ namespace RunCloud {
          * @param string[] $names
          */
         public function syncDomains(array $names, array $options = []): SyncResult {}
+
+        /** @return list<array<string, mixed>> every server the credential sees, all pages of GET /servers */
+        public function listServers(): array {}
+
+        /** @return list<array<string, mixed>> every web app of the server (default: the client's), all pages */
+        public function listWebApps(?int $serverId = null): array {}
+
+        /**
+         * Any route of the API: $path is under the base URL (e.g. "/servers/1/databases"), $query is sent as
+         * the query string, $body as JSON. Returns the decoded answer as PHP arrays and scalars ([] for {} or
+         * an empty body); a non-2xx answer throws like every other method.
+         */
+        public function request(string $method, string $path, ?array $body = null, array $query = []): mixed {}
+
+        /** @return list<mixed> the items of "data" of every page of a paginated listing, each id once */
+        public function listAll(string $path, array $query = []): array {}
 
         /** @return array{limit: int, remaining: int}|null the X-RateLimit figures of the last answer */
         public function rateLimit(): ?array {}
@@ -154,6 +176,12 @@ namespace RunCloud {
 
     /** A redirect, a body that is not JSON, or JSON of the wrong shape. */
     final class UnexpectedResponseException extends \UnexpectedValueException implements Exception {}
+
+    /**
+     * A call refused because the client, or another client on the same connections, is in the middle of
+     * one: PHP code (a logger) called back into it.
+     */
+    final class BusyException extends \LogicException implements Exception {}
 
     /** fromConstants() with missing or bad constants. */
     final class ConfigurationException extends \LogicException implements Exception {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7f2c829a19d08a1e8e76cc981ffa27155bddb3c4 */
+ * Stub hash: 6aed82b3b48b09c0ee2e1ce01845eb8891eb9f39 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Client___construct, 0, 0, 3)
 	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
@@ -18,6 +18,10 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_fromConstants, 0, 0, RunCloud\\Client, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_normalizeDomain, 0, 1, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_ping, 0, 0, _IS_BOOL, 0)
@@ -59,6 +63,24 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_RunCloud_Client_syncDomains arginfo_class_RunCloud_Client_addDomains
 
+#define arginfo_class_RunCloud_Client_listServers arginfo_class_RunCloud_Client_listDomains
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_listWebApps, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, serverId, IS_LONG, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_request, 0, 2, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO(0, method, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, body, IS_ARRAY, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, query, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_listAll, 0, 1, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, query, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_rateLimit, 0, 0, IS_ARRAY, 1)
 ZEND_END_ARG_INFO()
 
@@ -81,6 +103,7 @@ ZEND_END_ARG_INFO()
 ZEND_METHOD(RunCloud_Client, __construct);
 ZEND_METHOD(RunCloud_Client, withApiKey);
 ZEND_METHOD(RunCloud_Client, fromConstants);
+ZEND_METHOD(RunCloud_Client, normalizeDomain);
 ZEND_METHOD(RunCloud_Client, ping);
 ZEND_METHOD(RunCloud_Client, listDomains);
 ZEND_METHOD(RunCloud_Client, findDomain);
@@ -92,6 +115,10 @@ ZEND_METHOD(RunCloud_Client, redeploySsl);
 ZEND_METHOD(RunCloud_Client, addDomains);
 ZEND_METHOD(RunCloud_Client, removeDomains);
 ZEND_METHOD(RunCloud_Client, syncDomains);
+ZEND_METHOD(RunCloud_Client, listServers);
+ZEND_METHOD(RunCloud_Client, listWebApps);
+ZEND_METHOD(RunCloud_Client, request);
+ZEND_METHOD(RunCloud_Client, listAll);
 ZEND_METHOD(RunCloud_Client, rateLimit);
 ZEND_METHOD(RunCloud_Domain, __construct);
 ZEND_METHOD(RunCloud_Ssl, __construct);
@@ -105,6 +132,7 @@ static const zend_function_entry class_RunCloud_Client_methods[] = {
 	ZEND_ME(RunCloud_Client, __construct, arginfo_class_RunCloud_Client___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, withApiKey, arginfo_class_RunCloud_Client_withApiKey, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(RunCloud_Client, fromConstants, arginfo_class_RunCloud_Client_fromConstants, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(RunCloud_Client, normalizeDomain, arginfo_class_RunCloud_Client_normalizeDomain, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(RunCloud_Client, ping, arginfo_class_RunCloud_Client_ping, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, listDomains, arginfo_class_RunCloud_Client_listDomains, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, findDomain, arginfo_class_RunCloud_Client_findDomain, ZEND_ACC_PUBLIC)
@@ -116,6 +144,10 @@ static const zend_function_entry class_RunCloud_Client_methods[] = {
 	ZEND_ME(RunCloud_Client, addDomains, arginfo_class_RunCloud_Client_addDomains, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, removeDomains, arginfo_class_RunCloud_Client_removeDomains, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, syncDomains, arginfo_class_RunCloud_Client_syncDomains, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, listServers, arginfo_class_RunCloud_Client_listServers, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, listWebApps, arginfo_class_RunCloud_Client_listWebApps, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, request, arginfo_class_RunCloud_Client_request, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, listAll, arginfo_class_RunCloud_Client_listAll, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, rateLimit, arginfo_class_RunCloud_Client_rateLimit, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
@@ -183,6 +215,11 @@ static const zend_function_entry class_RunCloud_TransportException_methods[] = {
 
 
 static const zend_function_entry class_RunCloud_UnexpectedResponseException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_RunCloud_BusyException_methods[] = {
 	ZEND_FE_END
 };
 
@@ -494,6 +531,18 @@ static zend_class_entry *register_class_RunCloud_UnexpectedResponseException(zen
 
 	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "UnexpectedResponseException", class_RunCloud_UnexpectedResponseException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_UnexpectedValueException);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	zend_class_implements(class_entry, 1, class_entry_RunCloud_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_RunCloud_BusyException(zend_class_entry *class_entry_LogicException, zend_class_entry *class_entry_RunCloud_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "BusyException", class_RunCloud_BusyException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_LogicException);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 	zend_class_implements(class_entry, 1, class_entry_RunCloud_Exception);
 

@@ -1,7 +1,5 @@
 #include "api.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -14,6 +12,9 @@ namespace runcloud {
 struct Api::Op {
     Exchange ex;
     bool retry_unsafe = false;
+    bool drop_body = false;   // bulk: keep only the outcome, so thousands of answers do not add up
+    bool ok = false;          // set with drop_body
+    Failure failure;          // set with drop_body when it failed
 };
 
 namespace {
@@ -21,8 +22,25 @@ namespace {
 constexpr int kPerPage = 40;       // RunCloud's documented maximum
 constexpr int kMaxPages = 5000;    // a server that never ends its list cannot keep us forever
 constexpr size_t kExcerpt = 200;   // characters of a non-JSON error body kept in a message
+constexpr size_t kMaxMessage = 1000;  // a message longer than this is cut (after redaction)
+constexpr size_t kMaxField = 300;     // each field error
+constexpr double kMaxBackoff = 86400;
 
 bool is_success(long status) { return status >= 200 && status < 300; }
+
+/* Methods a server may receive twice without harm. */
+bool idempotent(const char *method) {
+    return std::strcmp(method, "POST") != 0 && std::strcmp(method, "PATCH") != 0;
+}
+
+/* Cuts `s` to `max` bytes without splitting a UTF-8 sequence. */
+void cut(std::string &s, size_t max) {
+    if (s.size() <= max) return;
+    size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xc0) == 0x80) n--;
+    s.resize(n);
+    s += "...";
+}
 bool is_redirect(long status) { return status >= 300 && status < 400; }
 
 /* Failures where the request never reached the server: safe to retry for any method. */
@@ -55,8 +73,8 @@ std::string excerpt(const std::string &body) {
         if (space && !out.empty()) out.push_back(' ');
         space = false;
         out.push_back(c);
-        if (out.size() >= kExcerpt) { out += "..."; break; }
     }
+    cut(out, kExcerpt);
     return out;
 }
 
@@ -129,26 +147,67 @@ Api::Api(std::unique_ptr<Settings> settings, int64_t server_id, int64_t webapp_i
 
 Api::~Api() = default;
 
-void Api::add_secret(const std::string &s) {
-    if (!s.empty()) secrets_.push_back(std::make_unique<Secret>(s));
-}
-
-void Api::redact(std::string &text) const {
-    for (const auto &secret : secrets_) {
-        const std::string &s = secret->str();
-        static const std::string mark = "[redacted]";
-        for (size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + mark.size())) {
-            text.replace(at, s.size(), mark);
-        }
+bool Api::begin(Failure &f) {
+    if (busy_) {
+        f = failure(Failure::Kind::Busy, 0, "RunCloud\\Client is busy: one of its calls is running (PHP code called back into it)");
+        return false;
     }
+    busy_ = true;
+    call_ = Call{};
+    call_.deadline = Clock::now() + std::chrono::milliseconds(settings_->timeout_ms);
+    return true;
 }
 
 Session &Api::session() {
     if (!session_ || !session_->usable()) {  // none yet, or forked: the parent's sockets are not ours
         // One pool entry per process, endpoint and credential: a forked child never finds its parent's.
-        session_ = settings_->persistent ? pooled_session(std::to_string(current_pid()) + "|" + pool_key_) : std::make_shared<Session>();
+        session_ = settings_->persistent && pool_ ? pool_->get(std::to_string(current_pid()) + "|" + pool_key_)
+                                                  : std::make_shared<Session>();
     }
     return *session_;
+}
+
+void Api::release(Exchange &ex) {
+    call_.held -= std::min(call_.held, ex.response.size());
+    std::string().swap(ex.response);
+}
+
+bool Api::stopped() {
+    if (!call_.aborted && interrupted_ && interrupted_()) call_.aborted = call_.interrupted = true;
+    return call_.aborted;
+}
+
+Failure Api::stop_failure() const {
+    if (call_.refused) {
+        return failure(Failure::Kind::Busy, 0, "RunCloud\\Client refused the call: another client on the same connections "
+                       "is in the middle of one (PHP code called back into it)");
+    }
+    if (call_.interrupted) {
+        return failure(Failure::Kind::Transport, CURLE_ABORTED_BY_CALLBACK, "RunCloud API call stopped: PHP's time limit was reached");
+    }
+    Failure f;
+    f.kind = Failure::Kind::Aborted;
+    return f;
+}
+
+Failure Api::failure(Failure::Kind kind, long code, std::string message, FieldErrors errors, long retry_after) const {
+    Failure f;
+    f.kind = kind;
+    f.code = code;
+    redact(message);
+    cut(message, kMaxMessage);
+    f.message = std::move(message);
+    for (auto &field : errors) {
+        redact(field.first);
+        for (auto &m : field.second) { redact(m); cut(m, kMaxField); }
+    }
+    f.errors = std::move(errors);
+    f.retry_after = retry_after;
+    return f;
+}
+
+Failure Api::unexpected(const Exchange &ex, const std::string &why) const {
+    return failure(Failure::Kind::Unexpected, ex.status, std::string("RunCloud API ") + ex.method + " " + ex.path + " answered " + why);
 }
 
 std::optional<RateState> Api::rate() const {
@@ -163,6 +222,7 @@ std::string Api::app_path(const std::string &rest) const {
 Exchange Api::request(const char *method, std::string path, std::string body) const {
     Exchange ex;
     ex.method = method;
+    ex.held = const_cast<size_t *>(&call_.held);
     ex.path = std::move(path);
     ex.with_body = !body.empty();
     ex.body = std::move(body);
@@ -177,7 +237,7 @@ double Api::jitter() {
 }
 
 bool Api::log(const char *level, const Exchange &ex, const std::string &message, long retry_in_ms) {
-    if (!logger_ || aborted_) return !aborted_;
+    if (!logger_ || call_.aborted) return !call_.aborted;
     std::vector<LogField> ctx;
     ctx.push_back({"method", ex.method});
     ctx.push_back({"path", ex.path});
@@ -188,112 +248,201 @@ bool Api::log(const char *level, const Exchange &ex, const std::string &message,
     if (retry_in_ms >= 0) ctx.push_back({"retry_in_ms", "", retry_in_ms, true});
     std::string text = message;
     redact(text);
+    cut(text, kMaxMessage);
     for (auto &field : ctx) redact(field.text);
-    if (!logger_(level, text, ctx)) aborted_ = true;
-    return !aborted_;
+    if (!logger_(level, text, ctx)) call_.aborted = true;
+    return !call_.aborted;
 }
 
 Failure Api::failure_of(const Exchange &ex) const {
-    Failure f;
     std::string what = std::string("RunCloud API ") + ex.method + " " + ex.path;
     if (ex.result == CURLE_FILESIZE_EXCEEDED || ex.too_large) {
-        f.kind = Failure::Kind::Unexpected;
-        f.code = ex.status;
-        f.message = what + ": the answer is larger than the " + std::to_string(settings_->max_body) + "-byte cap";
-    } else if (ex.result != CURLE_OK) {
-        f.kind = Failure::Kind::Transport;
-        f.code = ex.result;
-        f.message = what + " failed: " + describe_curl(ex);
-    } else if (is_redirect(ex.status)) {
-        f.kind = Failure::Kind::Unexpected;
-        f.code = ex.status;
-        f.message = what + " answered HTTP " + std::to_string(ex.status) + " redirecting to " +
-                    (ex.location.empty() ? std::string("nowhere") : origin(ex.location)) + "; redirects are never followed";
-    } else {
-        f.kind = Failure::Kind::Api;
-        f.code = ex.status;
-        f.retry_after = ex.retry_after;
-        ErrorBody eb;
-        std::string detail;
-        if (decode_error(body_of(ex), eb)) {
-            detail = eb.message;
-            f.errors = std::move(eb.errors);
-            for (const auto &field : f.errors) {
-                if (!field.second.empty()) { detail += (detail.empty() ? "" : " ") + std::string("(") + field.first + ": " + field.second.front() + ")"; break; }
-            }
-        } else {
-            detail = excerpt(ex.response);
-        }
-        if (detail.empty()) detail = "(empty answer)";
-        f.message = what + " failed with HTTP " + std::to_string(ex.status) + ": " + detail;
+        return failure(Failure::Kind::Unexpected, ex.status, what + ": the answer is larger than the " +
+                       std::to_string(settings_->max_body) + "-byte cap");
     }
-    redact(f.message);
-    for (auto &field : f.errors) for (auto &m : field.second) redact(m);
-    return f;
+    if (ex.result != CURLE_OK) {
+        std::string why = ex.lost ? "the connection closed before the answer; the request may have reached the server"
+                                  : describe_curl(ex);
+        return failure(Failure::Kind::Transport, ex.result, what + " failed: " + why);
+    }
+    if (is_redirect(ex.status)) {
+        return failure(Failure::Kind::Unexpected, ex.status, what + " answered HTTP " + std::to_string(ex.status) + " redirecting to " +
+                       (ex.location.empty() ? std::string("nowhere") : origin(ex.location)) + "; redirects are never followed");
+    }
+    ErrorBody eb;
+    std::string detail;
+    if (decode_error(body_of(ex), eb)) {
+        detail = eb.message;
+        for (const auto &field : eb.errors) {
+            if (!field.second.empty()) { detail += (detail.empty() ? "" : " ") + std::string("(") + field.first + ": " + field.second.front() + ")"; break; }
+        }
+    } else {
+        std::string body = ex.response;
+        redact(body);  // before the tags go and before it is cut: a credential is never half kept
+        detail = excerpt(body);
+    }
+    if (detail.empty()) detail = "(empty answer)";
+    redact(detail);
+    return failure(Failure::Kind::Api, ex.status, what + " failed with HTTP " + std::to_string(ex.status) + ": " + detail,
+                   std::move(eb.errors), ex.retry_after);
 }
 
 bool Api::run(std::vector<Op *> ops, int parallel) {
+    if (stopped() || call_.refused) return false;
     Session &s = session();
+    if (s.busy()) {  // PHP code (the logger) of a call on this session called another client of it
+        call_.refused = true;
+        return false;
+    }
     if (!s.usable()) {
         for (Op *op : ops) op->ex.result = CURLE_FAILED_INIT;
         return true;
     }
     std::deque<Exchange *> queue;
     std::unordered_map<Exchange *, Op *> owner;
-    auto deadline = Clock::now() + std::chrono::milliseconds(settings_->timeout_ms);
     for (Op *op : ops) {
-        op->ex.deadline = deadline;
+        op->ex.deadline = call_.deadline;
         op->ex.attempt = 0;
+        op->ex.held = &call_.held;
         owner[&op->ex] = op;
         queue.push_back(&op->ex);
     }
     unsigned long paced = s.paced;
+    auto finished = [&](Op *op) {
+        if (!op->drop_body) return;
+        Exchange &ex = op->ex;
+        op->ok = ex.result == CURLE_OK && is_success(ex.status);
+        if (!op->ok) op->failure = failure_of(ex);
+        release(ex);
+    };
     s.run(*settings_, queue, parallel, [&](Exchange &ex) {
+        Op *op = owner[&ex];
         if (s.paced != paced) {
             paced = s.paced;
             log("info", ex, "slowing down: " + std::to_string(s.rate.remaining) + " of " + std::to_string(s.rate.limit) +
                             " calls left this minute");
         }
-        Op *op = owner[&ex];
         bool ok = ex.result == CURLE_OK && (is_success(ex.status) || (ex.status >= 300 && ex.status < 500 && ex.status != 429));
-        if (ok || aborted_) {
+        if (ok || call_.aborted) {
             if (ex.result == CURLE_OK && is_success(ex.status)) {
                 log("debug", ex, std::string(ex.method) + " " + ex.path + " -> " + std::to_string(ex.status));
             }
+            finished(op);
             return;
         }
+        bool safe = idempotent(ex.method) || op->retry_unsafe;
         bool retryable = ex.result != CURLE_OK
-            ? !permanent(ex.result) && (before_sending(ex.result) || op->retry_unsafe ||
-                                        std::strcmp(ex.method, "POST") != 0)
-            : ex.status == 429 || (ex.status >= 500 && (op->retry_unsafe || std::strcmp(ex.method, "POST") != 0));
+            ? !permanent(ex.result) && (before_sending(ex.result) || safe)
+            : ex.status == 429 || (ex.status >= 500 && safe);
         if (ex.result == CURLE_OPERATION_TIMEDOUT && Clock::now() >= ex.deadline) retryable = false;
-        double backoff = settings_->retry_delay * std::pow(2.0, ex.attempt - 1) * jitter();
-        if (ex.status == 429 && ex.retry_after >= 0) backoff = std::max(backoff, static_cast<double>(ex.retry_after));
+        double backoff = std::min(settings_->retry_delay * std::pow(2.0, ex.attempt - 1) * jitter(), kMaxBackoff);
+        if (ex.status == 429 && ex.retry_after >= 0) backoff = std::max(backoff, static_cast<double>(std::min<long>(ex.retry_after, 86400)));
         auto delay = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(backoff));
         if (retryable && ex.attempt <= settings_->retries && Clock::now() + delay < ex.deadline) {
             long ms = static_cast<long>(std::lround(backoff * 1000));
-            std::string what = ex.result != CURLE_OK ? describe_curl(ex) : "HTTP " + std::to_string(ex.status);
+            std::string what = ex.lost ? "connection closed before the answer" : ex.result != CURLE_OK ? describe_curl(ex) : "HTTP " + std::to_string(ex.status);
+            // Anything but "never sent" or 429 may have been acted on: a later 404/422 is then read that way.
+            if (!(ex.result != CURLE_OK && before_sending(ex.result)) && ex.status != 429) ex.maybe_applied = true;
             log("warning", ex, std::string(ex.method) + " " + ex.path + " -> " + what + "; retrying in " + std::to_string(ms) + " ms", ms);
             ex.not_before = Clock::now() + delay;
-            if (!aborted_) queue.push_back(&ex);
+            if (!call_.aborted) { queue.push_back(&ex); return; }
         }
-    });
-    if (aborted_) queue.clear();
-    return !aborted_;
+        finished(op);
+    }, [this] { return stopped(); });
+    return !call_.aborted;
 }
 
-bool Api::call(Exchange &ex, bool retry_unsafe, Failure &f) {
+bool Api::call(Exchange &ex, bool retry_unsafe, Failure &f, long quiet) {
     Op op;
     op.ex = std::move(ex);
     op.retry_unsafe = retry_unsafe;
     bool completed = run({&op}, 1);
     ex = std::move(op.ex);
-    if (!completed) { f.kind = Failure::Kind::Aborted; return false; }
+    ex.held = &call_.held;
+    if (!completed) { f = stop_failure(); return false; }
     if (ex.result == CURLE_OK && is_success(ex.status)) return true;
     f = failure_of(ex);
-    log("error", ex, f.message);
-    if (aborted_) f.kind = Failure::Kind::Aborted;
+    if (!(f.kind == Failure::Kind::Api && f.code == quiet)) log("error", ex, f.message);
+    if (call_.aborted) f = stop_failure();
     return false;
+}
+
+bool Api::send(const char *method, const std::string &path, const std::string &query, const std::string *body,
+               Exchange &ex, Failure &f) {
+    ex = request(method, query.empty() ? path : path + "?" + query, body ? *body : std::string());
+    ex.with_body = body != nullptr;
+    return call(ex, false, f);
+}
+
+/* Page 1 first, for the page count; then the other pages, `concurrency` at a time, each batch handed to
+ * `sink` once it is complete (no transfer running: the sink may run PHP code) and dropped. */
+bool Api::walk(const std::string &path, const std::string &query, const PageSink &sink, Failure &f) {
+    auto page_path = [&](int64_t page) {
+        return path + "?page=" + std::to_string(page) + "&perPage=" + std::to_string(kPerPage) + (query.empty() ? "" : "&" + query);
+    };
+    auto read = [&](Exchange &ex, PageMeta &meta, PageStep &step) {
+        std::string why;
+        step = sink(ex, meta, why);
+        if (step == PageStep::Bad) {
+            f = call_.aborted ? stop_failure() : unexpected(ex, why);
+            return false;
+        }
+        release(ex);
+        return true;
+    };
+    Exchange first = request("GET", page_path(1));
+    if (!call(first, false, f)) return false;
+    PageMeta meta;
+    PageStep step;
+    if (!read(first, meta, step)) return false;
+    if (step == PageStep::Stop) return true;
+    if (meta.total_pages > kMaxPages) {
+        f = failure(Failure::Kind::Unexpected, first.status, "RunCloud API GET " + first.path + " announces " +
+                    std::to_string(meta.total_pages) + " pages; the client reads at most " + std::to_string(kMaxPages));
+        return false;
+    }
+    if (meta.total_pages > 1) {
+        int batch = std::max(1, settings_->concurrency);
+        for (int64_t from = 2; from <= meta.total_pages; from += batch) {
+            int64_t to = std::min<int64_t>(meta.total_pages, from + batch - 1);
+            std::vector<Op> ops(static_cast<size_t>(to - from + 1));
+            std::vector<Op *> refs;
+            for (int64_t p = from; p <= to; p++) {
+                ops[p - from].ex = request("GET", page_path(p));
+                refs.push_back(&ops[p - from]);
+            }
+            if (!run(refs, batch)) { f = stop_failure(); return false; }
+            for (auto &op : ops) {
+                Exchange &ex = op.ex;
+                if (ex.result != CURLE_OK || !is_success(ex.status)) {
+                    f = failure_of(ex);
+                    log("error", ex, f.message);
+                    if (call_.aborted) f = stop_failure();
+                    return false;
+                }
+                PageMeta m;
+                if (!read(ex, m, step)) return false;
+                if (step == PageStep::Stop) return true;
+            }
+        }
+        return true;
+    }
+    if (meta.total_pages == 0 && meta.count >= static_cast<size_t>(kPerPage)) {
+        // No pagination block to count pages by: walk on until a short page.
+        for (int64_t page = 2;; page++) {
+            if (page > kMaxPages) {
+                f = failure(Failure::Kind::Unexpected, 0, "RunCloud API GET " + path + " is a listing of more than " +
+                            std::to_string(kMaxPages) + " pages; the client reads at most that many");
+                return false;
+            }
+            Exchange ex = request("GET", page_path(page));
+            if (!call(ex, false, f)) return false;
+            PageMeta m;
+            if (!read(ex, m, step)) return false;
+            if (step == PageStep::Stop || m.count < static_cast<size_t>(kPerPage)) return true;
+        }
+    }
+    return true;
 }
 
 bool Api::ping(bool &pong, Failure &f) {
@@ -304,82 +453,34 @@ bool Api::ping(bool &pong, Failure &f) {
     return true;
 }
 
-/* Walks list pages (`query` added to each) until `each` says stop, holding one page at a time. */
-bool Api::walk_pages(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f) {
-    for (int page = 1; page <= kMaxPages; page++) {
-        Exchange ex = request("GET", app_path("/domains?page=" + std::to_string(page) + "&perPage=" + std::to_string(kPerPage) + query));
-        if (!call(ex, false, f)) return false;
-        PageMeta meta;
-        bool stop = false;
-        std::string why;
-        if (!decode_page(body_of(ex), [&](DomainData &&d) { if (!stop && !each(std::move(d))) stop = true; }, meta, why)) {
-            f = Failure{Failure::Kind::Unexpected, ex.status, std::string("RunCloud API GET ") + ex.path + " answered " + why};
-            redact(f.message);
-            return false;
-        }
-        if (stop) return true;
-        bool more = meta.total_pages > 0 ? page < meta.total_pages : meta.count >= static_cast<size_t>(kPerPage);
-        if (!more || meta.count == 0) return true;
-    }
-    return true;
+/* Every domain of the listing (`query` added to each page), each id once, until `each` says stop. A page
+ * that brings only ids seen already means the listing repeats itself: the walk ends there. */
+bool Api::walk_domains(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f) {
+    std::unordered_set<int64_t> seen;
+    return walk(app_path("/domains"), query, [&](const Exchange &ex, PageMeta &meta, std::string &why) {
+        bool stop = false, fresh = false;
+        bool ok = decode_page(body_of(ex), [&](DomainData &&d) {
+            if (stop || !seen.insert(d.id).second) return;
+            fresh = true;
+            if (!each(std::move(d))) stop = true;
+        }, meta, why);
+        if (!ok) return PageStep::Bad;
+        return stop || (meta.count > 0 && !fresh) ? PageStep::Stop : PageStep::More;
+    }, f);
 }
 
 bool Api::list_domains(std::vector<DomainData> &out, Failure &f) { return all_domains(out, f); }
 
-/* Page 1 first, for the page count; the other pages then concurrently. Order is RunCloud's. */
 bool Api::all_domains(std::vector<DomainData> &out, Failure &f) {
-    auto page_path = [&](int page) {
-        return app_path("/domains?page=" + std::to_string(page) + "&perPage=" + std::to_string(kPerPage));
-    };
-    std::vector<std::vector<DomainData>> pages(1);
-    Exchange first = request("GET", page_path(1));
-    if (!call(first, false, f)) return false;
-    PageMeta meta;
-    std::string why;
-    auto decode_into = [&](Exchange &ex, std::vector<DomainData> &into, PageMeta &m) {
-        if (decode_page(body_of(ex), [&](DomainData &&d) { into.push_back(std::move(d)); }, m, why)) return true;
-        f = Failure{Failure::Kind::Unexpected, ex.status, std::string("RunCloud API GET ") + ex.path + " answered " + why};
-        redact(f.message);
-        return false;
-    };
-    if (!decode_into(first, pages[0], meta)) return false;
-    if (meta.total_pages > 1) {
-        int total = static_cast<int>(std::min<int64_t>(meta.total_pages, kMaxPages));
-        std::vector<Op> ops(total - 1);
-        std::vector<Op *> refs;
-        for (int p = 2; p <= total; p++) {
-            ops[p - 2].ex = request("GET", page_path(p));
-            refs.push_back(&ops[p - 2]);
-        }
-        if (!run(refs, settings_->concurrency)) { f.kind = Failure::Kind::Aborted; return false; }
-        pages.resize(total);
-        for (int p = 2; p <= total; p++) {
-            Exchange &ex = ops[p - 2].ex;
-            if (ex.result != CURLE_OK || !is_success(ex.status)) {
-                f = failure_of(ex);
-                log("error", ex, f.message);
-                return false;
-            }
-            PageMeta m;
-            if (!decode_into(ex, pages[p - 1], m)) return false;
-        }
-    } else if (meta.total_pages == 0 && meta.count >= static_cast<size_t>(kPerPage)) {
-        // No pagination block to count pages by: walk on until a short page.
-        std::vector<DomainData> all;
-        if (!walk_pages("", [&](DomainData &&d) { all.push_back(std::move(d)); return true; }, f)) return false;
-        out = std::move(all);
-        return true;
-    }
     out.clear();
-    for (auto &page : pages) for (auto &d : page) out.push_back(std::move(d));
-    return true;
+    return walk_domains("", [&](DomainData &&d) { out.push_back(std::move(d)); return true; }, f);
 }
 
 /* `search` cuts the walk to the matching names when RunCloud honours it; when it does not, the same walk
  * covers every page. Either way only an exact match counts. */
 bool Api::find_domain(const std::string &name, std::optional<DomainData> &out, Failure &f) {
     out.reset();
-    return walk_pages("&search=" + url_encode(name), [&](DomainData &&d) {
+    return walk_domains("search=" + url_encode(name), [&](DomainData &&d) {
         if (comparable(d.name) != name) return true;
         out = std::move(d);
         return false;
@@ -389,20 +490,24 @@ bool Api::find_domain(const std::string &name, std::optional<DomainData> &out, F
 bool Api::add_domain(const std::string &name, const AddSpec &spec, DomainData &out, Failure &f) {
     Exchange ex = request("POST", app_path("/domains"), add_body(name, spec));
     // Adding is safe to retry: a name that landed comes back as 422 and is then read back below.
-    if (call(ex, true, f)) {
+    if (call(ex, true, f, 422)) {
         std::string why;
         if (decode_domain(body_of(ex), out, why)) return true;
         std::optional<DomainData> found;
         if (!find_domain(name, found, f)) return false;
         if (found) { out = std::move(*found); return true; }
-        f = Failure{Failure::Kind::Unexpected, ex.status, "RunCloud API POST " + ex.path + " answered " + why};
+        f = unexpected(ex, why);
         return false;
     }
     if (f.kind != Failure::Kind::Api || f.code != 422) return false;
-    Failure lookup;
+    Failure taken = f;
     std::optional<DomainData> found;
-    if (!find_domain(name, found, lookup)) { f = lookup; return false; }
-    if (!found) return false;
+    if (!find_domain(name, found, f)) return false;
+    if (!found) {  // a real validation error: now it is one
+        f = taken;
+        log("error", ex, f.message);
+        return false;
+    }
     out = std::move(*found);
     return true;
 }
@@ -413,9 +518,10 @@ bool Api::remove_domain(const std::string &name, bool &removed, Failure &f) {
     removed = false;
     if (!found) return true;
     Exchange ex = request("DELETE", app_path("/domains/" + std::to_string(found->id)));
-    if (call(ex, false, f)) { removed = true; return true; }
+    if (call(ex, false, f, 404)) { removed = true; return true; }
     if (f.kind == Failure::Kind::Api && f.code == 404) {
-        removed = ex.attempt > 1;  // a retried delete that finds it gone: our first attempt landed
+        removed = ex.maybe_applied;  // a retried delete that finds it gone: an earlier attempt landed
+        f = Failure{};
         return true;
     }
     return false;
@@ -424,14 +530,14 @@ bool Api::remove_domain(const std::string &name, bool &removed, Failure &f) {
 bool Api::get_ssl(std::optional<SslData> &out, Failure &f) {
     out.reset();
     Exchange ex = request("GET", app_path("/ssl"));
-    if (!call(ex, false, f)) {
-        if (f.kind == Failure::Kind::Api && f.code == 404) { f = Failure{}; return true; }
+    if (!call(ex, false, f, 404)) {
+        if (f.kind == Failure::Kind::Api && f.code == 404) { f = Failure{}; return true; }  // no certificate: normal
         return false;
     }
     SslData ssl;
     std::string why;
     if (!decode_ssl(body_of(ex), ssl, why)) {
-        f = Failure{Failure::Kind::Unexpected, ex.status, "RunCloud API GET " + ex.path + " answered " + why};
+        f = unexpected(ex, why);
         return false;
     }
     if (ssl.id > 0) {
@@ -446,7 +552,7 @@ bool Api::install_ssl(const std::string &body, SslData &out, Failure &f) {
     if (!call(ex, false, f)) return false;
     std::string why;
     if (!decode_ssl(body_of(ex), out, why)) {
-        f = Failure{Failure::Kind::Unexpected, ex.status, "RunCloud API POST " + ex.path + " answered " + why};
+        f = unexpected(ex, why);
         return false;
     }
     if (out.id > 0) {
@@ -457,7 +563,7 @@ bool Api::install_ssl(const std::string &body, SslData &out, Failure &f) {
     std::optional<SslData> now;
     if (!get_ssl(now, f)) return false;
     if (!now) {
-        f = Failure{Failure::Kind::Unexpected, ex.status, "RunCloud API POST " + ex.path + " accepted the certificate but GET /ssl shows none"};
+        f = unexpected(ex, "that it accepted the certificate, but GET /ssl shows none");
         return false;
     }
     out = std::move(*now);
@@ -476,9 +582,10 @@ bool Api::redeploy_ssl(bool &done, Failure &f) {
             id = ssl->id;
         }
         Exchange ex = request("PUT", app_path("/ssl/" + std::to_string(id)));
-        if (call(ex, false, f)) { done = true; return true; }
+        if (call(ex, false, f, 404)) { done = true; return true; }
         if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;
         session().cache_ssl_id(app_path(""), 0);  // the remembered certificate is gone: look again
+        if (round == 1) { log("error", ex, f.message); return false; }
         f = Failure{};
     }
     return true;
@@ -503,27 +610,31 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
     for (size_t i = 0; i < removes.size(); i++) {
         ops[adds.size() + i].ex = request("DELETE", app_path("/domains/" + std::to_string(removes[i].second)));
     }
-    for (auto &op : ops) refs.push_back(&op);
-    if (!run(refs, settings_->concurrency)) { f.kind = Failure::Kind::Aborted; return false; }
+    for (auto &op : ops) {
+        op.drop_body = true;
+        refs.push_back(&op);
+    }
+    if (!run(refs, settings_->concurrency)) { f = stop_failure(); return false; }
 
     std::vector<std::pair<std::string, Failure>> taken;  // 422 on add: there already, or invalid?
     std::vector<const Exchange *> taken_by;
     for (size_t i = 0; i < ops.size(); i++) {
-        const Exchange &ex = ops[i].ex;
+        Op &op = ops[i];
+        const Exchange &ex = op.ex;
         bool is_add = i < adds.size();
         const std::string &name = is_add ? adds[i] : removes[i - adds.size()].first;
-        if (ex.result == CURLE_OK && is_success(ex.status)) {
+        if (op.ok) {
             (is_add ? out.added : out.removed).push_back(name);
             continue;
         }
-        Failure failure = failure_of(ex);
+        Failure &failure = op.failure;
         if (failure.kind == Failure::Kind::Api && failure.code == (is_add ? 422 : 404)) {
             if (is_add) {
                 taken.emplace_back(name, std::move(failure));
                 taken_by.push_back(&ex);
                 continue;
             }
-            (ex.attempt > 1 ? out.removed : out.unchanged).push_back(name);
+            (ex.maybe_applied ? out.removed : out.unchanged).push_back(name);
             continue;
         }
         log("error", ex, failure.message);
@@ -536,7 +647,8 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
     if (!ids_of(names, present, f)) return false;
     for (size_t i = 0; i < taken.size(); i++) {
         if (present.count(taken[i].first)) {
-            out.unchanged.push_back(taken[i].first);
+            // There: ours when an earlier attempt of this add may have landed, else someone else's.
+            (taken_by[i]->maybe_applied ? out.added : out.unchanged).push_back(taken[i].first);
         } else {
             log("error", *taken_by[i], taken[i].second.message);
             out.failed.push_back(std::move(taken[i]));

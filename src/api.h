@@ -46,6 +46,11 @@ struct BulkResult {
     std::vector<std::pair<std::string, Failure>> failed;
 };
 
+/* What a page handler says after reading one page of a listing. */
+enum class PageStep { More, Stop, Bad };
+/* Reads one page (fills `meta`, says `why` when it is Bad). */
+using PageSink = std::function<PageStep(const Exchange &ex, PageMeta &meta, std::string &why)>;
+
 class Api {
 public:
     Api(std::unique_ptr<Settings> settings, int64_t server_id, int64_t webapp_id);
@@ -55,9 +60,18 @@ public:
     int64_t server_id() const { return server_id_; }
     int64_t webapp_id() const { return webapp_id_; }
     void set_logger(Logger logger) { logger_ = std::move(logger); }
+    /* Asked between transfers: true when PHP wants the call to stop now (max_execution_time). */
+    void set_interrupt(std::function<bool()> interrupted) { interrupted_ = std::move(interrupted); }
+    void set_pool(Pool *pool) { pool_ = pool; }
     /* Hides every credential this client knows in `text`. */
-    void redact(std::string &text) const;
-    void add_secret(const std::string &s);
+    void redact(std::string &text) const { redactor_.apply(text); }
+    void add_secret(const std::string &s) { redactor_.add(s); }
+
+    /* Every public call runs between begin() and end(): one deadline, one abort state, one memory budget.
+     * begin() refuses a call while another of this client runs (PHP code calling back into it). */
+    bool begin(Failure &f);
+    void end() { busy_ = false; }
+    bool busy() const { return busy_; }
 
     bool ping(bool &pong, Failure &f);
     bool list_domains(std::vector<DomainData> &out, Failure &f);
@@ -70,19 +84,42 @@ public:
     bool add_domains(const std::vector<std::string> &names, const AddSpec &spec, BulkResult &out, Failure &f);
     bool remove_domains(const std::vector<std::string> &names, BulkResult &out, Failure &f);
     bool sync_domains(const std::vector<std::string> &names, const SyncSpec &spec, BulkResult &out, Failure &f);
+    /* Any route: `path` is under the base URL and already checked, `query` already encoded ("" or "a=b&c=d").
+     * POST and PATCH are not retried once the server may have acted. `ex` keeps the answer. */
+    bool send(const char *method, const std::string &path, const std::string &query, const std::string *body,
+              Exchange &ex, Failure &f);
+    /* Every page of a listing, `sink` called with each page in order, once no transfer is running. */
+    bool walk(const std::string &path, const std::string &query, const PageSink &sink, Failure &f);
+    /* Drops the answer of `ex` from the call's memory budget. */
+    void release(Exchange &ex);
     std::optional<RateState> rate() const;
+
+    std::string app_path(const std::string &rest) const;
+    /* The failure for an answer of the wrong shape; `why` completes "... answered ". */
+    Failure unexpected(const Exchange &ex, const std::string &why) const;
 
 private:
     struct Op;
+    struct Call {
+        Clock::time_point deadline{};
+        bool aborted = false;      // the logger threw or failed: no more transfers, no more log records
+        bool interrupted = false;  // PHP's time limit was reached
+        bool refused = false;      // the session was busy with another client's call
+        size_t held = 0;           // bytes of answers held, against settings.max_body
+    };
     Session &session();
-    std::string app_path(const std::string &rest) const;
     Exchange request(const char *method, std::string path, std::string body = std::string()) const;
+    bool stopped();
     /* Runs exchanges with retries; `retry_unsafe` allows retrying 5xx and broken transfers of a POST. */
     bool run(std::vector<Op *> ops, int parallel);
-    bool call(Exchange &ex, bool retry_unsafe, Failure &f);
-    bool walk_pages(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f);
+    /* One exchange; a failure with status `quiet` is left for the caller to judge (not logged as an error). */
+    bool call(Exchange &ex, bool retry_unsafe, Failure &f, long quiet = 0);
+    bool walk_domains(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f);
     bool all_domains(std::vector<DomainData> &out, Failure &f);
+    /* The one failure builder: redacts the whole text first, then shortens it. */
+    Failure failure(Failure::Kind kind, long code, std::string message, FieldErrors errors = {}, long retry_after = -1) const;
     Failure failure_of(const Exchange &ex) const;
+    Failure stop_failure() const;
     static std::string add_body(const std::string &name, const AddSpec &spec);
     bool execute(const std::vector<std::string> &adds, const std::vector<std::pair<std::string, int64_t>> &removes,
                  const AddSpec &spec, BulkResult &out, Failure &f);
@@ -91,12 +128,15 @@ private:
     double jitter();
 
     std::unique_ptr<Settings> settings_;
-    std::vector<std::unique_ptr<Secret>> secrets_;
+    Redactor redactor_;
     int64_t server_id_, webapp_id_;
     std::shared_ptr<Session> session_;
     std::string pool_key_;
+    Pool *pool_ = nullptr;
     Logger logger_;
-    bool aborted_ = false;
+    std::function<bool()> interrupted_;
+    Call call_;
+    bool busy_ = false;
     uint64_t rng_;
 };
 

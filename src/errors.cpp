@@ -8,7 +8,8 @@ extern "C" {
 zend_class_entry *php_runcloud_exception_ce, *php_runcloud_api_exception_ce, *php_runcloud_authentication_exception_ce,
     *php_runcloud_not_found_exception_ce, *php_runcloud_validation_exception_ce, *php_runcloud_rate_limit_exception_ce,
     *php_runcloud_server_exception_ce, *php_runcloud_transport_exception_ce,
-    *php_runcloud_unexpected_response_exception_ce, *php_runcloud_configuration_exception_ce;
+    *php_runcloud_unexpected_response_exception_ce, *php_runcloud_configuration_exception_ce,
+    *php_runcloud_busy_exception_ce;
 
 namespace {
 
@@ -17,6 +18,7 @@ zend_class_entry *class_for(const runcloud::Failure &f) {
     switch (f.kind) {
         case Kind::Transport: return php_runcloud_transport_exception_ce;
         case Kind::Unexpected: return php_runcloud_unexpected_response_exception_ce;
+        case Kind::Busy: return php_runcloud_busy_exception_ce;
         default: break;
     }
     switch (f.code) {

@@ -13,7 +13,8 @@ struct Failure {
         Api,         // a non-2xx HTTP status: the class follows the status
         Transport,   // libcurl could not complete the exchange: code is the CURLcode
         Unexpected,  // a redirect, a body that is not JSON, JSON of the wrong shape
-        Aborted,     // PHP code (the logger) threw: its exception is already pending
+        Aborted,     // PHP code (the logger) threw or bailed out: its exception or bailout is pending
+        Busy,        // a call re-entered a client or session that is running one
     };
     Kind kind = Kind::Api;
     long code = 0;          // HTTP status or CURLcode

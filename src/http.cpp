@@ -1,11 +1,19 @@
 #include "http.h"
 
+#ifdef _WIN32
+#include <process.h>
+#include <string.h>
+#define strncasecmp _strnicmp
+#define getpid _getpid
+#else
 #include <pthread.h>
+#include <strings.h>
 #include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <cstring>
-#include <list>
+#include <cstdio>
 #include <thread>
 
 #include "json.h"
@@ -26,28 +34,35 @@ bool header_is(const char *line, size_t len, const char *name, const char *&valu
     return true;
 }
 
-long parse_long(const char *v, size_t n) {
-    long out = 0;
+constexpr long kMaxRetryAfter = 86400;  // a day: longer than any call's deadline, and no overflow downstream
+
+}  // namespace
+
+long parse_header_long(const char *v, size_t n) {
+    long long out = 0;
     if (n == 0 || n > 12) return -1;
     for (size_t i = 0; i < n; i++) {
         if (v[i] < '0' || v[i] > '9') return -1;
         out = out * 10 + (v[i] - '0');
     }
-    return out;
+    return out > 0x7fffffffLL ? 0x7fffffffL : static_cast<long>(out);
 }
 
-/* Retry-After is either delta-seconds or an HTTP date. */
 long parse_retry_after(const char *v, size_t n) {
-    long secs = parse_long(v, n);
-    if (secs >= 0) return secs;
+    long secs = parse_header_long(v, n);
+    if (secs >= 0) return std::min(secs, kMaxRetryAfter);
+    if (n == 0 || n > 64) return -1;
     std::string date(v, n);
     time_t when = curl_getdate(date.c_str(), nullptr);
     if (when < 0) return -1;
     time_t now = time(nullptr);
-    return when > now ? static_cast<long>(when - now) : 0;
+    if (when <= now) return 0;
+    return when - now > kMaxRetryAfter ? kMaxRetryAfter : static_cast<long>(when - now);
 }
 
-size_t on_header(char *buf, size_t size, size_t nmemb, void *userdata) {
+namespace {
+
+size_t on_header(char *buf, size_t size, size_t nmemb, void *userdata) noexcept {
     auto *ex = static_cast<Exchange *>(userdata);
     size_t len = size * nmemb;
     if (len >= 5 && std::memcmp(buf, "HTTP/", 5) == 0) {  // a new header block (after 1xx): start over
@@ -58,27 +73,52 @@ size_t on_header(char *buf, size_t size, size_t nmemb, void *userdata) {
     }
     const char *v;
     size_t vl;
-    if (header_is(buf, len, "content-type", v, vl)) ex->content_type.assign(v, vl);
-    else if (header_is(buf, len, "location", v, vl)) ex->location.assign(v, vl);
-    else if (header_is(buf, len, "x-ratelimit-limit", v, vl)) ex->rate_limit = parse_long(v, vl);
-    else if (header_is(buf, len, "x-ratelimit-remaining", v, vl)) ex->rate_remaining = parse_long(v, vl);
-    else if (header_is(buf, len, "retry-after", v, vl)) ex->retry_after = parse_retry_after(v, vl);
+    try {
+        // Only the first 512 bytes of a value are kept: a server cannot grow memory through one header.
+        if (header_is(buf, len, "content-type", v, vl)) ex->content_type.assign(v, std::min<size_t>(vl, 512));
+        else if (header_is(buf, len, "location", v, vl)) ex->location.assign(v, std::min<size_t>(vl, 512));
+        else if (header_is(buf, len, "x-ratelimit-limit", v, vl)) ex->rate_limit = parse_header_long(v, vl);
+        else if (header_is(buf, len, "x-ratelimit-remaining", v, vl)) ex->rate_remaining = parse_header_long(v, vl);
+        else if (header_is(buf, len, "retry-after", v, vl)) ex->retry_after = parse_retry_after(v, vl);
+    } catch (...) {
+        return 0;  // out of memory: libcurl ends the transfer with an error
+    }
     return len;
 }
 
 /* Keeps simdjson's padding free after the bytes, and refuses bodies over the cap instead of buffering them. */
-size_t on_body(char *buf, size_t size, size_t nmemb, void *userdata) {
+size_t on_body(char *buf, size_t size, size_t nmemb, void *userdata) noexcept {
     auto *ex = static_cast<Exchange *>(userdata);
     size_t len = size * nmemb;
-    if (ex->response.size() + len > ex->max_body) {
+    size_t held = ex->held ? *ex->held : ex->response.size();
+    if (held + len > ex->max_body) {  // the call's budget, shared by every answer it holds
         ex->too_large = true;
         return 0;  // aborts the transfer with CURLE_WRITE_ERROR
     }
-    size_t need = ex->response.size() + len + json_padding();
-    if (ex->response.capacity() < need) ex->response.reserve(std::max(need, ex->response.capacity() * 2));
-    ex->response.append(buf, len);
+    try {
+        size_t need = ex->response.size() + len + json_padding();
+        if (ex->response.capacity() < need) ex->response.reserve(std::max(need, std::min(ex->response.capacity() * 2, ex->max_body + json_padding())));
+        ex->response.append(buf, len);
+    } catch (...) {
+        return 0;
+    }
+    if (ex->held) *ex->held += len;
     return len;
 }
+
+/* Called before each send of the request. A second send of one attempt is libcurl retrying on a new
+ * connection because a reused one died before the first answer byte: the request may have reached the
+ * server, so it is refused here and the client's own retry rules decide. */
+#if LIBCURL_VERSION_NUM >= 0x075000
+int on_prereq(void *userdata, char *, char *, int, int) noexcept {
+    auto *ex = static_cast<Exchange *>(userdata);
+    if (++ex->sends > 1) {
+        ex->lost = true;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
+}
+#endif
 
 pid_t cached_pid = 0;
 
@@ -88,24 +128,31 @@ void forked() { cached_pid = getpid(); }
 
 /* getpid() on every call showed up in profiles: the pid is kept, and refreshed in a forked child. */
 pid_t current_pid() {
+#ifdef _WIN32
+    return getpid();  // no fork there
+#else
     static const bool registered = [] {
         cached_pid = getpid();
         return pthread_atfork(nullptr, nullptr, forked) == 0;
     }();
     return registered ? cached_pid : getpid();
+#endif
 }
 
-void Secret::wipe() {
-    if (!value_.empty()) {
-        volatile char *p = &value_[0];
-        for (size_t i = 0; i < value_.size(); i++) p[i] = 0;
+/* The lists hold "Authorization: Bearer <token>": wiped before libcurl frees them. */
+static void free_wiped(curl_slist *list) {
+    for (curl_slist *l = list; l; l = l->next) {
+        if (l->data) {
+            volatile char *p = l->data;
+            for (size_t i = 0; p[i]; i++) p[i] = 0;
+        }
     }
-    value_.clear();
+    curl_slist_free_all(list);
 }
 
 Settings::~Settings() {
-    curl_slist_free_all(headers_plain_);
-    curl_slist_free_all(headers_json_);
+    free_wiped(headers_plain_);
+    free_wiped(headers_json_);
 }
 
 bool Settings::prepare() {
@@ -116,7 +163,7 @@ bool Settings::prepare() {
         for (const char *line : lines) {
             if (!line) continue;
             curl_slist *next = curl_slist_append(list, line);
-            if (!next) { curl_slist_free_all(list); return false; }
+            if (!next) { free_wiped(list); return false; }
             list = next;
         }
         (with_body ? headers_json_ : headers_plain_) = list;
@@ -132,6 +179,8 @@ void Exchange::reset_answer() {
     location.clear();
     rate_limit = rate_remaining = retry_after = -1;
     too_large = false;
+    lost = false;
+    sends = 0;
     error[0] = 0;
     seconds = 0;
 }
@@ -150,6 +199,7 @@ Session::Session() : multi_(curl_multi_init()), share_(curl_share_init()), pid_(
 
 Session::~Session() {
     if (!usable()) return;  // a forked child must not shut down its parent's TLS streams: let them go
+    detach_all();
     for (CURL *h : idle_) curl_easy_cleanup(h);
     if (multi_) curl_multi_cleanup(multi_);
     if (share_) curl_share_cleanup(share_);
@@ -180,11 +230,28 @@ CURL *Session::take_handle() {
     return curl_easy_init();
 }
 
+/* An idle handle keeps its connection (in the multi handle's cache), TLS and DNS caches, and nothing
+ * else: curl_easy_reset drops every pointer into the exchange, the settings and their header lists, and
+ * puts every option (the CA default among them) back the way libcurl documents. */
+void Session::give_back(CURL *h) {
+    curl_easy_reset(h);
+    idle_.push_back(h);
+}
+
+void Session::detach_all() {
+    for (CURL *h : running_) {
+        curl_multi_remove_handle(multi_, h);
+        give_back(h);
+    }
+    running_.clear();
+}
+
 /* Every option is set on every start: handles are shared by clients whose settings differ. */
 void Session::start(const Settings &s, Exchange &ex) {
-    ex.reset_answer();
     ex.attempt++;
     ex.max_body = s.max_body;
+    if (ex.held) *ex.held -= std::min(*ex.held, ex.response.size());  // the last attempt's answer is dropped
+    ex.reset_answer();
     CURL *h = take_handle();
     if (!h) {
         ex.result = CURLE_OUT_OF_MEMORY;
@@ -204,10 +271,15 @@ void Session::start(const Settings &s, Exchange &ex) {
     bool plain = std::strcmp(ex.method, "GET") == 0 || std::strcmp(ex.method, "POST") == 0;
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, plain ? nullptr : ex.method);
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(h, CURLOPT_CAINFO, s.ca_info.empty() ? nullptr : s.ca_info.c_str());
+    // Unset (the handle was reset) means libcurl's built-in default CA store.
+    if (!s.ca_info.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, s.ca_info.c_str());
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, s.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
     curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -222,11 +294,17 @@ void Session::start(const Settings &s, Exchange &ex) {
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, ex.error);
+#if LIBCURL_VERSION_NUM >= 0x075000
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, &ex);
+#endif
     CURLMcode mc = curl_multi_add_handle(multi_, h);
     if (mc != CURLM_OK) {
         ex.result = CURLE_FAILED_INIT;
-        idle_.push_back(h);
+        give_back(h);
+        return;
     }
+    running_.push_back(h);
 }
 
 namespace {
@@ -241,6 +319,10 @@ Clock::duration pacing(const RateState &rate, int running) {
 
 void finish_answer(CURL *h, Exchange &ex, CURLcode result) {
     ex.result = ex.too_large ? CURLE_FILESIZE_EXCEEDED : result;
+    if (ex.lost) {
+        ex.result = CURLE_SEND_ERROR;  // what libcurl met on the reused connection
+        ex.maybe_applied = true;
+    }
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &ex.status);
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME, &ex.seconds);
     if (ex.response.capacity() < ex.response.size() + json_padding()) ex.response.reserve(ex.response.size() + json_padding());
@@ -248,15 +330,41 @@ void finish_answer(CURL *h, Exchange &ex, CURLcode result) {
 
 }  // namespace
 
+/* Marks the session busy for the length of a run, whatever way it ends. */
+struct BusyMark {
+    bool &flag;
+    explicit BusyMark(bool &f) : flag(f) { flag = true; }
+    ~BusyMark() { flag = false; }
+};
+
 void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-                  const std::function<void(Exchange &)> &done) {
-    int running = 0;
+                  const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
+    BusyMark mark(busy_);
     Clock::time_point paced_until{};
+    auto fail_late = [&](Exchange &ex) {  // it cannot start before the call's deadline
+        ex.attempt++;
+        ex.reset_answer();
+        ex.result = CURLE_OPERATION_TIMEDOUT;
+        std::snprintf(ex.error, sizeof ex.error, "the call's timeout was reached before this request could start");
+        done(ex);
+    };
     while (true) {
+        if (stop()) {
+            detach_all();
+            queue.clear();
+            return;
+        }
         auto now = Clock::now();
-        for (auto it = queue.begin(); it != queue.end() && running < parallel;) {
+        for (auto it = queue.begin(); it != queue.end() && static_cast<int>(running_.size()) < parallel;) {
             Exchange *ex = *it;
-            auto pace = pacing(rate, running);
+            if (std::max(ex->not_before, now) >= ex->deadline) {
+                it = queue.erase(it);
+                fail_late(*ex);
+                if (stop()) break;
+                it = queue.begin();
+                continue;
+            }
+            auto pace = pacing(rate, static_cast<int>(running_.size()));
             if (ex->not_before > now || (pace != Clock::duration::zero() && paced_until > now)) { ++it; continue; }
             it = queue.erase(it);
             if (pace != Clock::duration::zero()) {
@@ -266,16 +374,19 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
             start(settings, *ex);
             if (ex->result != CURLE_OK) {  // could not even start: report it like any failed attempt
                 done(*ex);
+                if (stop()) break;
                 it = queue.begin();
                 continue;
             }
-            running++;
         }
-        if (running == 0) {
+        if (stop()) continue;
+        if (running_.empty()) {
             if (queue.empty()) return;
             Clock::time_point earliest = Clock::time_point::max();
-            for (Exchange *ex : queue) earliest = std::min(earliest, std::max(ex->not_before, paced_until));
-            if (earliest > now) std::this_thread::sleep_until(earliest);
+            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, paced_until), ex->deadline));
+            // Short sleeps, so that stop() (max_execution_time) is seen in time.
+            auto until = std::min(earliest, Clock::now() + std::chrono::milliseconds(200));
+            if (until > now) std::this_thread::sleep_until(until);
             continue;
         }
         int still = 0;
@@ -289,13 +400,16 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
             Exchange *ex = nullptr;
             curl_easy_getinfo(h, CURLINFO_PRIVATE, reinterpret_cast<char **>(&ex));
             finish_answer(h, *ex, result);
+            long opened = 0;
+            if (curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &opened) == CURLE_OK && opened > 0) connects += static_cast<unsigned long>(opened);
             curl_multi_remove_handle(multi_, h);
-            idle_.push_back(h);
-            running--;
+            running_.erase(std::find(running_.begin(), running_.end(), h));
+            give_back(h);
             finished = true;
             if (ex->rate_limit >= 0) rate.limit = ex->rate_limit;
             if (ex->rate_remaining >= 0) rate.remaining = ex->rate_remaining;
             done(*ex);
+            if (stop()) break;
         }
         if (finished) continue;
         long wait_ms = -1;
@@ -309,35 +423,26 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
     }
 }
 
-namespace {
-
-struct PoolEntry {
-    std::string key;
-    std::shared_ptr<Session> session;
-};
-
-/* Per thread: ZTS builds give every thread its own pool, like module globals. */
-thread_local std::list<PoolEntry> *pool = nullptr;
-
-}  // namespace
-
-std::shared_ptr<Session> pooled_session(const std::string &key) {
-    if (!pool) pool = new std::list<PoolEntry>();
-    for (auto it = pool->begin(); it != pool->end(); ++it) {
+std::shared_ptr<Session> Pool::get(const std::string &key) {
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
         if (it->key == key && it->session->usable()) {
-            pool->splice(pool->begin(), *pool, it);  // most recently used first
-            return pool->front().session;
+            std::rotate(entries_.begin(), it, it + 1);  // most recently used first
+            return entries_.front().session;
         }
     }
     auto session = std::make_shared<Session>();
-    pool->push_front({key, session});
-    while (pool->size() > kMaxPooledSessions) pool->pop_back();
+    entries_.insert(entries_.begin(), Entry{key, session});
+    // A session still in use by a live client stays alive through its shared_ptr.
+    while (entries_.size() > kMaxPooledSessions) entries_.pop_back();
     return session;
 }
 
-void pool_clear() {
-    delete pool;
-    pool = nullptr;
+size_t Pool::sessions() const { return entries_.size(); }
+
+size_t Pool::idle_handles() const {
+    size_t n = 0;
+    for (const auto &e : entries_) n += e.session->idle_handles();
+    return n;
 }
 
 }  // namespace runcloud

@@ -15,24 +15,11 @@
 #include <string>
 #include <vector>
 
+#include "redact.h"
+
 namespace runcloud {
 
 using Clock = std::chrono::steady_clock;
-
-/* A string wiped from memory when it goes, for credentials. */
-class Secret {
-public:
-    Secret() = default;
-    explicit Secret(std::string s) : value_(std::move(s)) {}
-    Secret(const Secret &) = delete;
-    Secret &operator=(const Secret &) = delete;
-    Secret &operator=(std::string s) { wipe(); value_ = std::move(s); return *this; }
-    ~Secret() { wipe(); }
-    const std::string &str() const { return value_; }
-private:
-    void wipe();
-    std::string value_;
-};
 
 /* How a client reaches RunCloud; fixed at construction. */
 struct Settings {
@@ -66,9 +53,9 @@ struct Exchange {
     std::string body;              // JSON; sent when `with_body`
     bool with_body = false;
     Clock::time_point not_before{};  // retries wait until then
-    Clock::time_point deadline{};
+    Clock::time_point deadline{};    // the whole call's
     int attempt = 0;
-    void *owner = nullptr;         // the operation this belongs to
+    size_t *held = nullptr;        // the call's bytes of answers held so far, shared by its exchanges
 
     // The answer of the last attempt.
     CURLcode result = CURLE_OK;
@@ -77,7 +64,10 @@ struct Exchange {
     std::string content_type, location;
     long rate_limit = -1, rate_remaining = -1, retry_after = -1;
     bool too_large = false;
-    size_t max_body = 0;           // set when started, from the settings
+    bool lost = false;             // the connection died before the answer: the request may have reached the server
+    bool maybe_applied = false;    // some attempt was lost after sending: the server may have acted on it
+    int sends = 0;                 // times libcurl was about to send this attempt's request
+    size_t max_body = 0;           // set when started: the call's budget
     char error[CURL_ERROR_SIZE] = {0};
     double seconds = 0;
 
@@ -97,6 +87,8 @@ public:
     Session &operator=(const Session &) = delete;
 
     bool usable() const;           // false in a forked child: the sockets are its parent's
+    bool busy() const { return busy_; }  // a call is running on it (PHP code may try to re-enter)
+    size_t idle_handles() const { return idle_.size(); }
     RateState rate;
     unsigned long paced = 0;       // starts held back to stay under the rate limit
     /* Certificate ids learnt per "server/webapp", so a redeploy can skip its lookup. */
@@ -105,25 +97,49 @@ public:
     void cache_ssl_id(const std::string &app, int64_t id);
 
     /* Runs queued exchanges, at most `parallel` at once, calling `done` as each finishes; `done` may queue
-     * more (a retry, a next step). Returns when nothing is queued or running. */
+     * more (a retry, a next step). Returns when nothing is queued or running, or as soon as `stop` says so:
+     * then every running transfer is detached and nothing queued starts. No transfer is attached when it
+     * returns. A queued exchange that cannot start before its deadline finishes as timed out. */
     void run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-             const std::function<void(Exchange &)> &done);
+             const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
 
 private:
     CURL *take_handle();
+    void give_back(CURL *h);
     void start(const Settings &settings, Exchange &ex);
+    void detach_all();
     CURLM *multi_;
     CURLSH *share_;                // TLS sessions and DNS answers, for every connection of the session
     std::vector<CURL *> idle_;
+    std::vector<CURL *> running_;
     pid_t pid_;
+    bool busy_ = false;
+public:
+    unsigned long connects = 0;    // connections opened, for phpinfo
 };
 
 /* This process's id, without a system call each time. */
 pid_t current_pid();
 
-/* The per-process (per-thread under ZTS) pool of sessions that outlive a request. */
-std::shared_ptr<Session> pooled_session(const std::string &key);
-void pool_clear();
+/* The sessions that outlive a request: one pool per process, per thread under ZTS, owned by the module
+ * globals (created in GINIT, destroyed in GSHUTDOWN). */
+class Pool {
+public:
+    std::shared_ptr<Session> get(const std::string &key);
+    size_t sessions() const;
+    size_t idle_handles() const;
+private:
+    struct Entry {
+        std::string key;
+        std::shared_ptr<Session> session;
+    };
+    std::vector<Entry> entries_;  // most recently used first
+};
+
+/* The wall clock's Retry-After: delta-seconds or an HTTP date, clamped to a day; -1 when unreadable. */
+long parse_retry_after(const char *v, size_t n);
+/* A header value of digits only, at most 12 of them; -1 otherwise. */
+long parse_header_long(const char *v, size_t n);
 
 }  // namespace runcloud
 

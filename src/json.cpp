@@ -29,6 +29,13 @@ bool start(Body body, ondemand::document &doc, std::string &why) {
 
 std::string describe(error_code err) { return std::string("invalid JSON (") + error_message(err) + ")"; }
 
+/* After the whole document was read: anything but white space after it is refused, not ignored. */
+bool finish(ondemand::document &doc, std::string &why) {
+    if (doc.current_location().error() == OUT_OF_BOUNDS) return true;  // past the last token
+    why = "trailing bytes after the JSON document";
+    return false;
+}
+
 /* Integers may come as numbers or numeric strings. */
 error_code read_int(ondemand::value v, int64_t &out) {
     json_type t;
@@ -212,7 +219,7 @@ bool decode_domain(Body body, DomainData &out, std::string &why) {
     ondemand::object obj;
     if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
     if (auto e = domain_fields(obj, out, 0)) { why = describe(e); return false; }
-    return check_domain(out, why);
+    return finish(doc, why) && check_domain(out, why);
 }
 
 bool decode_ssl(Body body, SslData &out, std::string &why) {
@@ -222,7 +229,7 @@ bool decode_ssl(Body body, SslData &out, std::string &why) {
     if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
     if (auto e = ssl_fields(obj, out, 0)) { why = describe(e); return false; }
     if (out.id < 0) { why = "a certificate with a negative \"id\""; return false; }
-    return true;
+    return finish(doc, why);
 }
 
 bool decode_page(Body body, const std::function<void(DomainData &&)> &each, PageMeta &meta, std::string &why) {
@@ -259,7 +266,39 @@ bool decode_page(Body body, const std::function<void(DomainData &&)> &each, Page
         }
     }
     if (!saw_data) { why = "a list without \"data\""; return false; }
-    return true;
+    return finish(doc, why);
+}
+
+bool decode_page_meta(Body body, PageMeta &meta, std::string &why) {
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
+    bool saw_data = false;
+    for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) { why = describe(e); return false; }
+        ondemand::value v;
+        if (auto e = field.value().get(v)) { why = describe(e); return false; }
+        if (key == "data") {
+            ondemand::array arr;
+            if (auto e = v.get_array().get(arr)) { why = e == INCORRECT_TYPE ? "\"data\" is not a list" : describe(e); return false; }
+            saw_data = true;
+            for (auto item : arr) {
+                if (auto e = item.error()) { why = describe(e); return false; }
+                meta.count++;  // the iterator skips the item's contents when it moves on
+            }
+        } else if (key == "meta") {
+            json_type t;
+            if (auto e = v.type().get(t)) { why = describe(e); return false; }
+            if (t != json_type::object) continue;
+            ondemand::object m;
+            if (auto e = v.get_object().get(m)) { why = describe(e); return false; }
+            if (auto e = meta_fields(m, meta)) { why = describe(e); return false; }
+        }
+    }
+    if (!saw_data) { why = "a list without \"data\""; return false; }
+    return finish(doc, why);
 }
 
 bool decode_message(Body body, std::string &message, std::string &why) {
@@ -275,7 +314,7 @@ bool decode_message(Body body, std::string &message, std::string &why) {
         if (auto e = field.value().get(v)) { why = describe(e); return false; }
         if (auto e = read_string(v, message)) { why = describe(e); return false; }
     }
-    return true;
+    return finish(doc, why);
 }
 
 bool decode_error(Body body, ErrorBody &out) {
@@ -304,7 +343,7 @@ bool decode_error(Body body, ErrorBody &out) {
             }
         }
     }
-    return true;
+    return doc.current_location().error() == OUT_OF_BOUNDS;
 }
 
 std::string json_quote(const std::string &s) {

@@ -1,6 +1,6 @@
 /* RunCloud answers decoded with simdjson's On-Demand API, into plain C++ records (no Zend here, so the
  * fuzzer can drive this file alone). Every decoder tolerates missing and unknown fields, booleans as
- * true/false, 0/1 or "0"/"1", and an object wrapped in {"data": ...}. */
+ * true/false, 0/1 or "0"/"1", and an object wrapped in {"data": ...}. Bytes after the document are refused. */
 #ifndef RUNCLOUD_JSON_H
 #define RUNCLOUD_JSON_H
 
@@ -54,6 +54,8 @@ struct Body {
 bool decode_domain(Body body, DomainData &out, std::string &why);
 bool decode_ssl(Body body, SslData &out, std::string &why);
 bool decode_page(Body body, const std::function<void(DomainData &&)> &each, PageMeta &meta, std::string &why);
+/* A page of any listing: counts the items of "data" and reads meta.pagination, for walking the pages. */
+bool decode_page_meta(Body body, PageMeta &meta, std::string &why);
 bool decode_message(Body body, std::string &message, std::string &why);
 /* Best effort: fills what it can find; false when the body is not a JSON object. */
 bool decode_error(Body body, ErrorBody &out);

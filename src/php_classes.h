@@ -14,7 +14,11 @@ extern zend_class_entry *php_runcloud_client_ce, *php_runcloud_domain_ce, *php_r
     *php_runcloud_authentication_exception_ce, *php_runcloud_not_found_exception_ce,
     *php_runcloud_validation_exception_ce, *php_runcloud_rate_limit_exception_ce,
     *php_runcloud_server_exception_ce, *php_runcloud_transport_exception_ce,
-    *php_runcloud_unexpected_response_exception_ce, *php_runcloud_configuration_exception_ce;
+    *php_runcloud_unexpected_response_exception_ce, *php_runcloud_configuration_exception_ce,
+    *php_runcloud_busy_exception_ce;
+
+/* runcloud.cpp: this process's (this thread's, under ZTS) pool of sessions */
+runcloud::Pool *php_runcloud_pool();
 
 /* errors.cpp */
 zend_object *php_runcloud_exception_object(const runcloud::Failure &failure);

@@ -115,7 +115,9 @@ final class Cli
             return 1;
         }
         try {
-            $result = Seeder::seed(new Store(self::absolute($o['db'])), $doc, '');
+            $store = new Store(self::absolute($o['db']));
+            Clock::follow(Config::load($store));
+            $result = Seeder::seed($store, $doc, '');
         } catch (BadInput $e) {
             fwrite(STDERR, 'runcloud-sandbox: ' . json_encode(['message' => $e->getMessage(), 'errors' => $e->errors], JSON_UNESCAPED_SLASHES) . "\n");
             return 1;

@@ -16,6 +16,17 @@ final class Config
         'latency_ms' => 0,         // added to every API answer
         'unpointed' => [],         // names whose DNS "does not point here": certificate issuance fails
         'ignore_search' => false,  // the domain list ignores ?search=
+        'clock_offset' => 0,       // seconds added to the real time (Clock::now), to test expiry and CA windows
+        // The certificate authority, with Let's Encrypt's published limits; tests scale them down.
+        'ca_max_names' => 100,             // names per certificate
+        'ca_duplicate_limit' => 5,         // certificates for the exact same set of names ...
+        'ca_duplicate_window' => 604800,   // ... per 7 days
+        'ca_domain_limit' => 50,           // new certificates per registered domain ...
+        'ca_domain_window' => 604800,      // ... per 7 days
+        'ca_order_limit' => 300,           // new orders per account ...
+        'ca_order_window' => 10800,        // ... per 3 hours
+        'ca_validity_days' => 90,          // a certificate's lifetime
+        'ca_renewal_days' => 30,           // renewal date: this many days before expiry
     ];
 
     /** @return array<string,mixed> */
@@ -59,7 +70,11 @@ final class Config
     private static function problem(string $key, mixed $value): ?string
     {
         return match ($key) {
-            'rate_limit', 'rate_window' => is_int($value) && $value >= 1 ? null : "$key must be an integer of at least 1.",
+            'rate_limit', 'rate_window', 'ca_max_names', 'ca_duplicate_limit', 'ca_duplicate_window', 'ca_domain_limit',
+            'ca_domain_window', 'ca_order_limit', 'ca_order_window', 'ca_validity_days'
+                => is_int($value) && $value >= 1 ? null : "$key must be an integer of at least 1.",
+            'ca_renewal_days' => is_int($value) && $value >= 0 ? null : 'ca_renewal_days must be an integer of at least 0.',
+            'clock_offset' => is_int($value) ? null : 'clock_offset must be an integer (seconds).',
             'latency_ms' => is_int($value) && $value >= 0 && $value <= 60000 ? null : 'latency_ms must be an integer from 0 to 60000.',
             'ignore_search' => is_bool($value) ? null : 'ignore_search must be true or false.',
             'unpointed' => self::isStringList($value) ? null : 'unpointed must be a list of names.',

@@ -103,7 +103,8 @@ final class Store
     public function wipe(): void
     {
         $this->transaction(function (): void {
-            foreach (['certificates', 'domains', 'webapps', 'servers', 'credentials', 'faults', 'journal', 'rate_hits', 'config'] as $table) {
+            foreach (['certificates', 'domains', 'webapps', 'servers', 'credentials', 'faults', 'journal', 'rate_hits', 'config',
+                      'ca_orders', 'ca_issued', 'ca_issued_domains'] as $table) {
                 $this->pdo->exec("DELETE FROM $table");
             }
             $this->pdo->exec('DELETE FROM sqlite_sequence');
@@ -152,6 +153,64 @@ final class Store
             self::baseSchema(),
             // Credentials limited to some servers (403 elsewhere); NULL means all servers.
             ['ALTER TABLE credentials ADD COLUMN servers TEXT'],
+            // Servers and web apps with the fields RunCloud's objects carry.
+            [
+                "ALTER TABLE servers ADD COLUMN provider TEXT NOT NULL DEFAULT 'Localhost'",
+                "ALTER TABLE servers ADD COLUMN stack TEXT NOT NULL DEFAULT 'nginx'",
+                "ALTER TABLE servers ADD COLUMN os TEXT NOT NULL DEFAULT 'Ubuntu'",
+                "ALTER TABLE servers ADD COLUMN os_version TEXT DEFAULT 'jammy'",
+                'ALTER TABLE servers ADD COLUMN connected INTEGER NOT NULL DEFAULT 1',
+                'ALTER TABLE servers ADD COLUMN online INTEGER NOT NULL DEFAULT 1',
+                "ALTER TABLE servers ADD COLUMN agent_version TEXT DEFAULT '2.8.7-1+ubuntu22.04+1'",
+                "ALTER TABLE servers ADD COLUMN php_cli_version TEXT NOT NULL DEFAULT 'php82rc'",
+                'ALTER TABLE webapps ADD COLUMN server_user_id INTEGER NOT NULL DEFAULT 1',
+                'ALTER TABLE webapps ADD COLUMN root_path TEXT',
+                'ALTER TABLE webapps ADD COLUMN public_path TEXT',
+                "ALTER TABLE webapps ADD COLUMN php_version TEXT NOT NULL DEFAULT 'php82rc'",
+                "ALTER TABLE webapps ADD COLUMN stack TEXT NOT NULL DEFAULT 'hybrid'",
+                "ALTER TABLE webapps ADD COLUMN stack_mode TEXT NOT NULL DEFAULT 'production'",
+                "ALTER TABLE webapps ADD COLUMN type TEXT NOT NULL DEFAULT 'wordpress'",
+                'ALTER TABLE webapps ADD COLUMN default_app INTEGER NOT NULL DEFAULT 0',
+                'ALTER TABLE webapps ADD COLUMN alias TEXT',
+            ],
+            self::authoritySchema(),
+        ];
+    }
+
+    /**
+     * The certificate authority's memory: every order (refused, failed or issued) and every issued
+     * certificate with its registered domains, which the rate limits count over sliding windows.
+     * Installed certificates (table certificates) are what the web apps serve; this is history.
+     * @return list<string>
+     */
+    private static function authoritySchema(): array
+    {
+        return [
+            'CREATE TABLE ca_orders (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                account TEXT NOT NULL,
+                webapp_id INTEGER NOT NULL,
+                domain_id INTEGER,
+                names TEXT NOT NULL,
+                status TEXT NOT NULL,
+                error TEXT,
+                staging INTEGER NOT NULL,
+                unix INTEGER NOT NULL)',
+            'CREATE INDEX ca_orders_by_account ON ca_orders (account, unix)',
+            'CREATE TABLE ca_issued (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                order_id INTEGER NOT NULL,
+                name_set TEXT NOT NULL,
+                names TEXT NOT NULL,
+                registered_domains TEXT NOT NULL,
+                staging INTEGER NOT NULL,
+                unix INTEGER NOT NULL,
+                valid_until INTEGER NOT NULL)',
+            'CREATE INDEX ca_issued_by_set ON ca_issued (staging, name_set, unix)',
+            'CREATE TABLE ca_issued_domains (issued_id INTEGER NOT NULL, domain TEXT NOT NULL, staging INTEGER NOT NULL, unix INTEGER NOT NULL)',
+            'CREATE INDEX ca_issued_domains_by_domain ON ca_issued_domains (staging, domain, unix)',
+            // The Public Suffix List, loaded once per database: a lookup is one indexed query.
+            'CREATE TABLE psl_rules (rule TEXT PRIMARY KEY)',
         ];
     }
 

@@ -45,7 +45,9 @@ test('state shows servers, web apps, domains, certificates and config as documen
     same(1, $app['ssl']['deploys']);
     same(['advancedSSL' => false, 'autoSSL' => false], $app['advanced_ssl']);
     same(['token#1', 'key#2'], $state['credentials']);
-    same(['rate_limit' => 60, 'rate_window' => 60, 'allow_ips' => [], 'latency_ms' => 0, 'unpointed' => [], 'ignore_search' => false], $state['config']);
+    same(['rate_limit' => 60, 'rate_window' => 60, 'allow_ips' => [], 'latency_ms' => 0, 'unpointed' => [], 'ignore_search' => false,
+        'clock_offset' => 0, 'ca_max_names' => 100, 'ca_duplicate_limit' => 5, 'ca_duplicate_window' => 604800, 'ca_domain_limit' => 50,
+        'ca_domain_window' => 604800, 'ca_order_limit' => 300, 'ca_order_window' => 10800, 'ca_validity_days' => 90, 'ca_renewal_days' => 30], $state['config']);
     status(404, $sb->admin('GET', '/state?webapp=999'));
 });
 
@@ -67,7 +69,8 @@ test('seed adds credentials, servers, web apps, listed and bulk domains and cert
     same('b124.net30.test', end($app['domains'])['name']);
     same([1, 1], [$app['domains'][2]['wildcard'], $app['domains'][3]['www']]);
     same('primary', $app['domains'][0]['type']);
-    same([true, 29], [$app['ssl']['enable_hsts'], count($app['ssl']['names'])]);
+    same([true, 30], [$app['ssl']['enable_hsts'], count($app['ssl']['names'])], 'every name, and the www. twin of the one with www on');
+    check(in_array('www.r.net30.test', $app['ssl']['names'], true), 'the www. twin');
     same(['advancedSSL' => true, 'autoSSL' => true], $app['advanced_ssl']);
     status(200, $sb->api('GET', '/servers/3/webapps/30/domains', ['token' => 'T2']));
     status(200, $sb->api('GET', '/ping', ['version' => 'v2', 'basic' => ['K2', 'S2']]));
@@ -144,7 +147,9 @@ test('the journal and the database keep no secret', function () use ($sb) {
 test('reset empties everything and restarts ids', function () use ($sb) {
     $sb->fault(['type' => 'status', 'status' => 500, 'path' => '/never']);
     $sb->adminOk('POST', '/reset');
-    same(['servers' => [], 'credentials' => [], 'config' => ['rate_limit' => 60, 'rate_window' => 60, 'allow_ips' => [], 'latency_ms' => 0, 'unpointed' => [], 'ignore_search' => false]],
+    same(['servers' => [], 'credentials' => [], 'config' => ['rate_limit' => 60, 'rate_window' => 60, 'allow_ips' => [], 'latency_ms' => 0, 'unpointed' => [], 'ignore_search' => false,
+        'clock_offset' => 0, 'ca_max_names' => 100, 'ca_duplicate_limit' => 5, 'ca_duplicate_window' => 604800, 'ca_domain_limit' => 50,
+        'ca_domain_window' => 604800, 'ca_order_limit' => 300, 'ca_order_window' => 10800, 'ca_validity_days' => 90, 'ca_renewal_days' => 30]],
         $sb->adminOk('GET', '/state'));
     same([], $sb->journal());
     same([], $sb->adminOk('GET', '/faults')['data']);

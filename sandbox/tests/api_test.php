@@ -206,11 +206,11 @@ test('v2 and v3 see the same state', function () use ($sb) {
     same('v2.example.com', $sb->api('GET', APP . '/domains/' . $d['id'])->json()['name']);
 });
 
-test('a credential limited to some servers gets 403 elsewhere and lists only its own', function () use ($sb) {
+test('a credential limited to some servers gets 404 elsewhere, as if they did not exist, and lists only its own', function () use ($sb) {
     $reply = $sb->api('GET', APP . '/domains', ['token' => 'only-7']);
-    status(403, $reply);
-    same(['message' => 'This action is unauthorized.'], $reply->json());
-    status(403, $sb->api('GET', '/servers/1', ['token' => 'only-7']));
+    status(404, $reply);
+    same(['message' => 'Server not found.'], $reply->json());
+    status(404, $sb->api('GET', '/servers/1', ['token' => 'only-7']));
     status(404, $sb->api('GET', '/servers/99', ['token' => 'only-7']), 'unknown stays 404');
     status(200, $sb->api('GET', '/servers/7/webapps/70/domains', ['token' => 'only-7']));
     same([7], array_column($sb->api('GET', '/servers', ['token' => 'only-7'])->json()['data'], 'id'));

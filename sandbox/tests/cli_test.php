@@ -161,6 +161,17 @@ test('serve --seed=FILE.json seeds that document; bad documents stop with exit 1
     same(1, $code);
 });
 
+test('a missing Public Suffix List stops serve with exit 1 and a message naming the package', function () use ($work) {
+    putenv("SANDBOX_PSL=$work/no-such-list.dat");
+    try {
+        [$code, $out, $err] = cli(['serve', '--json']);
+    } finally {
+        putenv('SANDBOX_PSL');
+    }
+    same([1, ''], [$code, $out]);
+    check(str_contains($err, 'publicsuffix'), $err);
+});
+
 test('--watch-pid ends the sandbox when that process is gone', function () {
     $sleeper = proc_open(['sleep', '1'], [], $pipes);
     $pid = proc_get_status($sleeper)['pid'];

@@ -11,13 +11,16 @@ const APP = '/servers/1/webapps/1';
 
 /**
  * Sends the requests together (or $stagger seconds apart); returns the replies in order.
- * @param list<array{string,string,?array}> $requests
+ * @param list<array{0:string,1:string,2:?array,3?:string}> $requests method, path, body, token (demo-token)
  */
 function parallel(Sandbox $sb, array $requests, float $stagger = 0.0): array
 {
     $multi = curl_multi_init();
     $handles = [];
-    foreach ($requests as $i => [$method, $path, $body]) {
+    $headers = [];
+    foreach ($requests as $i => $request) {
+        [$method, $path, $body] = $request;
+        $token = $request[3] ?? 'demo-token';
         // Keep the earlier transfers moving while waiting, so they really are sent first.
         for ($until = microtime(true) + ($i > 0 ? $stagger : 0); microtime(true) < $until;) {
             curl_multi_exec($multi, $active);
@@ -28,7 +31,13 @@ function parallel(Sandbox $sb, array $requests, float $stagger = 0.0): array
             CURLOPT_CUSTOMREQUEST => $method,
             CURLOPT_RETURNTRANSFER => true,
             CURLOPT_TIMEOUT => 30,
-            CURLOPT_HTTPHEADER => ['Authorization: Bearer demo-token', 'Content-Type: application/json'],
+            CURLOPT_HTTPHEADER => ["Authorization: Bearer $token", 'Content-Type: application/json'],
+            CURLOPT_HEADERFUNCTION => static function ($ch, string $line) use (&$headers, $i): int {
+                if (preg_match('/^x-ratelimit-remaining:\s*(\d+)/i', $line, $m)) {
+                    $headers[$i] = (int) $m[1];
+                }
+                return strlen($line);
+            },
         ] + ($body === null ? [] : [CURLOPT_POSTFIELDS => json_encode($body)]));
         curl_multi_add_handle($multi, $ch);
         $handles[] = $ch;
@@ -41,6 +50,10 @@ function parallel(Sandbox $sb, array $requests, float $stagger = 0.0): array
         'status' => curl_getinfo($ch, CURLINFO_RESPONSE_CODE),
         'json' => json_decode((string) curl_multi_getcontent($ch), true),
     ], $handles);
+    foreach ($replies as $i => &$reply) {
+        $reply['remaining'] = $headers[$i] ?? null;
+    }
+    unset($reply);
     foreach ($handles as $ch) {
         curl_multi_remove_handle($multi, $ch);
     }
@@ -104,6 +117,48 @@ test('the rate limiter counts exactly under parallel load', function () use ($sb
     $codes = statuses(parallel($sb, array_fill(0, 16, ['GET', '/ping', null])));
     same(array_merge(array_fill(0, 10, 200), array_fill(0, 6, 429)), $codes);
     $sb->adminOk('POST', '/config', ['rate_limit' => 100000]);
+});
+
+test('the rate limit is per credential and shared by every worker: exact counts, distinct Remaining values', function () use ($sb) {
+    $sb->adminOk('POST', '/seed', ['credentials' => [['token' => 'second-token']]]);
+    // php -S may hand simultaneous connections to one worker; up to three rounds to see several at work.
+    $workers = [];
+    for ($round = 1; $round <= 3 && count($workers) < 2; $round++) {
+        $sb->adminOk('POST', '/config', ['rate_limit' => 8]);   // also restarts the counters
+        $journal = $sb->journal();
+        $since = $journal === [] ? 0 : end($journal)['id'];
+        $requests = [];
+        for ($i = 0; $i < 24; $i++) {
+            $requests[] = ['GET', '/ping', null, $i % 2 === 0 ? 'demo-token' : 'second-token'];
+        }
+        $replies = parallel($sb, $requests);
+        foreach (['demo-token' => 0, 'second-token' => 1] as $token => $parity) {
+            $mine = array_values(array_filter($replies, static fn ($r, $i) => $i % 2 === $parity, ARRAY_FILTER_USE_BOTH));
+            same(array_merge(array_fill(0, 8, 200), array_fill(0, 4, 429)), statuses($mine), "$token, round $round");
+            $remaining = array_column(array_filter($mine, static fn ($r) => $r['status'] === 200), 'remaining');
+            sort($remaining);
+            same(range(0, 7), $remaining, "$token: every allowed call saw its own count");
+        }
+        $workers = array_unique(array_column($sb->journal($since), 'worker'));
+    }
+    check(count($workers) >= 2, 'the calls were served by several workers: ' . json_encode(array_values($workers)));
+    $sb->adminOk('POST', '/config', ['rate_limit' => 100000]);
+});
+
+test('the certificate authority counts exactly under parallel orders', function () use ($sb) {
+    $sb->adminOk('POST', '/seed', ['servers' => [['id' => 1, 'webapps' => [[
+        'id' => 5, 'name' => 'par', 'primary' => 'par0.test', 'bulk' => ['count' => 8, 'pattern' => 'par%d.test'],
+        'advanced_ssl' => ['advancedSSL' => true],
+    ]]]]]);
+    $sb->adminOk('POST', '/config', ['ca_order_limit' => 5]);
+    $ids = array_column($sb->api('GET', '/servers/1/webapps/5/domains?perPage=40')->json()['data'], 'id');
+    $body = ['provider' => 'letsencrypt', 'authorizationMethod' => 'http-01', 'environment' => 'live'];
+    $replies = parallel($sb, array_map(static fn (int $id): array => ['POST', "/servers/1/webapps/5/domains/$id/ssl", $body], $ids));
+    same(array_merge(array_fill(0, 5, 200), array_fill(0, 4, 422)), statuses($replies));
+    $ca = $sb->adminOk('GET', '/ca');
+    same(5, $ca['accounts'][0]['orders_in_window']);
+    same(5, count($ca['certificates']));
+    $sb->adminOk('POST', '/config', ['ca_order_limit' => 300]);
 });
 
 run_tests('concurrency');

@@ -16,6 +16,7 @@ done
 for tool in nginx openssl curl setsid; do
     command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || missing="$missing $tool"
 done
+[ -r "${SANDBOX_PSL:-/usr/share/publicsuffix/public_suffix_list.dat}" ] || missing="$missing publicsuffix"
 if [ -n "$missing" ]; then
     echo "missing:$missing (install the packages in sandbox/debian-packages.txt)"
     echo "sandbox: 0 passed, 1 failed"

@@ -113,6 +113,7 @@ test('names whose DNS does not point here make install and redeploy 422', functi
     $id = $sb->api('POST', '/servers/1/webapps/3/ssl', ['body' => LE])->json()['id'];
     $sb->adminOk('POST', '/config', ['unpointed' => ['up.test']]);
     same('DNS of up.test does not point to this server.', $sb->api('PUT', "/servers/1/webapps/3/ssl/$id")->json()['message']);
+    $sb->adminOk('POST', '/seed', ['servers' => [['id' => 1, 'webapps' => [['id' => 3, 'advanced_ssl' => ['advancedSSL' => true]]]]]]);
     $custom = $sb->api('POST', '/servers/1/webapps/3/domains/' . domainOf($sb, 3, 'up.test') . '/ssl', ['body' => ['provider' => 'custom', 'privateKey' => 'k', 'certificate' => 'c']]);
     status(200, $custom, 'custom certificates need no DNS');
     $sb->adminOk('POST', '/config', ['unpointed' => []]);
@@ -142,14 +143,48 @@ test('advanced mode: get the default, switch it, read it back', function () use 
     check(isset($bad->json()['errors']['advancedSSL']), 'advancedSSL is required');
 });
 
-test('per-domain SSL: install {}, get, update {}, redeploy {}, delete {}', function () use ($sb) {
+test('per-domain routes are refused in basic mode; basic install and redeploy in advanced mode', function () use ($sb) {
+    $d = domainOf($sb, 2, 'www.bare.test');
+    $base = BARE . "/domains/$d/ssl";
+    foreach ([['GET', $base, null], ['POST', $base, LE], ['POST', $base, ['advancedSSL' => false] + LE], ['PATCH', "$base/1", ['enableHsts' => true]], ['PUT', "$base/1", null], ['DELETE', "$base/1", null]] as [$method, $path, $body]) {
+        $reply = $sb->api($method, $path, $body === null ? [] : ['body' => $body]);
+        status(422, $reply, "$method in basic mode");
+        check(str_contains($reply->json()['message'], 'basic SSL'), $reply->body);
+    }
+    same(['advancedSSL' => false, 'autoSSL' => false], $sb->api('GET', BARE . '/ssl/advanced')->json(), 'still basic');
+    status(200, $sb->api('POST', BARE . '/ssl/advanced', ['body' => ['advancedSSL' => true, 'autoSSL' => false]]));
+    $install = $sb->api('POST', BARE . '/ssl', ['body' => LE]);
+    status(422, $install, 'basic install in advanced mode');
+    check(str_contains($install->json()['message'], 'advanced SSL'), $install->body);
+    status(404, $sb->api('GET', BARE . '/ssl'), 'nothing installed');
+    status(422, $sb->api('POST', BARE . '/ssl/advanced', ['body' => ['advancedSSL' => 'maybe']]));
+});
+
+test('a per-domain install with advancedSSL true switches a basic web app to advanced mode first', function () use ($sb) {
+    $sb->adminOk('POST', '/seed', ['servers' => [['id' => 1, 'webapps' => [['id' => 5, 'name' => 'switch', 'primary' => 'switch.test', 'domains' => ['bad.switch.test']]]]]]);
+    $ids = [];
+    foreach ($sb->api('GET', '/servers/1/webapps/5/domains')->json()['data'] as $d) {
+        $ids[$d['name']] = $d['id'];
+    }
+    $sb->adminOk('POST', '/config', ['unpointed' => ['bad.switch.test']]);
+    status(422, $sb->api('POST', "/servers/1/webapps/5/domains/{$ids['bad.switch.test']}/ssl", ['body' => ['advancedSSL' => true, 'autoSSL' => true] + LE]), 'the order fails');
+    same(['advancedSSL' => true, 'autoSSL' => true], $sb->api('GET', '/servers/1/webapps/5/ssl/advanced')->json(), 'the switch stands');
+    $sb->adminOk('POST', '/config', ['unpointed' => []]);
+    status(200, $sb->api('POST', '/servers/1/webapps/5/ssl/advanced', ['body' => ['advancedSSL' => false]]));
+    status(200, $sb->api('POST', "/servers/1/webapps/5/domains/{$ids['switch.test']}/ssl", ['body' => ['advancedSSL' => true] + LE]));
+    same(['advancedSSL' => true, 'autoSSL' => false], $sb->api('GET', '/servers/1/webapps/5/ssl/advanced')->json());
+    same('letsencrypt', $sb->api('GET', "/servers/1/webapps/5/domains/{$ids['switch.test']}/ssl")->json()['method']);
+});
+
+test('per-domain SSL in advanced mode: install {}, get, update {}, redeploy {}, delete {}', function () use ($sb) {
     $d = domainOf($sb, 2, 'www.bare.test');
     $base = BARE . "/domains/$d/ssl";
     status(404, $sb->api('GET', $base), 'none yet');
-    $install = $sb->api('POST', $base, ['body' => ['advancedSSL' => true, 'autoSSL' => false] + LE]);
-    status(200, $install);
+    status(422, $sb->api('POST', $base, ['body' => ['autoSSL' => 'often'] + LE]), 'autoSSL must be a boolean');
+    $install = $sb->api('POST', $base, ['body' => LE]);
+    status(200, $install, 'advancedSSL may be left out in advanced mode');
     same('{}', $install->body);
-    same(['advancedSSL' => true, 'autoSSL' => false], $sb->api('GET', BARE . '/ssl/advanced')->json(), 'install switched the mode');
+    same(['advancedSSL' => true, 'autoSSL' => false], $sb->api('GET', BARE . '/ssl/advanced')->json(), 'mode unchanged');
     $cert = $sb->api('GET', $base)->json();
     same('letsencrypt', $cert['method']);
     status(422, $sb->api('POST', $base, ['body' => LE]), 'second install');

@@ -4,6 +4,9 @@ declare(strict_types=1);
 
 namespace RunCloudSandbox\Admin;
 
+use RunCloudSandbox\Ca\Coverage;
+use RunCloudSandbox\Ca\Report;
+use RunCloudSandbox\Clock;
 use RunCloudSandbox\Config;
 use RunCloudSandbox\Faults;
 use RunCloudSandbox\Http\HttpException;
@@ -33,6 +36,7 @@ final class AdminApi
         if ($secret === '' || !hash_equals($secret, $given)) {
             return Response::message(401, 'Unauthenticated.');
         }
+        Clock::follow(Config::load($store));
         $match = self::router()->match($request->method, substr($request->path, strlen(self::PREFIX)) ?: '/');
         if ($match[0] !== 'found') {
             return Router::miss($match, $request->method, $request->path);
@@ -80,11 +84,33 @@ final class AdminApi
                 Faults::clear($store);
                 return Response::json(200, ['ok' => true]);
             })
+            ->add('GET', '/ca', static fn (Store $store, Request $r): Response => Response::json(200, Report::read($store, self::intParam($r, 'limit'))))
+            ->add('DELETE', '/ca', static function (Store $store): Response {
+                Report::forget($store);
+                return Response::json(200, ['ok' => true]);
+            })
+            ->add('GET', '/ca/coverage', static fn (Store $store, Request $r): Response => Response::json(
+                200,
+                Coverage::report($store, self::intParam($r, 'webapp')),
+            ))
+            ->add('GET', '/clock', static fn (): Response => Response::json(200, self::clock()))
+            ->add('POST', '/clock', static function (Store $store, Request $r): Response {
+                $in = new Input(self::body($r));
+                $offset = $in->has('advance') ? (int) Clock::now() - time() + (int) $in->integer('advance') : $in->integer('offset', true);
+                $in->check();
+                Clock::follow(Config::merge($store, ['clock_offset' => $offset]));
+                return Response::json(200, self::clock());
+            })
             ->add('GET', '/config', static fn (Store $store): Response => Response::json(200, Config::load($store)))
             ->add('POST', '/config', static fn (Store $store, Request $r): Response => Response::json(
                 200,
                 Config::merge($store, self::body($r)),
             ));
+    }
+
+    private static function clock(): array
+    {
+        return ['now' => Clock::stamp(), 'unix' => Clock::now(), 'offset' => Clock::now() - time()];
     }
 
     private static function body(Request $request): array

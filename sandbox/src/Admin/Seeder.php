@@ -5,12 +5,15 @@ declare(strict_types=1);
 namespace RunCloudSandbox\Admin;
 
 use RunCloudSandbox\Auth;
+use RunCloudSandbox\Ca\Authority;
 use RunCloudSandbox\Clock;
 use RunCloudSandbox\Config;
 use RunCloudSandbox\Http\BadInput;
 use RunCloudSandbox\Model\Certificates;
 use RunCloudSandbox\Model\DomainName;
 use RunCloudSandbox\Model\Domains;
+use RunCloudSandbox\Model\Servers;
+use RunCloudSandbox\Model\Webapps;
 use RunCloudSandbox\Store;
 
 /**
@@ -86,36 +89,51 @@ final class Seeder
     private static function server(Store $s, mixed $server, string $path): int
     {
         $id = self::optionalId($server, $path);
-        $name = self::optionalText($server, 'name', $path);
-        $ip = self::optionalText($server, 'ip', $path);
-        if ($id !== null && $s->value('SELECT 1 FROM servers WHERE id = ?', [$id]) !== null) {
-            $s->run('UPDATE servers SET name = COALESCE(?, name), ip = COALESCE(?, ip) WHERE id = ?', [$name, $ip, $id]);
-            return $id;
-        }
-        $s->run('INSERT INTO servers (id, name, ip, created_at) VALUES (?, ?, ?, ?)', [$id, $name ?? 'server', $ip ?? '127.0.0.1', Clock::stamp()]);
-        return $s->lastId();
+        return Servers::upsert($s, $id, self::fields($server, Servers::FIELDS, $path));
     }
 
     private static function webapp(Store $s, int $serverId, mixed $webapp, string $path): int
     {
         $id = self::optionalId($webapp, $path);
-        $name = self::optionalText($webapp, 'name', $path);
         $owner = $id === null ? null : $s->value('SELECT server_id FROM webapps WHERE id = ?', [$id]);
         if ($owner !== null && (int) $owner !== $serverId) {
             self::fail("$path.id", "Web app $id belongs to server $owner.");
         }
-        if ($owner !== null) {
-            $s->run('UPDATE webapps SET name = COALESCE(?, name) WHERE id = ?', [$name, $id]);
-        } else {
-            $s->run('INSERT INTO webapps (id, server_id, name, created_at) VALUES (?, ?, ?, ?)', [$id, $serverId, $name ?? 'app', Clock::stamp()]);
-            $id = $s->lastId();
-        }
+        $id = Webapps::upsert($s, $serverId, $id, self::fields($webapp, Webapps::FIELDS, $path));
         if (isset($webapp['advanced_ssl'])) {
             $mode = $webapp['advanced_ssl'];
             $advanced = (bool) ($mode['advancedSSL'] ?? false);
             $s->run('UPDATE webapps SET advanced_ssl = ?, auto_ssl = ? WHERE id = ?', [(int) $advanced, (int) ($advanced && ($mode['autoSSL'] ?? false)), $id]);
         }
         return $id;
+    }
+
+    /**
+     * The object fields of a server or web app the document sets, each of its default's type
+     * (a default of null means an optional string).
+     * @param array<string,array{string,mixed}> $map
+     */
+    private static function fields(array $item, array $map, string $path): array
+    {
+        $fields = [];
+        foreach ($map as $field => [, $default]) {
+            if (!array_key_exists($field, $item)) {
+                continue;
+            }
+            $value = $item[$field];
+            $ok = match (true) {
+                is_bool($default) => is_bool($value),
+                is_int($default) => is_int($value) && $value > 0,
+                $default === null => $value === null || (is_string($value) && $value !== ''),
+                default => is_string($value) && $value !== '',
+            };
+            if (!$ok) {
+                $kind = is_bool($default) ? 'true or false' : (is_int($default) ? 'a positive integer' : 'a non-empty string');
+                self::fail("$path.$field", "$field must be $kind.");
+            }
+            $fields[$field] = $value;
+        }
+        return $fields;
     }
 
     /** The primary, the listed domains and the bulk ones; returns how many were new. */
@@ -198,7 +216,14 @@ final class Seeder
             'staging' => ($ssl['environment'] ?? 'live') === 'staging',
             'api_id' => $ssl['externalApi'] ?? null,
         ] : [];
-        Certificates::install($s, $webappId, null, $settings, Domains::names($s, $webappId));
+        // Seeded certificates bypass the authority (no order, nothing counted): they are the past.
+        $config = Config::load($s);
+        $validity = Certificates::outsideValidity();
+        if (($settings['method'] ?? 'letsencrypt') === 'letsencrypt') {
+            $until = Clock::now() + $config['ca_validity_days'] * 86400;
+            $validity = [$until, Authority::renewalDate($config, $until)];
+        }
+        Certificates::install($s, $webappId, null, $settings, Domains::webappCertificateNames($s, $webappId), $validity);
     }
 
     private static function name(mixed $name, string $path): string
@@ -226,15 +251,6 @@ final class Seeder
             self::fail("$path.id", 'id must be a positive integer.');
         }
         return $id;
-    }
-
-    private static function optionalText(array $item, string $key, string $path): ?string
-    {
-        $value = $item[$key] ?? null;
-        if ($value !== null && (!is_string($value) || $value === '')) {
-            self::fail("$path.$key", "$key must be a non-empty string.");
-        }
-        return $value;
     }
 
     private static function fail(string $path, string $message): never

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace RunCloudSandbox\Api;
 
 use RunCloudSandbox\Auth;
+use RunCloudSandbox\Clock;
 use RunCloudSandbox\Config;
 use RunCloudSandbox\Faults;
 use RunCloudSandbox\Http\HttpException;
@@ -29,6 +30,7 @@ final class Kernel
     public static function handle(Store $store, Request $request, string $adminSecret): Response
     {
         $config = Config::load($store);
+        Clock::follow($config);
         if ($config['latency_ms'] > 0) {
             usleep($config['latency_ms'] * 1000);
         }

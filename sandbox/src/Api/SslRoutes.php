@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace RunCloudSandbox\Api;
 
+use RunCloudSandbox\Ca\Authority;
 use RunCloudSandbox\Http\Abort;
 use RunCloudSandbox\Http\BadInput;
 use RunCloudSandbox\Http\Input;
@@ -11,11 +12,13 @@ use RunCloudSandbox\Http\NotFound;
 use RunCloudSandbox\Http\Response;
 use RunCloudSandbox\Model\Certificates;
 use RunCloudSandbox\Model\Domains;
+use RunCloudSandbox\Store;
 
 /**
  * SSL of a web app: the basic certificate (/ssl), the advanced-mode switch (/ssl/advanced) and
- * per-domain certificates (/domains/{d}/ssl). Let's Encrypt issuance fails with 422 when a name's
- * DNS "does not point here" (config.unpointed, or a dns_not_pointed fault).
+ * per-domain certificates (/domains/{d}/ssl). Basic routes that issue (install, redeploy) are refused
+ * in advanced mode, and every per-domain route in basic mode. Let's Encrypt certificates are ordered
+ * from the sandbox's certificate authority (Ca\Authority), which refuses what Let's Encrypt would.
  */
 final class SslRoutes
 {
@@ -28,18 +31,14 @@ final class SslRoutes
 
     public static function installBasic(Context $ctx, int $serverId, int $webappId): Response
     {
-        Catalog::webapp($ctx, $serverId, $webappId);
+        $app = Catalog::webapp($ctx, $serverId, $webappId);
         $in = $ctx->input();
         $settings = self::installSettings($in);
         $in->check();
+        self::basicOnly($app);
         self::refuseSecond(Certificates::basic($ctx->store, $webappId));
-        // The DNS check runs outside the transaction so a used-up fault stays used up.
-        self::checkDns($ctx, $settings['method'], Domains::names($ctx->store, $webappId));
-        $id = $ctx->store->transaction(static function () use ($ctx, $webappId, $settings): int {
-            self::refuseSecond(Certificates::basic($ctx->store, $webappId));
-            return Certificates::install($ctx->store, $webappId, null, $settings, Domains::names($ctx->store, $webappId));
-        });
-        return Response::json(200, Certificates::present(Certificates::get($ctx->store, $id)));
+        $cert = self::issue($ctx, $app, null, $settings, null);
+        return Response::json(200, Certificates::present($cert));
     }
 
     public static function updateBasic(Context $ctx, int $serverId, int $webappId, int $sslId): Response
@@ -52,10 +51,9 @@ final class SslRoutes
     public static function redeployBasic(Context $ctx, int $serverId, int $webappId, int $sslId): Response
     {
         $cert = self::basicCert($ctx, $serverId, $webappId, $sslId);
-        $names = Domains::names($ctx->store, $webappId);
-        self::checkDns($ctx, $cert['method'], $names);
-        Certificates::redeploy($ctx->store, $cert, $names);
-        return Response::json(200, Certificates::present(Certificates::get($ctx->store, $sslId)));
+        $app = Catalog::webapp($ctx, $serverId, $webappId);
+        self::basicOnly($app);
+        return Response::json(200, Certificates::present(self::issue($ctx, $app, null, [], $cert)));
     }
 
     public static function deleteBasic(Context $ctx, int $serverId, int $webappId, int $sslId): Response
@@ -71,6 +69,7 @@ final class SslRoutes
         return Response::json(200, ['advancedSSL' => (bool) $app['advanced_ssl'], 'autoSSL' => (bool) $app['auto_ssl']]);
     }
 
+    /** Both modes' certificates are kept across a switch; only the current mode's serve (Ca\Coverage). */
     public static function switchMode(Context $ctx, int $serverId, int $webappId): Response
     {
         Catalog::webapp($ctx, $serverId, $webappId);
@@ -78,50 +77,52 @@ final class SslRoutes
         $advanced = $in->bool('advancedSSL', null, true);
         $auto = $in->bool('autoSSL', false);
         $in->check();
-        self::setMode($ctx, $webappId, $advanced, $auto);
+        self::setMode($ctx->store, $webappId, $advanced, $auto);
         return Response::emptyObject();
     }
 
     public static function getForDomain(Context $ctx, int $serverId, int $webappId, int $domainId): Response
     {
-        DomainRoutes::domain($ctx, $serverId, $webappId, $domainId);
-        $cert = Certificates::ofDomain($ctx->store, $webappId, $domainId) ?? throw new NotFound('SSL certificate not found.');
+        [, $domain] = self::advancedDomain($ctx, $serverId, $webappId, $domainId);
+        $cert = Certificates::ofDomain($ctx->store, $webappId, (int) $domain['id']) ?? throw new NotFound('SSL certificate not found.');
         return Response::json(200, Certificates::present($cert));
     }
 
+    /**
+     * As RunCloud's example body carries them, "advancedSSL": true switches the web app to advanced
+     * mode first (with "autoSSL" when given); without it a web app in basic mode is refused. The
+     * switch stands even when the order is then refused: it is a step of its own.
+     */
     public static function installForDomain(Context $ctx, int $serverId, int $webappId, int $domainId): Response
     {
         $domain = DomainRoutes::domain($ctx, $serverId, $webappId, $domainId);
+        $app = Catalog::webapp($ctx, $serverId, $webappId);
         $in = $ctx->input();
         $settings = self::installSettings($in);
         $advanced = $in->bool('advancedSSL');
         $auto = $in->bool('autoSSL');
         $in->check();
+        if ($advanced === true) {
+            self::setMode($ctx->store, $webappId, true, $auto ?? (bool) $app['auto_ssl']);
+            $app['advanced_ssl'] = 1;
+        }
+        self::advancedOnly($app);
         self::refuseSecond(Certificates::ofDomain($ctx->store, $webappId, $domainId));
-        self::checkDns($ctx, $settings['method'], [$domain['name']]);
-        $ctx->store->transaction(static function () use ($ctx, $webappId, $domain, $settings, $advanced, $auto): void {
-            self::refuseSecond(Certificates::ofDomain($ctx->store, $webappId, (int) $domain['id']));
-            Certificates::install($ctx->store, $webappId, (int) $domain['id'], $settings, [$domain['name']]);
-            if ($advanced !== null) {
-                self::setMode($ctx, $webappId, $advanced, $auto ?? false);
-            }
-        });
+        self::issue($ctx, $app, $domain, $settings, null);
         return Response::emptyObject();
     }
 
     public static function updateForDomain(Context $ctx, int $serverId, int $webappId, int $domainId, int $sslId): Response
     {
-        $cert = self::domainCert($ctx, $serverId, $webappId, $domainId, $sslId);
+        [, , $cert] = self::domainCert($ctx, $serverId, $webappId, $domainId, $sslId);
         Certificates::update($ctx->store, $sslId, self::updateSettings($ctx->input(), $cert));
         return Response::emptyObject();
     }
 
     public static function redeployForDomain(Context $ctx, int $serverId, int $webappId, int $domainId, int $sslId): Response
     {
-        $cert = self::domainCert($ctx, $serverId, $webappId, $domainId, $sslId);
-        $names = json_decode($cert['names'], true);
-        self::checkDns($ctx, $cert['method'], $names);
-        Certificates::redeploy($ctx->store, $cert, $names);
+        [$app, $domain, $cert] = self::domainCert($ctx, $serverId, $webappId, $domainId, $sslId);
+        self::issue($ctx, $app, $domain, [], $cert);
         return Response::emptyObject();
     }
 
@@ -130,6 +131,86 @@ final class SslRoutes
         self::domainCert($ctx, $serverId, $webappId, $domainId, $sslId);
         Certificates::delete($ctx->store, $sslId);
         return Response::emptyObject();
+    }
+
+    /**
+     * Installs ($existing null) or redeploys a certificate for what the web app (or the domain) has
+     * now. A Let's Encrypt one is first ordered from the authority; a refused or failed order is a
+     * 422 with the authority's message, and stays in its history (it counts where Let's Encrypt counts it).
+     */
+    private static function issue(Context $ctx, array $app, ?array $domain, array $settings, ?array $existing): array
+    {
+        $webappId = (int) $app['id'];
+        [$refusal, $id] = $ctx->store->transaction(static function (Store $s) use ($ctx, $app, $webappId, $domain, $settings, $existing): array {
+            if ($existing === null) {
+                // Checked again under the lock: a second worker may have installed meanwhile.
+                self::refuseSecond($domain === null ? Certificates::basic($s, $webappId) : Certificates::ofDomain($s, $webappId, (int) $domain['id']));
+            }
+            $names = $domain === null ? Domains::webappCertificateNames($s, $webappId) : Domains::certificateNames($domain);
+            $method = $existing['method'] ?? $settings['method'];
+            $validity = Certificates::outsideValidity();
+            if ($method === 'letsencrypt') {
+                $result = Authority::order($s, $ctx->config, [
+                    'account' => 'server#' . $app['server_id'],
+                    'webapp_id' => $webappId,
+                    'domain_id' => $domain === null ? null : (int) $domain['id'],
+                    'names' => $names,
+                    'authorization' => $existing['authorization_method'] ?? $settings['authorization_method'] ?? 'http-01',
+                    'staging' => (bool) ($existing['staging'] ?? $settings['staging'] ?? false),
+                ], static fn (array $names): ?string => self::unpointed($ctx, $names));
+                if (!$result['ok']) {
+                    return [$result['message'], null];
+                }
+                $validity = [$result['valid_until'], Authority::renewalDate($ctx->config, $result['valid_until'])];
+            }
+            if ($existing !== null) {
+                Certificates::redeploy($s, $existing, $names, $validity);
+                return [null, (int) $existing['id']];
+            }
+            return [null, Certificates::install($s, $webappId, $domain === null ? null : (int) $domain['id'], $settings, $names, $validity)];
+        });
+        if ($refusal !== null) {
+            throw Abort::message(422, $refusal);
+        }
+        return Certificates::get($ctx->store, $id);
+    }
+
+    /** The first name whose DNS "does not point here": a queued dns_not_pointed fault, or config.unpointed. */
+    private static function unpointed(Context $ctx, array $names): ?string
+    {
+        $fault = $ctx->fault('dns_not_pointed');
+        if ($fault !== null) {
+            return $fault['params']['name'] ?? $names[0] ?? 'the domain';
+        }
+        return array_values(array_intersect($names, $ctx->config['unpointed']))[0] ?? null;
+    }
+
+    private static function basicOnly(array $app): void
+    {
+        if ((int) $app['advanced_ssl'] === 1) {
+            throw Abort::message(422, 'This web application uses advanced SSL: install and redeploy certificates per domain (/domains/{domainId}/ssl).');
+        }
+    }
+
+    /** The web app and domain of a per-domain route, which needs the web app in advanced mode. */
+    private static function advancedDomain(Context $ctx, int $serverId, int $webappId, int $domainId): array
+    {
+        $domain = DomainRoutes::domain($ctx, $serverId, $webappId, $domainId);
+        $app = Catalog::webapp($ctx, $serverId, $webappId);
+        self::advancedOnly($app);
+        return [$app, $domain];
+    }
+
+    private static function advancedOnly(array $app): void
+    {
+        if ((int) $app['advanced_ssl'] !== 1) {
+            throw Abort::message(422, 'This web application uses basic SSL: switch it to advanced SSL (POST /ssl/advanced) before managing per-domain certificates.');
+        }
+    }
+
+    private static function setMode(Store $store, int $webappId, bool $advanced, bool $auto): void
+    {
+        $store->run('UPDATE webapps SET advanced_ssl = ?, auto_ssl = ? WHERE id = ?', [(int) $advanced, (int) ($advanced && $auto), $webappId]);
     }
 
     private static function refuseSecond(?array $existing): void
@@ -149,37 +230,15 @@ final class SslRoutes
         return $cert;
     }
 
+    /** @return array{array,array,array} web app, domain, certificate */
     private static function domainCert(Context $ctx, int $serverId, int $webappId, int $domainId, int $sslId): array
     {
-        DomainRoutes::domain($ctx, $serverId, $webappId, $domainId);
+        [$app, $domain] = self::advancedDomain($ctx, $serverId, $webappId, $domainId);
         $cert = Certificates::ofDomain($ctx->store, $webappId, $domainId);
         if ($cert === null || (int) $cert['id'] !== $sslId) {
             throw new NotFound('SSL certificate not found.');
         }
-        return $cert;
-    }
-
-    private static function setMode(Context $ctx, int $webappId, bool $advanced, bool $auto): void
-    {
-        $ctx->store->run(
-            'UPDATE webapps SET advanced_ssl = ?, auto_ssl = ? WHERE id = ?',
-            [(int) $advanced, (int) ($advanced && $auto), $webappId],
-        );
-    }
-
-    /** Let's Encrypt only issues for names whose DNS points at the server. */
-    private static function checkDns(Context $ctx, string $method, array $names): void
-    {
-        if ($method !== 'letsencrypt') {
-            return;
-        }
-        $fault = $ctx->fault('dns_not_pointed');
-        $bad = $fault !== null
-            ? ($fault['params']['name'] ?? $names[0] ?? 'the domain')
-            : (array_values(array_intersect($names, $ctx->config['unpointed']))[0] ?? null);
-        if ($bad !== null) {
-            throw Abort::message(422, "DNS of $bad does not point to this server.");
-        }
+        return [$app, $domain, $cert];
     }
 
     /** Body of an install (the caller checks it): provider required; the rest defaults as a fresh setup does. */

@@ -57,17 +57,22 @@ final class Certificates
         return $store->one('SELECT * FROM certificates WHERE webapp_id = ? AND domain_id = ?', [$webappId, $domainId]);
     }
 
-    /** @param array<string,mixed> $settings subset of DEFAULT_SETTINGS; @param list<string> $names */
-    public static function install(Store $store, int $webappId, ?int $domainId, array $settings, array $names): int
+    /**
+     * @param array<string,mixed> $settings subset of DEFAULT_SETTINGS
+     * @param list<string> $names
+     * @param array{int,?int} $validity valid-until and renewal date (unix), as the authority issued them
+     */
+    public static function install(Store $store, int $webappId, ?int $domainId, array $settings, array $names, array $validity): int
     {
         $s = $settings + self::DEFAULT_SETTINGS;
-        [$validUntil, $renewal] = self::validity($s['method']);
+        [$validUntil, $renewal] = $validity;
         $store->run(
             'INSERT INTO certificates (webapp_id, domain_id, method, enable_http, enable_hsts, authorization_method, staging, api_id,
                                        names, deploys, valid_until, renewal_date, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)',
             [$webappId, $domainId, $s['method'], (int) $s['enable_http'], (int) $s['enable_hsts'], $s['authorization_method'],
-             (int) $s['staging'], $s['api_id'], json_encode($names), $validUntil, $renewal, Clock::stamp()],
+             (int) $s['staging'], $s['api_id'], json_encode($names), Clock::stamp($validUntil),
+             $renewal === null ? null : Clock::stamp($renewal), Clock::stamp()],
         );
         return $store->lastId();
     }
@@ -83,13 +88,13 @@ final class Certificates
         }
     }
 
-    /** Re-issues for the names the web app (or domain) has now. */
-    public static function redeploy(Store $store, array $row, array $names): void
+    /** Re-issued for $names (what the web app or domain has now), with the new validity. */
+    public static function redeploy(Store $store, array $row, array $names, array $validity): void
     {
-        [$validUntil, $renewal] = self::validity($row['method']);
+        [$validUntil, $renewal] = $validity;
         $store->run(
             'UPDATE certificates SET names = ?, deploys = deploys + 1, valid_until = ?, renewal_date = ? WHERE id = ?',
-            [json_encode($names), $validUntil, $renewal, $row['id']],
+            [json_encode($names), Clock::stamp($validUntil), $renewal === null ? null : Clock::stamp($renewal), $row['id']],
         );
     }
 
@@ -103,13 +108,9 @@ final class Certificates
         return $store->one('SELECT * FROM certificates WHERE id = ?', [$id]);
     }
 
-    /** Let's Encrypt certificates last 90 days and renew 30 days early; others last a year. */
-    private static function validity(string $method): array
+    /** Certificates the sandbox does not issue itself (custom, CSR) are taken to last a year, with no renewal. */
+    public static function outsideValidity(): array
     {
-        $now = time();
-        if ($method === 'letsencrypt') {
-            return [Clock::stamp($now + 90 * self::DAY), Clock::stamp($now + 60 * self::DAY)];
-        }
-        return [Clock::stamp($now + 365 * self::DAY), null];
+        return [Clock::now() + 365 * self::DAY, null];
     }
 }

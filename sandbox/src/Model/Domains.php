@@ -39,6 +39,30 @@ final class Domains
     }
 
     /**
+     * The names a certificate of the domain must cover: the name and, with www on, its "www." twin
+     * (not for a wildcard, nor for a name that starts with "www." already).
+     * @return list<string>
+     */
+    public static function certificateNames(array $domain): array
+    {
+        $name = $domain['name'];
+        $twin = (int) $domain['www'] === 1 && !DomainName::isWildcard($name) && !str_starts_with($name, 'www.');
+        return $twin ? [$name, "www.$name"] : [$name];
+    }
+
+    /** @return list<string> what the basic certificate of the web app must cover: every domain and its twin */
+    public static function webappCertificateNames(Store $store, int $webappId): array
+    {
+        $names = [];
+        foreach ($store->all('SELECT name, www FROM domains WHERE webapp_id = ? ORDER BY id', [$webappId]) as $domain) {
+            foreach (self::certificateNames($domain) as $name) {
+                $names[$name] = true;
+            }
+        }
+        return array_keys($names);
+    }
+
+    /**
      * Inserts one domain; a name the web app has already makes the UNIQUE index throw.
      * @param array{name:string,type?:string,www?:bool,redirection?:string,wildcard?:bool} $domain
      */

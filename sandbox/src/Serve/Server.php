@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace RunCloudSandbox\Serve;
 
 use RunCloudSandbox\Admin\Seeder;
+use RunCloudSandbox\Ca\PublicSuffixList;
 use RunCloudSandbox\Http\BadInput;
 use RunCloudSandbox\Store;
 use RuntimeException;
@@ -66,6 +67,7 @@ final class Server
             throw new RuntimeException("The folder for --db does not exist: " . dirname($db));
         }
         $store = new Store($db);
+        PublicSuffixList::load($store);
         if ($seed === null) {
             return;
         }

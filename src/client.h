@@ -1,0 +1,94 @@
+/* RunCloud\Client on the Zend side: the object, and the helpers its methods share. The files:
+ * client_object.cpp (handlers), arguments.cpp (argument and option checks, request bodies),
+ * credentials.cpp (building the engine with its credential and logger), constants.cpp (fromConstants),
+ * client.cpp (the methods). */
+#ifndef RUNCLOUD_CLIENT_H
+#define RUNCLOUD_CLIENT_H
+
+#include "php_classes.h"
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace runcloud_php {
+
+struct Client {
+    runcloud::Api *api;
+    zval logger;    // a callable, or UNDEF
+    bool bailout;   // PHP code of the running call bailed out (fatal error, time limit): re-raised at the end
+    zend_object std;
+};
+
+inline Client *client_of(zend_object *obj) {
+    return reinterpret_cast<Client *>(reinterpret_cast<char *>(obj) - offsetof(Client, std));
+}
+
+/* ---- arguments.cpp: the engine's own ValueError / TypeError, never ours ---- */
+
+bool check_id(zend_long id, uint32_t arg);
+bool check_credential(zend_string *s, uint32_t arg, bool is_key);
+bool normalize_name(const char *s, size_t len, std::string &out, uint32_t arg);
+bool one_of(zend_string *value, std::initializer_list<const char *> allowed, uint32_t arg, const char *what);
+bool has_control(zend_string *s);
+
+struct OptionReader {
+    uint32_t arg;
+    const char *key = nullptr;
+
+    bool positive(zval *v, double &out, double max);
+    bool integer(zval *v, zend_long &out, zend_long min, zend_long max);
+    bool boolean(zval *v, bool &out);
+    bool string(zval *v, zend_string *&out);
+    bool type_error(zval *v, const char *expected);
+    bool value_error(const char *must);
+    bool unknown(const char *noun);
+};
+
+/* Walks an array of named options (`noun`: "option" or "setting"): `handle(name, value, reader)` checks
+ * one and returns false once it has thrown. */
+template <class F>
+bool each_option(HashTable *options, uint32_t arg, const char *noun, F &&handle) {
+    OptionReader r{arg};
+    zend_string *key;
+    zend_ulong index;
+    zval *v;
+    ZEND_HASH_FOREACH_KEY_VAL(options, index, key, v) {
+        ZVAL_DEREF(v);
+        if (!key) {
+            zend_argument_value_error(arg, "must have %s names as keys, found the index " ZEND_ULONG_FMT, noun, index);
+            return false;
+        }
+        r.key = ZSTR_VAL(key);
+        if (!handle(std::string_view(ZSTR_VAL(key), ZSTR_LEN(key)), v, r)) return false;
+    } ZEND_HASH_FOREACH_END();
+    return true;
+}
+
+bool check_base_url(zend_string *url, OptionReader &r, std::string &out);
+bool parse_client_options(HashTable *options, uint32_t arg, runcloud::Settings &s, zval *logger);
+bool read_names(HashTable *names, uint32_t arg, std::vector<std::string> &out);
+bool read_bulk_options(HashTable *options, uint32_t arg, bool sync, runcloud::SyncSpec &spec);
+bool ssl_body(HashTable *settings, uint32_t arg, std::string &body);
+/* request(): the method upper-cased, the path checked, the query encoded, the body as JSON. */
+bool read_method(zend_string *method, uint32_t arg, const char *&out);
+bool check_path(zend_string *path, uint32_t arg, std::string &out);
+bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out);
+bool json_body(HashTable *body, uint32_t arg, std::string &out);
+
+/* ---- credentials.cpp ---- */
+
+/* Builds the engine for a new client; false with an exception thrown when the options are bad. */
+bool construct(Client *c, zend_string *token, zend_string *key, zend_string *secret, zend_long server, zend_long webapp,
+               HashTable *options, uint32_t options_arg, const char *base_url_override);
+
+/* ---- client_object.cpp ---- */
+
+/* A new client for the static constructors: returned only once fully built, released if building threw. */
+void make_client(zval *return_value, const std::function<void(Client *)> &build);
+
+}  // namespace runcloud_php
+
+#endif
