@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Opens PHP files in the Intelephense language server (headless, LSP over stdio) and prints every
-// diagnostic it publishes; exits 1 when there is any. The files are copied into an empty workspace so that
+// problem it publishes; exits 1 when there is any. The files are copied into an empty workspace so that
 // only they (and PHP's built-in declarations) are indexed.
 //   node scripts/intelephense-check.js PATH/TO/intelephense.js FILE.php...
 'use strict';
@@ -87,18 +87,22 @@ function handle(msg) {
   }
 }
 
+// Errors, warnings and information fail the check. Hints (severity 4: "declared but not used", shown
+// faded, never listed as problems) are counted: a stub's bodies do nothing, so its parameters are unused.
 function finish() {
-  let count = 0;
+  let problems = 0;
+  let hints = 0;
   for (const d of opened) {
     for (const diag of diagnostics.get(d.uri) || []) {
-      count++;
-      console.log(`${d.name}:${diag.range.start.line + 1}:${diag.range.start.character + 1}: ${diag.message} (${diag.code || ""} severity ${diag.severity})`);
+      if ((diag.severity || 1) >= 4) { hints++; continue; }
+      problems++;
+      console.log(`${d.name}:${diag.range.start.line + 1}:${diag.range.start.character + 1}: ${diag.message} (${diag.code || ''})`);
     }
   }
-  console.log(`intelephense: ${count} diagnostics in ${opened.length} file(s)`);
+  console.log(`intelephense: ${problems} errors, warnings or information in ${opened.length} file(s); ${hints} hints`);
   child.kill();
   fs.rmSync(workspace, { recursive: true, force: true });
-  process.exit(count === 0 ? 0 : 1);
+  process.exit(problems === 0 ? 0 : 1);
 }
 
 setTimeout(() => {

@@ -97,8 +97,10 @@ run_tests="$root/run-tests.php"   # phpize copies the runner of the PHP it build
 for stage in "${stages[@]}"; do
   case $stage in
     checks)
-      check "stub matches the extension" php scripts/check-stub.php "$so"
+      check "stubs match the extension" php scripts/check-stub.php "$so"
       check "package.xml lists every file" php scripts/package.php --check
+      check "IDE stub made from runcloud.stub.php" php scripts/ide-stub.php --check
+      check "IDE stub: no problem in Intelephense" bash scripts/check-ide-stub.sh
       check "documents stand alone" bash scripts/check-docs.sh
       check "every PHPT has --EXTENSIONS-- and --SKIPIF--" bash scripts/check-phpt.sh ;;
     phpt) phpt phpt "$so" ;;
