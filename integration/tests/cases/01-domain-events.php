@@ -78,14 +78,17 @@ t(
 );
 
 t(
-	'defect 1: removal finds a domain past the first page, even when search is ignored',
+	'defect 1: removal finds a domain on page 5 of 96 domains, even when search is ignored',
 	function () {
-		Sandbox::seed( array( 'bulk' => array( 'count' => 95, 'pattern' => 'bulk-%d.example.org' ) ) );
+		// 93 + the primary + these two = 96 domains: 5 pages of 20, the new ones on page 5.
+		Sandbox::seed( array( 'bulk' => array( 'count' => 93, 'pattern' => 'bulk-%d.example.org' ) ) );
 		list( $id, $actions ) = UM::create_domain( 'last-page.example.com', 1 );
 		um_ok( um_run( $actions ), 'add' );
 		list( $id2, $actions ) = UM::create_domain( 'second.example.com', 1 );
 		um_ok( um_run( $actions ), 'add' );
-		ok( count( Sandbox::names() ) > 40, 'the web app has more than one page of domains' );
+		$names = Sandbox::names();
+		eq( 96, count( $names ), 'domains of the web app' );
+		ok( array_search( 'last-page.example.com', $names, true ) >= 80, 'last-page.example.com is not on page 5: position ' . var_export( array_search( 'last-page.example.com', $names, true ), true ) );
 
 		um_ok( um_run( UM::delete_domain( $id ) ), 'remove' );
 		ok( null === Sandbox::domain( 'last-page.example.com' ), 'last-page.example.com is still on RunCloud' );
