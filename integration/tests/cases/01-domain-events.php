@@ -1,6 +1,6 @@
 <?php
 /**
- * The four domain events, fired as Ultimate Multisite fires them, on both generations.
+ * Domain records created, renamed and deleted through Ultimate Multisite, jobs run by Action Scheduler, on both generations.
  *
  * @run
  *

@@ -1,6 +1,6 @@
 <?php
 /**
- * wp runcloud ... (with a test double of WP-CLI's API).
+ * wp runcloud ..., through the real WP-CLI phar on the test network.
  *
  * @run
  *
