@@ -6,6 +6,9 @@
 
 #include <curl/curl.h>
 #include <sys/types.h>
+#ifdef _WIN32
+typedef int pid_t;  // MSVC has none; the pool key only needs an integer per process
+#endif
 
 #include <chrono>
 #include <cstdint>
