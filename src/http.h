@@ -109,12 +109,16 @@ public:
 private:
     CURL *take_handle();
     void give_back(CURL *h);
+    void learn_ca_default();
     void start(const Settings &settings, Exchange &ex);
     void detach_all();
     CURLM *multi_;
     CURLSH *share_;                // TLS sessions and DNS answers, for every connection of the session
     std::vector<CURL *> idle_;
     std::vector<CURL *> running_;
+    std::vector<CURL *> custom_ca_;  // handles that had a client's own CA file
+    std::string ca_default_;       // libcurl's built-in CA file ("" when it has none)
+    bool ca_default_known_ = false;
     pid_t pid_;
     bool busy_ = false;
 public:
