@@ -376,6 +376,17 @@ struct BusyMark {
 void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
                   const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
     BusyMark mark(busy_);
+    try {
+        drive(settings, queue, parallel, done, stop);
+    } catch (...) {  // out of memory: no transfer may stay attached to exchanges that are going away
+        detach_all();
+        queue.clear();
+        throw;
+    }
+}
+
+void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+                    const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
     Clock::time_point paced_until{};
     auto fail_late = [&](Exchange &ex) {  // it cannot start before the call's deadline
         ex.attempt++;

@@ -107,6 +107,8 @@ public:
              const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
 
 private:
+    void drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+               const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
     CURL *take_handle();
     void give_back(CURL *h);
     void learn_ca_default();
