@@ -1,4 +1,6 @@
 dnl The runcloud extension: C++17, libcurl and simdjson found with pkg-config, libidn2 for IDN names.
+dnl libcurl 7.66 is the oldest it builds with (curl_multi_poll); from 7.80 it refuses libcurl's silent
+dnl re-send of a request (CURLOPT_PREREQFUNCTION), from 7.85 it names protocols with CURLOPT_PROTOCOLS_STR.
 
 PHP_ARG_ENABLE([runcloud],
   [whether to enable the RunCloud API client],
@@ -9,7 +11,7 @@ if test "$PHP_RUNCLOUD" != "no"; then
   PHP_REQUIRE_CXX()
   PHP_CXX_COMPILE_STDCXX([17], [mandatory], [PHP_RUNCLOUD_STDCXX])
 
-  PKG_CHECK_MODULES([CURL], [libcurl >= 7.85.0])
+  PKG_CHECK_MODULES([CURL], [libcurl >= 7.66.0])
   PHP_EVAL_INCLINE([$CURL_CFLAGS])
   PHP_EVAL_LIBLINE([$CURL_LIBS], [RUNCLOUD_SHARED_LIBADD])
 
