@@ -30,9 +30,11 @@ for stage in "${stages[@]}"; do
   preparing[$suite]=$!
 done
 
-count() {  # count NAME PASSED FAILED
+stage_start=$SECONDS
+count() {  # count NAME PASSED FAILED, and the seconds since the previous count
   passed=$((passed + $2)); failed=$((failed + $3))
-  echo "== $1: $2 passed, $3 failed"
+  echo "== $1: $2 passed, $3 failed ($((SECONDS - stage_start)) s)"
+  stage_start=$SECONDS
 }
 
 # run-tests.php with the system php.ini kept out (-n); extra arguments go to run-tests. Environment for the
@@ -69,7 +71,7 @@ suite() {  # a suite script ending with "N passed, N failed"
 chroot_stage() {  # chroot_stage NAME VERSION STAGE…: test.sh's stages on another PHP, summed into one line
   local name=$1 v=$2 suite; shift 2
   case $v in 8.4) suite=trixie ;; *) suite=sid ;; esac
-  local out="$log/$name.out" start=$SECONDS
+  local out="$log/$name.out"
   if ! wait "${preparing[$suite]}"; then
     cat "$log/prepare-$suite.out"; count "$name" 0 1; return
   fi
@@ -80,7 +82,6 @@ chroot_stage() {  # chroot_stage NAME VERSION STAGE…: test.sh's stages on anot
   p=$(sed -n 's/^all: \([0-9]*\) passed.*/\1/p' "$out" | tail -n 1)
   f=$(sed -n 's/^all: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$out" | tail -n 1)
   if [ -z "$p" ] || { [ $rc -ne 0 ] && [ "${f:-0}" -eq 0 ]; }; then f=$(( ${f:-0} + 1 )); tail -n 40 "$out"; fi
-  echo "  $name took $((SECONDS - start)) s"
   count "$name" "${p:-0}" "${f:-0}"
 }
 
@@ -91,6 +92,8 @@ check() {  # a single check: a command that must succeed
 
 [ "${RUNCLOUD_SETUP:-}" = skip ] || bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 bash scripts/build.sh || { echo "build failed"; echo "all: 0 passed, 1 failed"; exit 1; }
+echo "setup and build: $SECONDS s"
+stage_start=$SECONDS
 so="$root/modules/runcloud.so"
 run_tests="$root/run-tests.php"   # phpize copies the runner of the PHP it builds for
 
@@ -129,5 +132,6 @@ for stage in "${stages[@]}"; do
     *) echo "unknown stage $stage"; exit 2 ;;
   esac
 done
+echo "total: $SECONDS s"
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
