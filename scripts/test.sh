@@ -19,17 +19,6 @@ trap 'rm -rf "$log"' EXIT
 export TEST_PHP_EXECUTABLE=${TEST_PHP_EXECUTABLE:-$(command -v php)}
 export EXTRA_CXXFLAGS=${EXTRA_CXXFLAGS--Wall -Wextra -Wno-unused-parameter -Werror}
 
-# The chroots of the other PHP versions are prepared in the background while the host's stages run.
-declare -A preparing=()
-for stage in "${stages[@]}"; do
-  case $stage in
-    php84) suite=trixie ;; php85|php86) suite=sid ;; *) continue ;;
-  esac
-  [ -n "${preparing[$suite]:-}" ] && continue
-  bash scripts/chroot.sh prepare "$suite" >"$log/prepare-$suite.out" 2>&1 &
-  preparing[$suite]=$!
-done
-
 stage_start=$SECONDS
 count() {  # count NAME PASSED FAILED, and the seconds since the previous count
   passed=$((passed + $2)); failed=$((failed + $3))
@@ -91,6 +80,18 @@ check() {  # a single check: a command that must succeed
 }
 
 [ "${RUNCLOUD_SETUP:-}" = skip ] || bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+# The chroots of the other PHP versions are prepared in the background while the host builds and runs its
+# stages (after setup.sh: it installs debootstrap, and apt takes one installer at a time).
+declare -A preparing=()
+for stage in "${stages[@]}"; do
+  case $stage in
+    php84) suite=trixie ;; php85|php86) suite=sid ;; *) continue ;;
+  esac
+  [ -n "${preparing[$suite]:-}" ] && continue
+  bash scripts/chroot.sh prepare "$suite" >"$log/prepare-$suite.out" 2>&1 &
+  preparing[$suite]=$!
+done
+
 bash scripts/build.sh || { echo "build failed"; echo "all: 0 passed, 1 failed"; exit 1; }
 echo "setup and build: $SECONDS s"
 stage_start=$SECONDS
