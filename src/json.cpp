@@ -372,4 +372,32 @@ std::string json_quote(const std::string &s) {
     return out;
 }
 
+/* The SSL mode's fields, at the top or one level down in "data"; `seen` says advancedSSL was there. */
+static error_code ssl_mode_fields(ondemand::object obj, bool &advanced, bool &auto_ssl, bool &seen, int depth) {
+    return each_field(obj, [&](std::string_view key, ondemand::value v) {
+        if (key == "advancedSSL" || key == "advanced_ssl") { seen = true; return read_bool(v, advanced); }
+        if (key == "autoSSL" || key == "auto_ssl") return read_bool(v, auto_ssl);
+        if (key != "data" || depth > 0) return SUCCESS;
+        json_type t;
+        if (auto e = v.type().get(t)) return e;
+        if (t != json_type::object) return SUCCESS;
+        ondemand::object inner;
+        if (auto e = v.get_object().get(inner)) return e;
+        return ssl_mode_fields(inner, advanced, auto_ssl, seen, depth + 1);
+    });
+}
+
+bool decode_ssl_mode(Body body, bool &advanced, bool &auto_ssl, std::string &why) {
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
+    bool seen = false;
+    advanced = auto_ssl = false;
+    if (auto e = ssl_mode_fields(obj, advanced, auto_ssl, seen, 0)) { why = describe(e); return false; }
+    if (!finish(doc, why)) return false;
+    if (!seen) { why = "an SSL mode without \"advancedSSL\""; return false; }
+    return true;
+}
+
 }  // namespace runcloud
