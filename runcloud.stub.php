@@ -49,10 +49,10 @@ namespace RunCloud {
 
         /**
          * By name (a lookup, then DELETE), or by a known id or RunCloud\Domain (one DELETE; a 404 falls back to
-         * the name lookup when the name is known).
+         * the name lookup when the name is known). The parameter keeps its old name for named arguments.
          * @return bool true: removed; false: it was not there
          */
-        public function removeDomain(string|int|Domain $domain): bool {}
+        public function removeDomain(string|int|Domain $name): bool {}
 
         /** The web app's basic certificate, or null when it has none. */
         public function ssl(): ?Ssl {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6abbf3960ea186feb5ab62979a902ed32e6dd10a */
+ * Stub hash: 3e713b7c7905b30c32b0eb8727d3df1dadbaa25e */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Client___construct, 0, 0, 3)
 	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
@@ -42,7 +42,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_addDomain, 
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_removeDomain, 0, 1, _IS_BOOL, 0)
-	ZEND_ARG_OBJ_TYPE_MASK(0, domain, RunCloud\\Domain, MAY_BE_STRING|MAY_BE_LONG, NULL)
+	ZEND_ARG_OBJ_TYPE_MASK(0, name, RunCloud\\Domain, MAY_BE_STRING|MAY_BE_LONG, NULL)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_ssl, 0, 0, RunCloud\\Ssl, 1)
@@ -100,9 +100,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_installDoma
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, settings, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
-#define arginfo_class_RunCloud_Client_redeployDomainSsl arginfo_class_RunCloud_Client_removeDomain
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_redeployDomainSsl, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, domain, RunCloud\\Domain, MAY_BE_STRING|MAY_BE_LONG, NULL)
+ZEND_END_ARG_INFO()
 
-#define arginfo_class_RunCloud_Client_removeDomainSsl arginfo_class_RunCloud_Client_removeDomain
+#define arginfo_class_RunCloud_Client_removeDomainSsl arginfo_class_RunCloud_Client_redeployDomainSsl
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Domain___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
