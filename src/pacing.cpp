@@ -24,6 +24,7 @@ constexpr double kMaxConsumers = 64;
 }  // namespace
 
 void RateState::seen(const Exchange &ex, Clock::time_point now) {
+    bool same_limit = ex.rate_limit <= 0 || ex.rate_limit == limit;  // a new limit restarts the counters
     if (ex.rate_limit > 0) limit = ex.rate_limit;
     if (ex.status == 429) {
         remaining = 0;
@@ -39,8 +40,9 @@ void RateState::seen(const Exchange &ex, Clock::time_point now) {
         // anyone's pace: no sample from either.
         double gap = std::chrono::duration<double>(now - last_seen).count();
         double usual = kWindowSeconds / static_cast<double>(limit) * std::max(1.0, consumers);
-        if (drop >= 0 && gap <= std::max(2.0, 3 * usual)) {
-            consumers = std::min(kMaxConsumers, (1 - kWeight) * consumers + kWeight * static_cast<double>(drop));
+        if (same_limit && drop >= 0 && gap <= std::max(2.0, 3 * usual)) {
+            double sample = std::min(kMaxConsumers, static_cast<double>(drop));
+            consumers = (1 - kWeight) * consumers + kWeight * sample;
         }
     }
     remaining = r;
