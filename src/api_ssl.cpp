@@ -3,8 +3,9 @@
  * failures as api.cpp.
  *
  * Decisions where RunCloud's documentation is silent:
- * - The per-domain answers may be {} (RunCloud's examples) or the certificate object: an install reads the
- *   certificate back when the answer has none; redeploy and remove only need a 2xx.
+ * - The per-domain answers may be {} (RunCloud's examples) or the certificate object. An install answered {}
+ *   returns what the client asked for, with id 0 and no dates (domainSsl() reads the rest), so that a
+ *   domain's whole life (add, certificate, removal) is three calls; redeploy and remove only need a 2xx.
  * - A POST is never retried once it may have reached the server; after a lost answer or a 5xx the client
  *   reads the state back and reports success when it shows what was asked.
  * - A domain given by id (or as a RunCloud\Domain) is used as is; a 404 by that id falls back to a lookup by
@@ -176,13 +177,14 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
                 out = std::move(ssl);
                 return true;
             }
-            std::optional<SslData> now;  // {} (RunCloud's example answer): read it back
-            if (!read_domain_ssl(id, now, f)) return false;
-            if (!now) {
-                f = unexpected(ex, "that it accepted the certificate, but GET " + domain_path(id, "/ssl") + " shows none");
-                return false;
-            }
-            out = std::move(*now);
+            // {} (RunCloud's example answer): accepted. What the client knows is what it asked for; the id
+            // (0 here) and dates come with domainSsl(). Reading it back now would cost every install a call.
+            session().cache_ssl_id(domain_path(id, ""), 0);
+            out = SslData{};
+            std::string asked = body, own_why;
+            asked.reserve(asked.size() + json_padding());
+            if (!decode_ssl(Body{asked.data(), asked.size(), asked.capacity()}, out, own_why)) out = SslData{};
+            out.id = 0;
             return true;
         }
         if (call_.aborted) return false;

@@ -152,10 +152,14 @@ error_code ssl_fields(ondemand::object obj, SslData &s, int depth) {
         error_code e = SUCCESS;
         if (key == "id") e = read_int(v, s.id);
         else if (key == "method" || key == "provider") e = read_opt_string(v, s.method);
-        else if (key == "enable_http") e = read_bool(v, s.enable_http);
-        else if (key == "enable_hsts") e = read_bool(v, s.enable_hsts);
-        else if (key == "authorization_method") e = read_opt_string(v, s.authorization_method);
+        else if (key == "enable_http" || key == "enableHttp") e = read_bool(v, s.enable_http);
+        else if (key == "enable_hsts" || key == "enableHsts") e = read_bool(v, s.enable_hsts);
+        else if (key == "authorization_method" || key == "authorizationMethod") e = read_opt_string(v, s.authorization_method);
         else if (key == "staging") e = read_bool(v, s.staging);
+        else if (key == "environment") {  // the request's field, as a camelCase answer may echo it
+            std::optional<std::string> env;
+            if ((e = read_opt_string(v, env)) == SUCCESS) s.staging = env && *env == "staging";
+        }
         else if (key == "valid_until") e = read_opt_string(v, s.valid_until);
         else if (key == "renewal_date") e = read_opt_string(v, s.renewal_date);
         else if (key == "created_at") e = read_opt_string(v, s.created_at);

@@ -17,10 +17,11 @@ echo "-- nothing yet\n";
 var_dump($c->domainSsl($shop), $c->redeployDomainSsl('blog.example.com'), $c->removeDomainSsl($shop->id));
 var_dump($c->domainSsl('nowhere.example.com'), $c->redeployDomainSsl('nowhere.example.com'));
 echo $calls();
-echo "-- install by Domain: the mode is read once, the {} answer read back\n";
+echo "-- install by Domain: the mode is read once; the {} answer returns what was asked (id 0), no read back\n";
 $ssl = $c->installDomainSsl($shop, ['enableHsts' => true]);
-echo get_class($ssl), ' id>0=', var_export($ssl->id > 0, true), ' method=', $ssl->method, ' hsts=', var_export($ssl->enableHsts, true),
-     ' valid=', var_export($ssl->validUntil !== null, true), "\n";
+echo get_class($ssl), ' id=', $ssl->id, ' method=', $ssl->method, ' hsts=', var_export($ssl->enableHsts, true),
+     ' http=', var_export($ssl->enableHttp, true), ' auth=', $ssl->authorizationMethod, ' staging=', var_export($ssl->staging, true),
+     ' valid=', var_export($ssl->validUntil, true), "\n";
 $log = $sb->journal();
 echo $calls();
 echo json_encode($log[1]['body']), "\n";
@@ -31,8 +32,10 @@ $sb->fault(['type' => 'status', 'status' => 200, 'method' => 'POST', 'path' => '
 $b = $c->installDomainSsl('blog.example.com', ['enableHttp' => true]);
 echo $b->id, ' http=', var_export($b->enableHttp, true), "\n";
 echo $calls();
-echo "-- read by name, id and Domain\n";
-var_dump($c->domainSsl('shop.example.com') == $ssl, $c->domainSsl($shop->id) == $ssl, $c->domainSsl($shop) == $ssl);
+echo "-- read by name, id and Domain: the id and dates now\n";
+$ssl = $c->domainSsl('shop.example.com');
+echo 'id>0=', var_export($ssl->id > 0, true), ' hsts=', var_export($ssl->enableHsts, true), ' valid=', var_export($ssl->validUntil !== null, true), "\n";
+var_dump($c->domainSsl($shop->id) == $ssl, $c->domainSsl($shop) == $ssl);
 $calls();
 echo "-- redeploy: the certificate id is known, one PUT\n";
 var_dump($c->redeployDomainSsl($shop));
@@ -62,19 +65,18 @@ GET /api/v3/servers/1/webapps/10/domains/%d/ssl
 GET /api/v3/servers/1/webapps/10/domains/%d/ssl
 GET /api/v3/servers/1/webapps/10/domains?page=1&perPage=40&search=nowhere.example.com
 GET /api/v3/servers/1/webapps/10/domains?page=1&perPage=40&search=nowhere.example.com
--- install by Domain: the mode is read once, the {} answer read back
-RunCloud\Ssl id>0=true method=letsencrypt hsts=true valid=true
+-- install by Domain: the mode is read once; the {} answer returns what was asked (id 0), no read back
+RunCloud\Ssl id=0 method=letsencrypt hsts=true http=false auth=http-01 staging=false valid=NULL
 GET /api/v3/servers/1/webapps/10/ssl/advanced
 POST /api/v3/servers/1/webapps/10/domains/%d/ssl
-GET /api/v3/servers/1/webapps/10/domains/%d/ssl
 {"provider":"letsencrypt","enableHttp":false,"enableHsts":true,"authorizationMethod":"http-01","environment":"live","advancedSSL":true,"autoSSL":true}
 covers: shop.example.com www.shop.example.com
 -- install by name, the certificate object as the answer: no read back
 999 http=true
 GET /api/v3/servers/1/webapps/10/domains?page=1&perPage=40&search=blog.example.com
 POST /api/v3/servers/1/webapps/10/domains/%d/ssl
--- read by name, id and Domain
-bool(true)
+-- read by name, id and Domain: the id and dates now
+id>0=true hsts=true valid=true
 bool(true)
 bool(true)
 -- redeploy: the certificate id is known, one PUT
