@@ -42,8 +42,9 @@ ZEND_DECLARE_MODULE_GLOBALS(runcloud)
 /* INI values are checked like the options: a bad one is refused with a warning and the value in force
  * (the default at start-up) is kept. */
 static void refuse_ini(zend_ini_entry *entry, zend_string *value, const char *must) {
-    php_error_docref(nullptr, E_WARNING, "%s must be %s; \"%s\" refused, keeping \"%s\"", ZSTR_VAL(entry->name), must,
-                     ZSTR_VAL(value), entry->value ? ZSTR_VAL(entry->value) : "");
+    std::string kept = entry->value ? std::string("\"") + ZSTR_VAL(entry->value) + "\"" : std::string("the default");
+    php_error_docref(nullptr, E_WARNING, "%s must be %s; \"%s\" refused, keeping %s", ZSTR_VAL(entry->name), must,
+                     ZSTR_VAL(value), kept.c_str());
 }
 
 static bool ini_seconds(zend_string *value, double max, double &out) {

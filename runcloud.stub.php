@@ -102,7 +102,10 @@ namespace RunCloud {
         /** The domain's own certificate (advanced SSL), or null when it has none or the domain is unknown. */
         public function domainSsl(string|int|Domain $domain): ?Ssl {}
 
-        /** Issues the domain's own certificate (the web app must be in advanced SSL); settings as installSsl(). */
+        /**
+         * Issues the domain's own certificate (the web app must be in advanced SSL); settings as installSsl().
+         * When RunCloud answers {}, the Ssl is what was asked for, with id 0 and no dates (domainSsl() reads them).
+         */
         public function installDomainSsl(string|int|Domain $domain, array $settings = []): Ssl {}
 
         /** Re-issues the domain's certificate for its current names; false when it has none. */

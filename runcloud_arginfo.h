@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3e713b7c7905b30c32b0eb8727d3df1dadbaa25e */
+ * Stub hash: a6f7841eb58c36434fb60c1f7b879da1929a52bf */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Client___construct, 0, 0, 3)
 	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)

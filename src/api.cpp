@@ -414,7 +414,7 @@ bool Api::walk(const std::string &path, const std::string &query, const PageSink
                 refs.push_back(&ops[p - from]);
             }
             if (!run(refs, batch)) { f = stop_failure(); return false; }
-            for (auto &op : ops) {
+            for (auto &op : ops) {  // a batch with a failed page fails, whatever the pages before it say
                 Exchange &ex = op.ex;
                 if (ex.result != CURLE_OK || !is_success(ex.status)) {
                     f = failure_of(ex);
@@ -422,8 +422,10 @@ bool Api::walk(const std::string &path, const std::string &query, const PageSink
                     if (call_.aborted) f = stop_failure();
                     return false;
                 }
+            }
+            for (auto &op : ops) {
                 PageMeta m;
-                if (!read(ex, m, step)) return false;
+                if (!read(op.ex, m, step)) return false;
                 if (step == PageStep::Stop) return true;
             }
         }

@@ -22,7 +22,8 @@ Client *constructed(zval *self) {
     return c->api ? c : nullptr;
 }
 
-/* The preamble of every method that talks to RunCloud. `body(c, f)` returns false with `f` set on failure. */
+/* The preamble of every method that talks to RunCloud. `body(c, f)` returns false with `f` set on failure.
+ * A bailout caught during the call is left pending for CLIENT_METHOD to re-raise. */
 template <class F>
 void run_call(zval *self, F &&body) {
     Client *c = constructed(self);
@@ -42,10 +43,24 @@ void run_call(zval *self, F &&body) {
         bailout = c->bailout;
         c->bailout = false;
     }
-    if (bailout) zend_bailout();  // a fatal error in PHP code of this call, now that no transfer is attached
+    if (bailout) RUNCLOUD_G(bailout) = true;
 }
 
 }  // namespace
+
+/* A method whose body may catch a bailout (a fatal error in PHP code it called): the body runs in its own
+ * function, so every C++ object of it is gone when the bailout is re-raised here. */
+#define CLIENT_METHOD(name)                                                 \
+    static void client_##name(INTERNAL_FUNCTION_PARAMETERS);                \
+    ZEND_METHOD(RunCloud_Client, name) {                                    \
+        RUNCLOUD_G(bailout) = false;                                        \
+        client_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU);                    \
+        if (RUNCLOUD_G(bailout)) {                                          \
+            RUNCLOUD_G(bailout) = false;                                    \
+            zend_bailout();                                                 \
+        }                                                                   \
+    }                                                                       \
+    static void client_##name(INTERNAL_FUNCTION_PARAMETERS)
 
 ZEND_METHOD(RunCloud_Client, __construct) {
     zend_string *token;
@@ -96,7 +111,7 @@ ZEND_METHOD(RunCloud_Client, normalizeDomain) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, ping) {
+CLIENT_METHOD(ping) {
     ZEND_PARSE_PARAMETERS_NONE();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
         bool pong = false;
@@ -106,7 +121,7 @@ ZEND_METHOD(RunCloud_Client, ping) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, listDomains) {
+CLIENT_METHOD(listDomains) {
     ZEND_PARSE_PARAMETERS_NONE();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
         std::vector<runcloud::DomainData> all;
@@ -121,7 +136,7 @@ ZEND_METHOD(RunCloud_Client, listDomains) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, findDomain) {
+CLIENT_METHOD(findDomain) {
     zend_string *name;
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_STR(name)
@@ -137,7 +152,7 @@ ZEND_METHOD(RunCloud_Client, findDomain) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, addDomain) {
+CLIENT_METHOD(addDomain) {
     zend_string *name, *redirection = nullptr, *type = nullptr;
     bool www = false;
     ZEND_PARSE_PARAMETERS_START(1, 4)
@@ -169,7 +184,7 @@ ZEND_METHOD(RunCloud_Client, addDomain) {
 
 /* removeDomain() is in client_ssl.cpp: it takes a name, an id or a RunCloud\Domain. */
 
-ZEND_METHOD(RunCloud_Client, ssl) {
+CLIENT_METHOD(ssl) {
     ZEND_PARSE_PARAMETERS_NONE();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
         std::optional<runcloud::SslData> ssl;
@@ -180,7 +195,7 @@ ZEND_METHOD(RunCloud_Client, ssl) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, installSsl) {
+CLIENT_METHOD(installSsl) {
     HashTable *settings = nullptr;
     ZEND_PARSE_PARAMETERS_START(0, 1)
         Z_PARAM_OPTIONAL
@@ -196,7 +211,7 @@ ZEND_METHOD(RunCloud_Client, installSsl) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, redeploySsl) {
+CLIENT_METHOD(redeploySsl) {
     ZEND_PARSE_PARAMETERS_NONE();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
         bool done = false;
@@ -310,16 +325,16 @@ bool list_all(Client *c, const std::string &path, const std::string &query, zval
 
 }  // namespace
 
-ZEND_METHOD(RunCloud_Client, addDomains) { bulk(INTERNAL_FUNCTION_PARAM_PASSTHRU, Bulk::Add); }
-ZEND_METHOD(RunCloud_Client, removeDomains) { bulk(INTERNAL_FUNCTION_PARAM_PASSTHRU, Bulk::Remove); }
-ZEND_METHOD(RunCloud_Client, syncDomains) { bulk(INTERNAL_FUNCTION_PARAM_PASSTHRU, Bulk::Sync); }
+CLIENT_METHOD(addDomains) { bulk(INTERNAL_FUNCTION_PARAM_PASSTHRU, Bulk::Add); }
+CLIENT_METHOD(removeDomains) { bulk(INTERNAL_FUNCTION_PARAM_PASSTHRU, Bulk::Remove); }
+CLIENT_METHOD(syncDomains) { bulk(INTERNAL_FUNCTION_PARAM_PASSTHRU, Bulk::Sync); }
 
-ZEND_METHOD(RunCloud_Client, listServers) {
+CLIENT_METHOD(listServers) {
     ZEND_PARSE_PARAMETERS_NONE();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) { return list_all(c, "/servers", "", return_value, f); });
 }
 
-ZEND_METHOD(RunCloud_Client, listWebApps) {
+CLIENT_METHOD(listWebApps) {
     zend_long server = 0;
     bool server_null = true;
     ZEND_PARSE_PARAMETERS_START(0, 1)
@@ -333,7 +348,7 @@ ZEND_METHOD(RunCloud_Client, listWebApps) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, request) {
+CLIENT_METHOD(request) {
     zend_string *method, *path;
     HashTable *body = nullptr, *query = nullptr;
     ZEND_PARSE_PARAMETERS_START(2, 4)
@@ -366,7 +381,7 @@ ZEND_METHOD(RunCloud_Client, request) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, listAll) {
+CLIENT_METHOD(listAll) {
     zend_string *path;
     HashTable *query = nullptr;
     ZEND_PARSE_PARAMETERS_START(1, 2)

@@ -16,8 +16,8 @@ Client *constructed(zval *self) {
     return c->api ? c : nullptr;
 }
 
-/* The same preamble as client.cpp's (one deadline, not busy, bailouts re-raised once the C++ frames are
- * gone); a copy so that both sources build on their own. */
+/* The same preamble as client.cpp's (one deadline, not busy; a bailout caught during the call is left
+ * pending for CLIENT_METHOD to re-raise); a copy so that the branches that made both files merge cleanly. */
 template <class F>
 void run_call(zval *self, F &&body) {
     Client *c = constructed(self);
@@ -37,7 +37,7 @@ void run_call(zval *self, F &&body) {
         bailout = c->bailout;
         c->bailout = false;
     }
-    if (bailout) zend_bailout();
+    if (bailout) RUNCLOUD_G(bailout) = true;
 }
 
 /* string (a name, normalized), int (a RunCloud id) or a RunCloud\Domain (its id, and its name for the
@@ -89,7 +89,21 @@ void with_domain(zval *self, zval *arg, F &&body) {
 
 }  // namespace
 
-ZEND_METHOD(RunCloud_Client, sslMode) {
+/* As in client.cpp: the body runs in its own function, so every C++ object of it is gone when a bailout
+ * caught during the call is re-raised here. */
+#define CLIENT_METHOD(name)                                                 \
+    static void client_##name(INTERNAL_FUNCTION_PARAMETERS);                \
+    ZEND_METHOD(RunCloud_Client, name) {                                    \
+        RUNCLOUD_G(bailout) = false;                                        \
+        client_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU);                    \
+        if (RUNCLOUD_G(bailout)) {                                          \
+            RUNCLOUD_G(bailout) = false;                                    \
+            zend_bailout();                                                 \
+        }                                                                   \
+    }                                                                       \
+    static void client_##name(INTERNAL_FUNCTION_PARAMETERS)
+
+CLIENT_METHOD(sslMode) {
     ZEND_PARSE_PARAMETERS_NONE();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
         runcloud::SslMode mode;
@@ -101,7 +115,7 @@ ZEND_METHOD(RunCloud_Client, sslMode) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, setSslMode) {
+CLIENT_METHOD(setSslMode) {
     bool advanced, auto_ssl = false;
     ZEND_PARSE_PARAMETERS_START(1, 2)
         Z_PARAM_BOOL(advanced)
@@ -121,7 +135,7 @@ ZEND_METHOD(RunCloud_Client, setSslMode) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, domainSsl) {
+CLIENT_METHOD(domainSsl) {
     zval *domain;
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)
@@ -135,7 +149,7 @@ ZEND_METHOD(RunCloud_Client, domainSsl) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, installDomainSsl) {
+CLIENT_METHOD(installDomainSsl) {
     zval *domain;
     HashTable *settings = nullptr;
     ZEND_PARSE_PARAMETERS_START(1, 2)
@@ -156,7 +170,7 @@ ZEND_METHOD(RunCloud_Client, installDomainSsl) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, redeployDomainSsl) {
+CLIENT_METHOD(redeployDomainSsl) {
     zval *domain;
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)
@@ -169,7 +183,7 @@ ZEND_METHOD(RunCloud_Client, redeployDomainSsl) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, removeDomainSsl) {
+CLIENT_METHOD(removeDomainSsl) {
     zval *domain;
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)
@@ -182,7 +196,7 @@ ZEND_METHOD(RunCloud_Client, removeDomainSsl) {
     });
 }
 
-ZEND_METHOD(RunCloud_Client, removeDomain) {
+CLIENT_METHOD(removeDomain) {
     zval *domain;
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)

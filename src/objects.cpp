@@ -68,6 +68,6 @@ void php_runcloud_sync_result(zval *out, const runcloud::BulkResult &r, bool dry
 }
 
 /* Value objects come only from the client. */
-ZEND_METHOD(RunCloud_Domain, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
-ZEND_METHOD(RunCloud_Ssl, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
-ZEND_METHOD(RunCloud_SyncResult, __construct) { ZEND_PARSE_PARAMETERS_NONE(); }
+ZEND_METHOD(RunCloud_Domain, __construct) { ZEND_PARSE_PARAMETERS_NONE(); (void) return_value; }
+ZEND_METHOD(RunCloud_Ssl, __construct) { ZEND_PARSE_PARAMETERS_NONE(); (void) return_value; }
+ZEND_METHOD(RunCloud_SyncResult, __construct) { ZEND_PARSE_PARAMETERS_NONE(); (void) return_value; }

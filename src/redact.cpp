@@ -49,14 +49,21 @@ void Redactor::add(const std::string &secret) {
 }
 
 void Redactor::apply(std::string &text) const {
+    const std::string mark = kMark;
     for (const auto &form : forms_) {
         const std::string &s = form->str();
         if (s.size() < kMinRedactLength) {
-            if (text == s) text = kMark;
+            if (text == s) text = mark;
             continue;
         }
-        for (size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + sizeof kMark - 1)) {
-            text.replace(at, s.size(), kMark);
+        // Passes until none is left: a replacement next to text that completes the secret again counts too.
+        for (int pass = 0; pass < 8; pass++) {
+            bool changed = false;
+            for (size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + mark.size())) {
+                text.replace(at, s.size(), mark);
+                changed = true;
+            }
+            if (!changed) break;
         }
     }
 }

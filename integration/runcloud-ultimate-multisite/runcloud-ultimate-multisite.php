@@ -5,6 +5,7 @@
  * Version:           1.0.0
  * Requires at least: 5.9
  * Requires PHP:      8.2
+ * Requires Plugins:  ultimate-multisite
  * Network:           true
  * License:           GPL-2.0-or-later
  * Text Domain:       runcloud-ultimate-multisite
@@ -32,7 +33,7 @@ spl_autoload_register(
 		$parts    = explode( '\\', $relative );
 		$name     = array_pop( $parts );
 
-		if ( in_array( $name, array( 'Capability_Module', 'Host_Provider' ), true ) ) {
+		if ( in_array( $name, array( 'Capability_Module', 'Host_Provider', 'Integration' ), true ) ) {
 			return;
 		}
 

@@ -34,6 +34,19 @@ final class Domain_Name {
 			$name = is_string( $host ) ? $host : '';
 		}
 
+		if ( '' === $name ) {
+			return '';
+		}
+
+		// The extension's rules are the ones RunCloud's names go through: use them when present.
+		if ( method_exists( '\RunCloud\Client', 'normalizeDomain' ) ) {
+			try {
+				return (string) \RunCloud\Client::normalizeDomain( $name );
+			} catch ( \ValueError $e ) {
+				return '';
+			}
+		}
+
 		$name = rtrim( $name, '.' );
 		$name = function_exists( 'mb_strtolower' ) ? mb_strtolower( $name, 'UTF-8' ) : strtolower( $name );
 

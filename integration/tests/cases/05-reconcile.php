@@ -2,8 +2,7 @@
 /**
  * Reconcile: the scheduled job and the admin button run syncDomains over all mapped domains.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern
- * @run RCI_NETWORK=subdir RCI_UM=modern
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

@@ -2,7 +2,7 @@
 /**
  * The plain classes on their own: names, DNS check, settings, logging.
  *
- * @run RCI_NETWORK=subdir RCI_UM=modern
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

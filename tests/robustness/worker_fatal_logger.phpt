@@ -1,0 +1,55 @@
+--TEST--
+Issue 10 cases 1 and 16: a fatal error, a time limit or memory exhaustion inside the logger ends that PHP request only; the same worker's next requests succeed on one pooled connection
+--EXTENSIONS--
+runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
+--FILE--
+<?php
+require __DIR__ . '/../inc/sandbox.inc';
+require __DIR__ . '/../inc/served.inc';
+$sb = (new Sandbox(['--tls']))->seed();
+$script = tempnam(sys_get_temp_dir(), 'rc') . '.php';
+file_put_contents($script, <<<'PHP'
+<?php
+$mode = $_GET['mode'] ?? 'ping';
+$logger = function (string $level, string $message) use ($mode) {
+    if ($mode === 'time') {            // burns CPU until max_execution_time fires in here
+        $t = microtime(true);
+        while (microtime(true) - $t < 0.3) {}
+    } elseif ($mode === 'fatal') {
+        trigger_error('the logger gives up', E_USER_ERROR);
+    } elseif ($mode === 'memory') {
+        $waste = str_repeat('x', 256 << 20);
+    }
+};
+$c = new RunCloud\Client(getenv('RC_TOKEN'), 1, 10, ['base_url' => getenv('RC_URL'), 'ca_info' => getenv('RC_CA'),
+                         'retry_delay' => 0.01, 'concurrency' => 4, 'logger' => $logger]);
+if ($mode === 'ping') { echo $c->ping() ? 'pong' : 'no'; return; }
+if ($mode === 'time') set_time_limit(1);
+if ($mode === 'memory') ini_set('memory_limit', '64M');
+$names = [];
+for ($i = 0; $i < 16; $i++) $names[] = "w$i.$mode.test";
+$c->addDomains($names);
+echo 'the call returned';
+PHP);
+$web = new ServedScript($script, ['RC_TOKEN' => RC_TOKEN, 'RC_URL' => $sb->url(), 'RC_CA' => $sb->info['ca']]);
+foreach (['time', 'fatal', 'memory'] as $mode) {
+    $out = $web->get("mode=$mode");
+    preg_match('/(Maximum execution time|the logger gives up|Allowed memory size)/', $out, $m);
+    echo "$mode: ", $m[1] ?? "no fatal error: $out", "\n";
+    $sb->admin('DELETE', '/__sandbox/journal');
+    $answers = [];
+    for ($i = 0; $i < 3; $i++) $answers[] = $web->get();
+    $j = $sb->journal();
+    echo '  next requests: ', implode(' ', $answers), ', ', count(array_unique(array_column($j, 'connection'))), " connection(s)\n";
+}
+unlink($script);
+?>
+--EXPECT--
+time: Maximum execution time
+  next requests: pong pong pong, 1 connection(s)
+fatal: the logger gives up
+  next requests: pong pong pong, 1 connection(s)
+memory: Allowed memory size
+  next requests: pong pong pong, 1 connection(s)
