@@ -339,12 +339,6 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
         std::snprintf(ex.error, sizeof ex.error, "the call's timeout was reached before this request could start");
         done(ex);
     };
-    // Pacing holds a start back only while that leaves the call time: past its deadline it goes anyway
-    // (at worst a 429, which says when the budget is back).
-    auto paced_until = [&](const Exchange &ex, int busy, Clock::time_point now) {
-        auto at = rate.next_start(busy, now);
-        return at < ex.deadline ? at : Clock::time_point{};
-    };
     while (true) {
         if (stop()) {
             detach_all();
@@ -362,7 +356,7 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
                 continue;
             }
             int busy = static_cast<int>(running_.size());
-            if (ex->not_before > now || paced_until(*ex, busy, now) > now) { ++it; continue; }
+            if (ex->not_before > now || rate.next_start(busy, now) > now) { ++it; continue; }
             it = queue.erase(it);
             bool held = rate.pacing(busy);
             if (held && !rate.held) paced++;  // once per stretch of paced starts: logged once
@@ -380,7 +374,7 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
         if (running_.empty()) {
             if (queue.empty()) return;
             Clock::time_point earliest = Clock::time_point::max();
-            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, paced_until(*ex, 0, now)), ex->deadline));
+            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, rate.next_start(0, now)), ex->deadline));
             // Short sleeps, so that stop() (max_execution_time) is seen in time.
             auto until = std::min(earliest, Clock::now() + std::chrono::milliseconds(200));
             if (until > now) std::this_thread::sleep_until(until);
