@@ -51,40 +51,6 @@ t(
 );
 
 t(
-	'defect 8: a 429 waits at least Retry-After',
-	function () {
-		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}', 'headers' => array( 'Retry-After' => '600' ), 'count' => 2 ) );
-		$before = time();
-		list( , $actions ) = UM::create_domain( 'limited.example.com', 1 );
-		um_ok( um_run( $actions ), 'add' );
-		$jobs = jobs();
-		eq( 1, count( $jobs ), 'retry queued' );
-		ok( $jobs[0][0] - $before >= 600, 'retry sooner than Retry-After: ' . ( $jobs[0][0] - $before ) );
-		contains( 'HTTP 429', implode( "\n", log_lines( 'error' ) ), 'ERROR line' );
-		run_jobs( 700 );
-		ok( null !== Sandbox::domain( 'limited.example.com' ), 'domain added after the wait' );
-	}
-);
-
-t(
-	'defect 8: the real rate limit of the sandbox is survived',
-	function () {
-		Sandbox::config( array( 'rate_limit' => 3 ) );
-		$ids = array();
-		foreach ( array( 'r1', 'r2', 'r3', 'r4', 'r5' ) as $slug ) {
-			list( $id, $actions ) = UM::create_domain( "$slug.example.com", 1 );
-			um_ok( um_run( $actions ), "add $slug" );
-		}
-		ok( count( jobs() ) >= 1, 'rate-limited adds are queued for retry' );
-		Sandbox::config( array( 'rate_limit' => 100000 ) );
-		run_jobs( 7200 );
-		foreach ( array( 'r1', 'r2', 'r3', 'r4', 'r5' ) as $slug ) {
-			ok( null !== Sandbox::domain( "$slug.example.com" ), "$slug.example.com missing" );
-		}
-	}
-);
-
-t(
 	'defect 8: a dropped connection is retried; a slow RunCloud is cut by the timeout',
 	function () {
 		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'drop', 'count' => 2 ) );

@@ -44,7 +44,7 @@ t(
 );
 
 t(
-	'a lasting 500 is logged at ERROR and queues a retry in group runcloud; a 429 is retried and the domain added',
+	'a lasting 500 is logged at ERROR and queues a retry in group runcloud',
 	function () {
 		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 500, 'body' => '{"message":"Server Error"}', 'count' => 100 ) );
 		UM::create_domain( 'busy.example.com', 1 );
@@ -52,13 +52,6 @@ t(
 		contains( 'HTTP 500', implode( "\n", log_lines( 'error' ) ), 'ERROR line' );
 		$retry = as_get_scheduled_actions( array( 'hook' => 'wu_runcloud_retry', 'status' => 'pending', 'group' => 'runcloud' ) );
 		eq( 1, count( $retry ), 'retry queued in Action Scheduler' );
-
-		Sandbox::seed();
-		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}', 'count' => 1 ) );
-		UM::create_domain( 'later.example.com', 1 );
-		um_run();
-		run_jobs( 3600 );
-		ok( null !== Sandbox::domain( 'later.example.com' ), 'domain not added after a 429' );
 	}
 );
 

@@ -242,6 +242,30 @@ function run_jobs( $horizon = 0, $only = null, $max = 20 ) {
 	return $results;
 }
 
+/**
+ * Like run_jobs(), but each round runs in a new PHP process (a later request), as RunCloud's
+ * Retry-After is honoured by the extension per session in real time.
+ *
+ * @return array list of ['hook', 'args', 'status', 'message']
+ */
+function run_jobs_later( $horizon = 0, $max = 10 ) {
+	$php     = getenv( 'PHP' ) ?: PHP_BINARY;
+	$results = array();
+	for ( $round = 0; $round < $max; $round++ ) {
+		if ( 0 === UM::make_due( 'wu_runcloud_', $horizon, array( 'wu_runcloud_reconcile' ) ) ) {
+			break;
+		}
+		exec( escapeshellarg( $php ) . ' -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) ) . ' -d display_errors=stderr ' . escapeshellarg( __DIR__ . '/run-queue.php' ) . ' 2>&1', $out, $code );
+		$text = implode( "\n", $out );
+		ok( 0 === $code && false !== strpos( $text, 'QUEUE-DONE' ), 'queue request: ' . $text );
+		ok( ! preg_match( '/(Fatal error|Warning|Notice|Deprecated):/', $text ), 'PHP problems in the queue request: ' . $text );
+		wp_cache_flush();
+		$results = array_merge( $results, UM::run() );
+	}
+
+	return $results;
+}
+
 /** Lines of the integration-runcloud log. */
 function log_lines( $level = null ) {
 	$file = rci_um_log_path();
