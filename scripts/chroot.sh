@@ -126,11 +126,13 @@ prepare() {  # prepare SUITE
 
 run_test() {  # run_test VERSION STAGE…
   local v=$1; shift
-  local suite dir
+  local suite
   suite=$(suite_of "$v"); dir="$cache/$suite"
   [ -x "$dir/usr/bin/php$v" ] || { echo "chroot: PHP $v is not in the $suite chroot (scripts/chroot.sh prepare $suite)"; exit 1; }
-  local work="/build/runcloud-php$v"
-  rm -rf "${dir:?}$work"; mkdir -p "$dir$work"
+  # One copy per run: two runs on one machine (two checkouts) never share a build directory.
+  work="/build/runcloud-php$v-$$"
+  trap 'unmount_all; rm -rf "${dir:?}$work"' EXIT
+  mkdir -p "$dir$work"
   # A copy of the tree as git sees it (tracked and new files, nothing ignored): builds never collide.
   (cd "$root" && git ls-files -co --exclude-standard | tar -cf - -T -) | tar -xf - -C "$dir$work"
   # Tests may use the third-party tarballs beside the repository (../shared/thirdparty): a read-only view.

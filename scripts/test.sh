@@ -19,20 +19,11 @@ trap 'rm -rf "$log"' EXIT
 export TEST_PHP_EXECUTABLE=${TEST_PHP_EXECUTABLE:-$(command -v php)}
 export EXTRA_CXXFLAGS=${EXTRA_CXXFLAGS--Wall -Wextra -Wno-unused-parameter -Werror}
 
-# The chroots of the other PHP versions are prepared in the background while the host's stages run.
-declare -A preparing=()
-for stage in "${stages[@]}"; do
-  case $stage in
-    php84) suite=trixie ;; php85|php86) suite=sid ;; *) continue ;;
-  esac
-  [ -n "${preparing[$suite]:-}" ] && continue
-  bash scripts/chroot.sh prepare "$suite" >"$log/prepare-$suite.out" 2>&1 &
-  preparing[$suite]=$!
-done
-
-count() {  # count NAME PASSED FAILED
+stage_start=$SECONDS
+count() {  # count NAME PASSED FAILED, and the seconds since the previous count
   passed=$((passed + $2)); failed=$((failed + $3))
-  echo "== $1: $2 passed, $3 failed"
+  echo "== $1: $2 passed, $3 failed ($((SECONDS - stage_start)) s)"
+  stage_start=$SECONDS
 }
 
 # run-tests.php with the system php.ini kept out (-n); extra arguments go to run-tests. Environment for the
@@ -69,7 +60,7 @@ suite() {  # a suite script ending with "N passed, N failed"
 chroot_stage() {  # chroot_stage NAME VERSION STAGE…: test.sh's stages on another PHP, summed into one line
   local name=$1 v=$2 suite; shift 2
   case $v in 8.4) suite=trixie ;; *) suite=sid ;; esac
-  local out="$log/$name.out" start=$SECONDS
+  local out="$log/$name.out"
   if ! wait "${preparing[$suite]}"; then
     cat "$log/prepare-$suite.out"; count "$name" 0 1; return
   fi
@@ -80,7 +71,6 @@ chroot_stage() {  # chroot_stage NAME VERSION STAGE…: test.sh's stages on anot
   p=$(sed -n 's/^all: \([0-9]*\) passed.*/\1/p' "$out" | tail -n 1)
   f=$(sed -n 's/^all: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$out" | tail -n 1)
   if [ -z "$p" ] || { [ $rc -ne 0 ] && [ "${f:-0}" -eq 0 ]; }; then f=$(( ${f:-0} + 1 )); tail -n 40 "$out"; fi
-  echo "  $name took $((SECONDS - start)) s"
   count "$name" "${p:-0}" "${f:-0}"
 }
 
@@ -90,7 +80,21 @@ check() {  # a single check: a command that must succeed
 }
 
 [ "${RUNCLOUD_SETUP:-}" = skip ] || bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+# The chroots of the other PHP versions are prepared in the background while the host builds and runs its
+# stages (after setup.sh: it installs debootstrap, and apt takes one installer at a time).
+declare -A preparing=()
+for stage in "${stages[@]}"; do
+  case $stage in
+    php84) suite=trixie ;; php85|php86) suite=sid ;; *) continue ;;
+  esac
+  [ -n "${preparing[$suite]:-}" ] && continue
+  bash scripts/chroot.sh prepare "$suite" >"$log/prepare-$suite.out" 2>&1 &
+  preparing[$suite]=$!
+done
+
 bash scripts/build.sh || { echo "build failed"; echo "all: 0 passed, 1 failed"; exit 1; }
+echo "setup and build: $SECONDS s"
+stage_start=$SECONDS
 so="$root/modules/runcloud.so"
 run_tests="$root/run-tests.php"   # phpize copies the runner of the PHP it builds for
 
@@ -129,5 +133,6 @@ for stage in "${stages[@]}"; do
     *) echo "unknown stage $stage"; exit 2 ;;
   esac
 done
+echo "total: $SECONDS s"
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -36,9 +36,15 @@ void run_call(zval *self, F &&body) {
             return;
         }
         c->bailout = false;
-        php_runcloud_guard([&] {
-            if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
-        });
+        // Bailouts of PHP code the call runs are caught where it runs (the logger, JSON decoding); this one
+        // catches the rest (memory exhausted while the result is built), so the client is never left busy.
+        zend_try {
+            php_runcloud_guard([&] {
+                if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
+            });
+        } zend_catch {
+            c->bailout = true;
+        } zend_end_try();
         c->api->end();
         bailout = c->bailout;
         c->bailout = false;

@@ -6,6 +6,9 @@
 
 #include <curl/curl.h>
 #include <sys/types.h>
+#ifdef _WIN32
+typedef int pid_t;  // MSVC has none; the pool key only needs an integer per process
+#endif
 
 #include <chrono>
 #include <cstdint>
@@ -116,14 +119,20 @@ public:
              const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
 
 private:
+    void drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+               const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
     CURL *take_handle();
     void give_back(CURL *h);
+    void learn_ca_default();
     void start(const Settings &settings, Exchange &ex);
     void detach_all();
     CURLM *multi_;
     CURLSH *share_;                // TLS sessions and DNS answers, for every connection of the session
     std::vector<CURL *> idle_;
     std::vector<CURL *> running_;
+    std::vector<CURL *> custom_ca_;  // handles that had a client's own CA file
+    std::string ca_default_;       // libcurl's built-in CA file ("" when it has none)
+    bool ca_default_known_ = false;
     pid_t pid_;
     bool busy_ = false;
 public:
