@@ -25,6 +25,7 @@ extern "C" {
 #include <unistd.h>
 #endif
 
+#include <cstring>
 #include <string>
 
 #include "src/http.h"
@@ -91,6 +92,48 @@ PHP_INI_END()
 
 runcloud::Pool *php_runcloud_pool() { return RUNCLOUD_G(pool); }
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+/* libcurl copies the Authorization header into buffers of its own (the request it sends) and frees them
+ * unwiped. With these allocation functions everything libcurl frees is wiped first, so no copy of a
+ * credential stays in freed memory. They only take effect when this extension is the first to initialise
+ * libcurl in the process (PHP's curl extension, loaded before it, keeps libcurl's defaults). */
+static void wiping_free(void *p) {
+    if (!p) return;
+    volatile unsigned char *b = static_cast<unsigned char *>(p);
+    for (size_t i = 0, n = malloc_usable_size(p); i < n; i++) b[i] = 0;
+    free(p);
+}
+
+static void *wiping_realloc(void *p, size_t n) {
+    if (!p) return malloc(n);
+    if (n == 0) {
+        wiping_free(p);
+        return nullptr;
+    }
+    size_t old = malloc_usable_size(p);
+    if (n <= old) return p;  // glibc would shrink in place: keep the block, nothing is left behind
+    void *q = malloc(n);
+    if (!q) return nullptr;
+    std::memcpy(q, p, old);
+    wiping_free(p);
+    return q;
+}
+
+static char *wiping_strdup(const char *s) {
+    size_t n = std::strlen(s) + 1;
+    char *p = static_cast<char *>(malloc(n));
+    if (p) std::memcpy(p, s, n);
+    return p;
+}
+
+static CURLcode init_libcurl() {
+    return curl_global_init_mem(CURL_GLOBAL_DEFAULT, malloc, wiping_free, wiping_realloc, wiping_strdup, calloc);
+}
+#else
+static CURLcode init_libcurl() { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+#endif
+
 /* The pool holds sockets and belongs to this thread's globals (the process's, without ZTS). */
 static PHP_GINIT_FUNCTION(runcloud) {
 #if defined(COMPILE_DL_RUNCLOUD) && defined(ZTS)
@@ -107,7 +150,7 @@ static PHP_GSHUTDOWN_FUNCTION(runcloud) {
 
 PHP_MINIT_FUNCTION(runcloud) {
     REGISTER_INI_ENTRIES();
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return FAILURE;
+    if (init_libcurl() != CURLE_OK) return FAILURE;
 
     php_runcloud_client_ce = register_class_RunCloud_Client();
     php_runcloud_client_init(php_runcloud_client_ce);

@@ -15,6 +15,7 @@ extern "C" {
 #include <unistd.h>
 #endif
 
+#include <cctype>
 #include <cstring>
 #include <unordered_set>
 

@@ -36,9 +36,15 @@ void run_call(zval *self, F &&body) {
             return;
         }
         c->bailout = false;
-        php_runcloud_guard([&] {
-            if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
-        });
+        // Bailouts of PHP code the call runs are caught where it runs (the logger, JSON decoding); this one
+        // catches the rest (memory exhausted while the result is built), so the client is never left busy.
+        zend_try {
+            php_runcloud_guard([&] {
+                if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
+            });
+        } zend_catch {
+            c->bailout = true;
+        } zend_end_try();
         c->api->end();
         bailout = c->bailout;
         c->bailout = false;
@@ -182,20 +188,7 @@ CLIENT_METHOD(addDomain) {
     });
 }
 
-CLIENT_METHOD(removeDomain) {
-    zend_string *name;
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(name)
-    ZEND_PARSE_PARAMETERS_END();
-    std::string n;
-    if (!constructed(ZEND_THIS) || !normalize_name(ZSTR_VAL(name), ZSTR_LEN(name), n, 1)) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        bool removed = false;
-        if (!c->api->remove_domain(n, removed, f)) return false;
-        RETVAL_BOOL(removed);
-        return true;
-    });
-}
+/* removeDomain() is in client_ssl.cpp: it takes a name, an id or a RunCloud\Domain. */
 
 CLIENT_METHOD(ssl) {
     ZEND_PARSE_PARAMETERS_NONE();

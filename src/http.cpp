@@ -186,6 +186,7 @@ void Exchange::reset_answer() {
 }
 
 Session::Session() : multi_(curl_multi_init()), share_(curl_share_init()), pid_(current_pid()) {
+    learn_ca_default();
     if (multi_) {
         curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
         curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, kMaxIdleConnections);
@@ -230,12 +231,35 @@ CURL *Session::take_handle() {
     return curl_easy_init();
 }
 
-/* An idle handle keeps its connection (in the multi handle's cache), TLS and DNS caches, and nothing
- * else: curl_easy_reset drops every pointer into the exchange, the settings and their header lists, and
- * puts every option (the CA default among them) back the way libcurl documents. */
+/* An idle handle keeps its connection (in the multi handle's cache), TLS and DNS caches, and no pointer
+ * into an exchange or into settings that may go: those options are cleared here. (curl_easy_reset would
+ * clear them too, but measurably cost TLS session resumption on the next connection.) */
 void Session::give_back(CURL *h) {
-    curl_easy_reset(h);
+    curl_easy_setopt(h, CURLOPT_PRIVATE, nullptr);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, nullptr);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, nullptr);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, nullptr);
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+#if LIBCURL_VERSION_NUM >= 0x075000
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, nullptr);
+#endif
     idle_.push_back(h);
+}
+
+/* The CA store a client without ca_info gets: libcurl's built-in default, read from a fresh handle
+ * (CURLINFO_CAINFO, libcurl 7.84 and later) so that it can be put back after a client that had its own.
+ * Before 7.84 a handle that had a CA file of its own is reset instead (see start()). */
+void Session::learn_ca_default() {
+#if LIBCURL_VERSION_NUM >= 0x075400
+    CURL *probe = curl_easy_init();
+    if (!probe) return;
+    char *path = nullptr;
+    if (curl_easy_getinfo(probe, CURLINFO_CAINFO, &path) == CURLE_OK && path) ca_default_ = path;
+    ca_default_known_ = true;
+    curl_easy_cleanup(probe);
+#endif
 }
 
 void Session::detach_all() {
@@ -249,6 +273,13 @@ void Session::detach_all() {
 /* Every option is set on every start: handles are shared by clients whose settings differ. */
 void Session::start(const Settings &s, Exchange &ex) {
     ex.attempt++;
+    if (!ca_default_known_ && s.ca_info.empty() && !idle_.empty()) {
+        auto it = std::find(custom_ca_.begin(), custom_ca_.end(), idle_.back());
+        if (it != custom_ca_.end()) {  // libcurl before 7.84: only a reset puts its default CA back
+            curl_easy_reset(idle_.back());
+            custom_ca_.erase(it);
+        }
+    }
     ex.max_body = s.max_body;
     if (ex.held) *ex.held -= std::min(*ex.held, ex.response.size());  // the last attempt's answer is dropped
     ex.reset_answer();
@@ -278,8 +309,13 @@ void Session::start(const Settings &s, Exchange &ex) {
 #endif
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    // Unset (the handle was reset) means libcurl's built-in default CA store.
-    if (!s.ca_info.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, s.ca_info.c_str());
+    if (!s.ca_info.empty()) {
+        curl_easy_setopt(h, CURLOPT_CAINFO, s.ca_info.c_str());
+        if (std::find(custom_ca_.begin(), custom_ca_.end(), h) == custom_ca_.end()) custom_ca_.push_back(h);
+    } else if (ca_default_known_) {
+        // The documented default, never NULL (which would mean "no CA file", not "the default").
+        curl_easy_setopt(h, CURLOPT_CAINFO, ca_default_.empty() ? nullptr : ca_default_.c_str());
+    }
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, s.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
     curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -309,14 +345,6 @@ void Session::start(const Settings &s, Exchange &ex) {
 
 namespace {
 
-/* Low on calls left this minute: space the next starts evenly instead of running into 429. */
-Clock::duration pacing(const RateState &rate, int running) {
-    if (rate.limit <= 0 || rate.remaining < 0) return Clock::duration::zero();
-    long reserve = std::max(1L, rate.limit / 20);
-    if (rate.remaining - running > reserve) return Clock::duration::zero();
-    return std::chrono::microseconds(60'000'000L / rate.limit);
-}
-
 void finish_answer(CURL *h, Exchange &ex, CURLcode result) {
     ex.result = ex.too_large ? CURLE_FILESIZE_EXCEEDED : result;
     if (ex.lost) {
@@ -340,7 +368,17 @@ struct BusyMark {
 void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
                   const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
     BusyMark mark(busy_);
-    Clock::time_point paced_until{};
+    try {
+        drive(settings, queue, parallel, done, stop);
+    } catch (...) {  // out of memory: no transfer may stay attached to exchanges that are going away
+        detach_all();
+        queue.clear();
+        throw;
+    }
+}
+
+void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+                    const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
     auto fail_late = [&](Exchange &ex) {  // it cannot start before the call's deadline
         ex.attempt++;
         ex.reset_answer();
@@ -364,13 +402,13 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
                 it = queue.begin();
                 continue;
             }
-            auto pace = pacing(rate, static_cast<int>(running_.size()));
-            if (ex->not_before > now || (pace != Clock::duration::zero() && paced_until > now)) { ++it; continue; }
+            int busy = static_cast<int>(running_.size());
+            if (ex->not_before > now || rate.next_start(busy, now) > now) { ++it; continue; }
             it = queue.erase(it);
-            if (pace != Clock::duration::zero()) {
-                paced_until = now + pace;
-                paced++;
-            }
+            bool held = rate.pacing(busy);
+            if (held && !rate.held) paced++;  // once per stretch of paced starts: logged once
+            rate.held = held;
+            rate.last_start = now;
             start(settings, *ex);
             if (ex->result != CURLE_OK) {  // could not even start: report it like any failed attempt
                 done(*ex);
@@ -383,7 +421,7 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
         if (running_.empty()) {
             if (queue.empty()) return;
             Clock::time_point earliest = Clock::time_point::max();
-            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, paced_until), ex->deadline));
+            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, rate.next_start(0, now)), ex->deadline));
             // Short sleeps, so that stop() (max_execution_time) is seen in time.
             auto until = std::min(earliest, Clock::now() + std::chrono::milliseconds(200));
             if (until > now) std::this_thread::sleep_until(until);
@@ -406,8 +444,7 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
             running_.erase(std::find(running_.begin(), running_.end(), h));
             give_back(h);
             finished = true;
-            if (ex->rate_limit >= 0) rate.limit = ex->rate_limit;
-            if (ex->rate_remaining >= 0) rate.remaining = ex->rate_remaining;
+            rate.seen(*ex, Clock::now());
             done(*ex);
             if (stop()) break;
         }

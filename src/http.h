@@ -6,6 +6,9 @@
 
 #include <curl/curl.h>
 #include <sys/types.h>
+#ifdef _WIN32
+typedef int pid_t;  // MSVC has none; the pool key only needs an integer per process
+#endif
 
 #include <chrono>
 #include <cstdint>
@@ -76,6 +79,18 @@ struct Exchange {
 
 struct RateState {
     long limit = -1, remaining = -1;
+
+    /* Pacing from the figures RunCloud reports (pacing.cpp): several processes may share the budget. */
+    double consumers = 1;            // calls counted per answer of ours: 1 alone, about N with N busy processes
+    Clock::time_point last_start{};  // this session's last start
+    Clock::time_point reset_at{};    // when a 429's Retry-After said the budget comes back
+    Clock::time_point last_seen{};   // the last answer with figures
+    bool held = false;               // the last start was paced
+    /* Takes in the figures of a finished exchange. */
+    void seen(const Exchange &ex, Clock::time_point now);
+    /* Whether starts are being spaced out now, and the earliest the next may start. */
+    bool pacing(int running) const;
+    Clock::time_point next_start(int running, Clock::time_point now) const;
 };
 
 /* Connections to one endpoint with one credential. */
@@ -90,7 +105,7 @@ public:
     bool busy() const { return busy_; }  // a call is running on it (PHP code may try to re-enter)
     size_t idle_handles() const { return idle_.size(); }
     RateState rate;
-    unsigned long paced = 0;       // starts held back to stay under the rate limit
+    unsigned long paced = 0;       // times starts began to be held back to stay under the rate limit
     /* Certificate ids learnt per "server/webapp", so a redeploy can skip its lookup. */
     std::vector<std::pair<std::string, int64_t>> ssl_ids;
     int64_t cached_ssl_id(const std::string &app) const;
@@ -104,14 +119,20 @@ public:
              const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
 
 private:
+    void drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+               const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
     CURL *take_handle();
     void give_back(CURL *h);
+    void learn_ca_default();
     void start(const Settings &settings, Exchange &ex);
     void detach_all();
     CURLM *multi_;
     CURLSH *share_;                // TLS sessions and DNS answers, for every connection of the session
     std::vector<CURL *> idle_;
     std::vector<CURL *> running_;
+    std::vector<CURL *> custom_ca_;  // handles that had a client's own CA file
+    std::string ca_default_;       // libcurl's built-in CA file ("" when it has none)
+    bool ca_default_known_ = false;
     pid_t pid_;
     bool busy_ = false;
 public:

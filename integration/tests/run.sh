@@ -19,6 +19,7 @@
 #   RCI_UM_OLD     Ultimate Multisite 2.4.10 release (default: ...-2.4.10.tar.xz)
 #   RCI_WP_CLI     WP-CLI phar (default: $RCI_THIRDPARTY/wp-cli-2.10.0.phar)
 #   RCI_GENERATIONS generations to run (default: "new old")
+#   RCI_PLUGIN_DIR the plugin under test (default: <repo>/integration/runcloud-ultimate-multisite)
 #   RCI_ONLY       run only tests whose name contains this text
 #   RCI_CASES      run only case files whose name contains this text
 #   RCI_OLD=1      control run: this plugin left out, Ultimate Multisite's own RunCloud
@@ -37,6 +38,7 @@ UM_NEW=${RCI_UM_NEW:-$THIRDPARTY/ultimate-multisite-2.4.13-beta.1.tar.xz}
 UM_OLD=${RCI_UM_OLD:-$THIRDPARTY/ultimate-multisite-2.4.10.tar.xz}
 WP_CLI=${RCI_WP_CLI:-$THIRDPARTY/wp-cli-2.10.0.phar}
 GENERATIONS=${RCI_GENERATIONS:-new old}
+PLUGIN_DIR=${RCI_PLUGIN_DIR:-$INTEGRATION/runcloud-ultimate-multisite}
 
 fail_setup() {
 	echo "setup failed: $*" >&2
@@ -106,7 +108,7 @@ install_generation() { # $1: new|old|none
 	cp -a "$CORE" "$W" && rm -rf "$W/wp-content/plugins/akismet" "$W/wp-content/plugins/hello.php" "$W/wp-content/themes/"twentytwenty[1-4]
 	cp "$HERE/lib/wp-config.php" "$W/wp-config.php"
 	mkdir -p "$W/wp-content/uploads"
-	ln -s "$INTEGRATION/runcloud-ultimate-multisite" "$W/wp-content/plugins/runcloud-ultimate-multisite"
+	ln -s "$PLUGIN_DIR" "$W/wp-content/plugins/runcloud-ultimate-multisite"
 	case $G in
 		new) tar -xJf "$UM_NEW" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_NEW" ;;
 		old) tar -xJf "$UM_OLD" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_OLD" ;;

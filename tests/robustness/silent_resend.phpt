@@ -4,6 +4,12 @@ Issue 10 case 14: a request whose reused connection dies before the answer is ne
 runcloud
 --SKIPIF--
 <?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
+<?php
+ob_start();
+(new ReflectionExtension('runcloud'))->info();
+preg_match('/libcurl version => (\d+)\.(\d+)/', ob_get_clean(), $m);
+if ($m && [(int) $m[1], (int) $m[2]] < [7, 80]) die('skip libcurl before 7.80 has no CURLOPT_PREREQFUNCTION');
+?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

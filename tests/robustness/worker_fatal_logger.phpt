@@ -33,7 +33,8 @@ for ($i = 0; $i < 16; $i++) $names[] = "w$i.$mode.test";
 $c->addDomains($names);
 echo 'the call returned';
 PHP);
-$web = new ServedScript($script, ['RC_TOKEN' => RC_TOKEN, 'RC_URL' => $sb->url(), 'RC_CA' => $sb->info['ca']]);
+// memory_limit needs PHP's own allocator: memory checkers run PHP with USE_ZEND_ALLOC=0, the worker keeps it.
+$web = new ServedScript($script, ['RC_TOKEN' => RC_TOKEN, 'RC_URL' => $sb->url(), 'RC_CA' => $sb->info['ca'], 'USE_ZEND_ALLOC' => '1']);
 foreach (['time', 'fatal', 'memory'] as $mode) {
     $out = $web->get("mode=$mode");
     preg_match('/(Maximum execution time|the logger gives up|Allowed memory size)/', $out, $m);

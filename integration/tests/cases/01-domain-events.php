@@ -137,7 +137,7 @@ t(
 );
 
 t(
-	'defect 9: names are matched case-insensitively',
+	'a record removes its alias whatever the case RunCloud holds it in',
 	function () {
 		// A differently cased alias already on RunCloud is the record's domain: removing the
 		// record removes it.

@@ -60,6 +60,8 @@ t(
 		list( $success, $message ) = wizard_test();
 		ok( ! $success, 'passed with a wrong token' );
 		contains( 'WU_RUNCLOUD_API_TOKEN', $message, 'message names the token' );
+		contains( '401', $message, 'message carries the HTTP status' );
+		not_contains( '{"', $message, 'raw JSON in the answer' );
 		not_contains( 'not-the-token', $message, 'the token is shown' );
 		not_contains( 'not-the-token', implode( "\n", log_lines() ), 'the token is logged' );
 	}

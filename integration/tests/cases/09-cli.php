@@ -109,4 +109,24 @@ t(
 	}
 );
 
+t(
+	'the shipped .pot holds every translatable string of the plugin (wp i18n make-pot)',
+	function () {
+		$dir = WP_PLUGIN_DIR . '/runcloud-ultimate-multisite';
+		$tmp = sys_get_temp_dir() . '/rci-pot-' . getmypid() . '.pot';
+		$php = getenv( 'PHP' ) ?: PHP_BINARY;
+		exec( escapeshellarg( $php ) . ' ' . escapeshellarg( getenv( 'RCI_WP_CLI' ) ) . ' --allow-root i18n make-pot ' . escapeshellarg( $dir ) . ' ' . escapeshellarg( $tmp ) . ' --slug=runcloud-ultimate-multisite --domain=runcloud-ultimate-multisite --exclude=languages 2>&1', $out, $code );
+		eq( 0, $code, 'make-pot: ' . implode( ' | ', $out ) );
+		$ids = static function ( $file ) {
+			preg_match_all( '/^msgid "(.+)"$/m', (string) file_get_contents( $file ), $m );
+			sort( $m[1] );
+			return array_values( array_unique( $m[1] ) );
+		};
+		$fresh = $ids( $tmp );
+		unlink( $tmp );
+		ok( count( $fresh ) > 20, 'make-pot found ' . count( $fresh ) . ' strings' );
+		eq( $fresh, $ids( $dir . '/languages/runcloud-ultimate-multisite.pot' ), 'strings of the shipped .pot' );
+	}
+);
+
 run_tests();

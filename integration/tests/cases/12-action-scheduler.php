@@ -23,9 +23,8 @@ t(
 			return 'wu_runcloud_reconcile' === $job[1];
 		} ) );
 		eq( 1, count( $boot ), 'reconcile jobs after an ordinary request' );
-		$action = as_get_scheduled_actions( array( 'hook' => 'wu_runcloud_reconcile', 'status' => 'pending' ) );
-		// reset_world() emptied the queue: a new request schedules it again (here: the same hook).
-		do_action( 'action_scheduler_init' );
+		// reset_world() emptied the queue: schedule it again as a request does on action_scheduler_init.
+		plugin()->schedule_reconcile();
 		$action = as_get_scheduled_actions( array( 'hook' => 'wu_runcloud_reconcile', 'status' => 'pending', 'group' => 'runcloud' ) );
 		eq( 1, count( $action ), 'pending reconcile in group runcloud' );
 		$schedule = reset( $action )->get_schedule();

@@ -73,13 +73,16 @@ switch ( $rci_step ) {
 			wu_save_setting( 'enable_domain_mapping', true );
 			wu_save_setting( 'auto_create_www_subdomain', 'always' );
 		}
+		if ( '1' === getenv( 'RCI_OLD' ) ) {
+			break; // Control run: this plugin stays out.
+		}
 		if ( 'none' === getenv( 'RCI_UM' ) ) {
 			// WordPress refuses to activate a plugin whose required plugin is missing; the case
 			// tested is the network whose Ultimate Multisite was removed after activation.
 			$active = (array) get_site_option( 'active_sitewide_plugins', array() );
 			$active['runcloud-ultimate-multisite/runcloud-ultimate-multisite.php'] = time();
 			update_site_option( 'active_sitewide_plugins', $active );
-		} elseif ( '1' !== getenv( 'RCI_OLD' ) ) {
+		} else {
 			rci_activate( 'runcloud-ultimate-multisite/runcloud-ultimate-multisite.php' );
 		}
 		break;
