@@ -44,7 +44,9 @@ packages() {  # packages SUITE
   [ "$1" = trixie ] && lists+=("$root/integration/debian-packages.txt")
   local v
   {
-    # What a minimal debootstrap lacks and a Debian installation has: xz for the third-party tarballs.
+    # What a minimal debootstrap lacks and a Debian installation has: libcurl's default CA store (a client
+    # without ca_info uses it) and xz for the third-party tarballs.
+    echo ca-certificates
     echo xz-utils
     for v in $(versions_of "$1"); do
       cat "${lists[@]}" 2>/dev/null | sed 's/#.*//' | awk 'NF' | sed "s/^php8\.2-/php$v-/"
