@@ -1,6 +1,9 @@
 dnl The runcloud extension: C++17, libcurl and simdjson found with pkg-config, libidn2 for IDN names.
-dnl libcurl 7.66 is the oldest it builds with (curl_multi_poll); from 7.80 it refuses libcurl's silent
-dnl re-send of a request (CURLOPT_PREREQFUNCTION), from 7.85 it names protocols with CURLOPT_PROTOCOLS_STR.
+dnl Minimum versions are those of the library calls the sources make:
+dnl   libcurl 7.66.0: curl_multi_poll (newer options are used when present: CURLOPT_PREREQFUNCTION from
+dnl                   7.80.0, CURLOPT_PROTOCOLS_STR from 7.85.0, CURLOPT_PROTOCOLS before it);
+dnl   simdjson 3.0.0 up to 4.x: the On-Demand API as 3.0 has it; 4.x is built and tested, 5 is not known yet;
+dnl   libidn2 2.0.0: idn2_to_ascii_8z with IDN2_NONTRANSITIONAL (UTS #46).
 
 PHP_ARG_ENABLE([runcloud],
   [whether to enable the RunCloud API client],
@@ -11,15 +14,18 @@ if test "$PHP_RUNCLOUD" != "no"; then
   PHP_REQUIRE_CXX()
   PHP_CXX_COMPILE_STDCXX([17], [mandatory], [PHP_RUNCLOUD_STDCXX])
 
-  PKG_CHECK_MODULES([CURL], [libcurl >= 7.66.0])
+  PKG_CHECK_MODULES([CURL], [libcurl >= 7.66.0], [],
+    [AC_MSG_ERROR([runcloud needs libcurl 7.66.0 or later and its development files (Debian, Ubuntu: libcurl4-openssl-dev): $CURL_PKG_ERRORS])])
   PHP_EVAL_INCLINE([$CURL_CFLAGS])
   PHP_EVAL_LIBLINE([$CURL_LIBS], [RUNCLOUD_SHARED_LIBADD])
 
-  PKG_CHECK_MODULES([SIMDJSON], [simdjson >= 3.0.0])
+  PKG_CHECK_MODULES([SIMDJSON], [simdjson >= 3.0.0 simdjson < 5.0.0], [],
+    [AC_MSG_ERROR([runcloud needs simdjson 3.0.0 up to 4.x and its development files (Debian, Ubuntu: libsimdjson-dev): $SIMDJSON_PKG_ERRORS])])
   PHP_EVAL_INCLINE([$SIMDJSON_CFLAGS])
   PHP_EVAL_LIBLINE([$SIMDJSON_LIBS], [RUNCLOUD_SHARED_LIBADD])
 
-  PKG_CHECK_MODULES([IDN2], [libidn2])
+  PKG_CHECK_MODULES([IDN2], [libidn2 >= 2.0.0], [],
+    [AC_MSG_ERROR([runcloud needs libidn2 2.0.0 or later and its development files (Debian, Ubuntu: libidn2-dev): $IDN2_PKG_ERRORS])])
   PHP_EVAL_INCLINE([$IDN2_CFLAGS])
   PHP_EVAL_LIBLINE([$IDN2_LIBS], [RUNCLOUD_SHARED_LIBADD])
 

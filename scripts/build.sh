@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds modules/runcloud.so with phpize. `scripts/build.sh --sanitize DIR` builds an AddressSanitizer and
 # UndefinedBehaviorSanitizer copy in DIR instead (the sources are copied there, the tree stays clean).
+# EXTRA_CXXFLAGS (e.g. "-Wall -Wextra -Werror") applies to the extension's own sources only, not to
+# configure's probes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${1:-}" = "--sanitize" ]; then
@@ -25,5 +27,5 @@ if [ ! -f configure ] || [ config.m4 -nt configure ]; then
   phpize >/dev/null 2>&1
   ./configure --enable-runcloud >/dev/null
 fi
-make -j"$(nproc)" >/dev/null
+make -j"$(nproc)" EXTRA_CXXFLAGS="${EXTRA_CXXFLAGS:-}" >/dev/null
 echo "build: $root/modules/runcloud.so"

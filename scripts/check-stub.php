@@ -1,31 +1,36 @@
 <?php
-/* Checks that runcloud.stub.php (the IDE stub, source of runcloud_arginfo.h) and the built extension
- * declare the same API: each is described through Reflection in its own process (the stub loaded as
- * plain PHP without the extension), and the two descriptions must be equal.
+/* Checks that runcloud.stub.php (the source of runcloud_arginfo.h), stubs/runcloud.php (the IDE stub made
+ * from it) and the built extension declare the same API: each is described through Reflection in its own
+ * process (a stub loaded as plain PHP without the extension), and the descriptions must be equal.
  * Usage: php scripts/check-stub.php modules/runcloud.so */
 
 if (($argv[1] ?? '') === '--describe') {
-    if (!extension_loaded('runcloud')) require dirname(__DIR__) . '/runcloud.stub.php';
+    if (isset($argv[2])) require $argv[2];
     echo implode("\n", describe_namespace('RunCloud')), "\n";
     exit(0);
 }
 
 $so = $argv[1] ?? dirname(__DIR__) . '/modules/runcloud.so';
 $self = escapeshellarg(__FILE__);
-$stub = shell_exec(PHP_BINARY . " -n $self --describe");
 $ext = shell_exec(PHP_BINARY . ' -n -d extension=' . escapeshellarg($so) . " $self --describe");
-if (!$stub || !$ext) {
-    fwrite(STDERR, "could not describe the stub or the extension\n");
+if (!$ext) {
+    fwrite(STDERR, "could not describe the extension\n");
     exit(1);
 }
-$a = explode("\n", trim($stub));
 $b = explode("\n", trim($ext));
-$only_stub = array_diff($a, $b);
-$only_ext = array_diff($b, $a);
-foreach ($only_stub as $l) echo "stub only:      $l\n";
-foreach ($only_ext as $l) echo "extension only: $l\n";
-echo count($a), " declarations compared\n";
-exit($only_stub || $only_ext ? 1 : 0);
+$bad = false;
+foreach (['runcloud.stub.php', 'stubs/runcloud.php'] as $file) {
+    $stub = shell_exec(PHP_BINARY . " -n $self --describe " . escapeshellarg(dirname(__DIR__) . "/$file"));
+    if (!$stub) {
+        fwrite(STDERR, "could not describe $file\n");
+        exit(1);
+    }
+    $a = explode("\n", trim($stub));
+    foreach (array_diff($a, $b) as $l) { echo "$file only: $l\n"; $bad = true; }
+    foreach (array_diff($b, $a) as $l) { echo "extension only (not in $file): $l\n"; $bad = true; }
+    echo "$file: ", count($a), " declarations compared\n";
+}
+exit($bad ? 1 : 0);
 
 /** @return list<string> one line per class, constant, property, method and parameter */
 function describe_namespace(string $ns): array

@@ -2,21 +2,28 @@
 # The one test command: installs what is missing, builds, and runs every suite of the project.
 #   scripts/test.sh              everything (what CI runs)
 #   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration fuzz soak
+#                                pecl (package, install, run-tests as a PECL user does)
+#                                php84 php85 php86 (the same suites on other PHP versions, in Debian chroots)
+# Environment: EXTRA_CXXFLAGS for the extension's own sources (default -Wall -Wextra -Werror, less
+# -Wunused-parameter as php-src builds itself: every ZEND_METHOD receives return_value, used or not);
+# RUNCLOUD_SETUP=skip when the packages are known to be there (the chroots).
 # Ends with the line "all: N passed, N failed" and exits non-zero when anything failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz soak)
+[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz soak pecl php84 php85 php86)
 passed=0 failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 export TEST_PHP_EXECUTABLE=${TEST_PHP_EXECUTABLE:-$(command -v php)}
-run_tests=$(ls /usr/lib/php/*/build/run-tests.php | tail -n 1)
+export EXTRA_CXXFLAGS=${EXTRA_CXXFLAGS--Wall -Wextra -Wno-unused-parameter -Werror}
 
-count() {  # count NAME PASSED FAILED
+stage_start=$SECONDS
+count() {  # count NAME PASSED FAILED, and the seconds since the previous count
   passed=$((passed + $2)); failed=$((failed + $3))
-  echo "== $1: $2 passed, $3 failed"
+  echo "== $1: $2 passed, $3 failed ($((SECONDS - stage_start)) s)"
+  stage_start=$SECONDS
 }
 
 # run-tests.php with the system php.ini kept out (-n); extra arguments go to run-tests. Environment for the
@@ -50,20 +57,56 @@ suite() {  # a suite script ending with "N passed, N failed"
   count "$name" "${p:-0}" "${f:-0}"
 }
 
+chroot_stage() {  # chroot_stage NAME VERSION STAGE…: test.sh's stages on another PHP, summed into one line
+  local name=$1 v=$2 suite; shift 2
+  case $v in 8.4) suite=trixie ;; *) suite=sid ;; esac
+  local out="$log/$name.out"
+  if ! wait "${preparing[$suite]}"; then
+    cat "$log/prepare-$suite.out"; count "$name" 0 1; return
+  fi
+  bash scripts/chroot.sh test "$v" "$@" >"$out" 2>&1
+  local rc=$? p f
+  # Each inner stage's line, then the inner total as this stage's figures.
+  grep -E '^(PHP [0-9]|== )' "$out" | sed "s/^/  $name /"
+  p=$(sed -n 's/^all: \([0-9]*\) passed.*/\1/p' "$out" | tail -n 1)
+  f=$(sed -n 's/^all: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$out" | tail -n 1)
+  if [ -z "$p" ] || { [ $rc -ne 0 ] && [ "${f:-0}" -eq 0 ]; }; then f=$(( ${f:-0} + 1 )); tail -n 40 "$out"; fi
+  count "$name" "${p:-0}" "${f:-0}"
+}
+
 check() {  # a single check: a command that must succeed
   local name=$1; shift
   if "$@" >"$log/check.out" 2>&1; then count "$name" 1 0; else cat "$log/check.out"; count "$name" 0 1; fi
 }
 
-bash scripts/setup.sh || { echo "setup failed"; exit 1; }
-bash scripts/build.sh || { echo "build failed"; exit 1; }
+[ "${RUNCLOUD_SETUP:-}" = skip ] || bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+# The chroots of the other PHP versions are prepared in the background while the host builds and runs its
+# stages (after setup.sh: it installs debootstrap, and apt takes one installer at a time).
+declare -A preparing=()
+for stage in "${stages[@]}"; do
+  case $stage in
+    php84) suite=trixie ;; php85|php86) suite=sid ;; *) continue ;;
+  esac
+  [ -n "${preparing[$suite]:-}" ] && continue
+  bash scripts/chroot.sh prepare "$suite" >"$log/prepare-$suite.out" 2>&1 &
+  preparing[$suite]=$!
+done
+
+bash scripts/build.sh || { echo "build failed"; echo "all: 0 passed, 1 failed"; exit 1; }
+echo "setup and build: $SECONDS s"
+stage_start=$SECONDS
 so="$root/modules/runcloud.so"
+run_tests="$root/run-tests.php"   # phpize copies the runner of the PHP it builds for
 
 for stage in "${stages[@]}"; do
   case $stage in
     checks)
-      check "stub matches the extension" php scripts/check-stub.php "$so"
-      check "package.xml lists every file" php scripts/package.php --check ;;
+      check "stubs match the extension" php scripts/check-stub.php "$so"
+      check "package.xml lists every file" php scripts/package.php --check
+      check "IDE stub made from runcloud.stub.php" php scripts/ide-stub.php --check
+      check "IDE stub: no problem in Intelephense" bash scripts/check-ide-stub.sh
+      check "documents stand alone" bash scripts/check-docs.sh
+      check "every PHPT has --EXTENSIONS-- and --SKIPIF--" bash scripts/check-phpt.sh ;;
     phpt) phpt phpt "$so" ;;
     valgrind)
       # -m: every test under valgrind memcheck; any error or leak fails it. The sandbox processes the tests
@@ -83,8 +126,13 @@ for stage in "${stages[@]}"; do
     integration) suite integration env RUNCLOUD_EXT="$so" bash integration/tests/run.sh ;;
     fuzz) suite fuzz bash fuzz/run.sh --ci ;;
     soak) suite soak env RUNCLOUD_EXT="$so" bash soak/run.sh ;;
+    pecl) suite pecl bash scripts/pecl-check.sh ;;
+    php84) chroot_stage php84 8.4 phpt sandbox integration ;;
+    php85) chroot_stage php85 8.5 phpt ;;
+    php86) chroot_stage php86 8.6 phpt valgrind ;;
     *) echo "unknown stage $stage"; exit 2 ;;
   esac
 done
+echo "total: $SECONDS s"
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

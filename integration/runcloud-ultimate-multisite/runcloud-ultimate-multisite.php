@@ -3,8 +3,9 @@
  * Plugin Name:       RunCloud for Ultimate Multisite
  * Description:       Keeps a RunCloud web app's domains and SSL certificate in step with Ultimate Multisite's domain mappings, through the runcloud PHP extension. Replaces Ultimate Multisite's built-in RunCloud integration.
  * Version:           1.0.0
- * Requires at least: 5.9
+ * Requires at least: 6.5
  * Requires PHP:      8.2
+ * Requires Plugins:  ultimate-multisite
  * Network:           true
  * License:           GPL-2.0-or-later
  * Text Domain:       runcloud-ultimate-multisite
@@ -32,7 +33,7 @@ spl_autoload_register(
 		$parts    = explode( '\\', $relative );
 		$name     = array_pop( $parts );
 
-		if ( in_array( $name, array( 'Capability_Module', 'Host_Provider' ), true ) ) {
+		if ( in_array( $name, array( 'Capability_Module', 'Host_Provider', 'Integration' ), true ) ) {
 			return;
 		}
 

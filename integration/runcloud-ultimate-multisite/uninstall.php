@@ -12,3 +12,4 @@ require_once __DIR__ . '/runcloud-ultimate-multisite.php';
 
 RunCloud_Ultimate_Multisite\Plugin::instance()->deactivate();
 ( new RunCloud_Ultimate_Multisite\State() )->delete_all();
+delete_site_option( RunCloud_Ultimate_Multisite\Logger::FAILURES_OPTION );

@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Integration tests of the RunCloud plugin for Ultimate Multisite.
+# Integration tests of the RunCloud plugin for Ultimate Multisite, inside the real Ultimate
+# Multisite (both generations: 2.4.13-beta.1 with its integration registry, 2.4.10 with host
+# providers) in WordPress 6.9.7, with the Action Scheduler it bundles and the real WP-CLI phar.
 #
-# Starts a private MariaDB, copies Debian's WordPress, installs a subdomain and a subdirectory
-# multisite network, starts the RunCloud API sandbox, then runs every case file in tests/cases/
-# in its own PHP process for each "@run" line it declares. Ends with one line:
+# Starts a private MariaDB and the RunCloud API sandbox, unpacks WordPress and each Ultimate
+# Multisite release into a temporary directory, installs one subdomain network per generation (and
+# one without Ultimate Multisite), snapshots each database, then runs every case file of
+# tests/cases/ in its own PHP process for each "@run" line and generation, on a fresh copy of the
+# snapshot. Ends with one line:
 #   integration: N passed, N failed
 #
 # Environment:
+#   PHP            PHP binary (default: php)
 #   RUNCLOUD_EXT   path of runcloud.so (default: <repo>/modules/runcloud.so)
-#   RCI_WP_CORE    WordPress core to copy (default: Debian's /usr/share/wordpress)
+#   RCI_THIRDPARTY directory with the third-party releases (default: <repo>/../shared/thirdparty)
+#   RCI_WP_TARBALL WordPress release (default: $RCI_THIRDPARTY/wordpress-6.9.7.tar.xz)
+#   RCI_UM_NEW     Ultimate Multisite 2.4.11+ release (default: ...-2.4.13-beta.1.tar.xz)
+#   RCI_UM_OLD     Ultimate Multisite 2.4.10 release (default: ...-2.4.10.tar.xz)
+#   RCI_WP_CLI     WP-CLI phar (default: $RCI_THIRDPARTY/wp-cli-2.10.0.phar)
+#   RCI_GENERATIONS generations to run (default: "new old")
+#   RCI_PLUGIN_DIR the plugin under test (default: <repo>/integration/runcloud-ultimate-multisite)
 #   RCI_ONLY       run only tests whose name contains this text
 #   RCI_CASES      run only case files whose name contains this text
-#   RCI_OLD=1      control run: the built-in integration's old behaviour instead of the plugin
-#                  (the defect tests are expected to FAIL then)
+#   RCI_OLD=1      control run: this plugin left out, Ultimate Multisite's own RunCloud
+#                  integration in charge (the defect tests are expected to FAIL then)
 #   RCI_KEEP=1     keep the temporary directory
 set -u
 
@@ -20,8 +31,14 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 INTEGRATION=$(dirname "$HERE")
 REPO=$(dirname "$INTEGRATION")
 EXT=${RUNCLOUD_EXT:-$REPO/modules/runcloud.so}
-WP_CORE=${RCI_WP_CORE:-/usr/share/wordpress}
 PHP=${PHP:-php}
+THIRDPARTY=${RCI_THIRDPARTY:-$REPO/../shared/thirdparty}
+WP_TARBALL=${RCI_WP_TARBALL:-$THIRDPARTY/wordpress-6.9.7.tar.xz}
+UM_NEW=${RCI_UM_NEW:-$THIRDPARTY/ultimate-multisite-2.4.13-beta.1.tar.xz}
+UM_OLD=${RCI_UM_OLD:-$THIRDPARTY/ultimate-multisite-2.4.10.tar.xz}
+WP_CLI=${RCI_WP_CLI:-$THIRDPARTY/wp-cli-2.10.0.phar}
+GENERATIONS=${RCI_GENERATIONS:-new old}
+PLUGIN_DIR=${RCI_PLUGIN_DIR:-$INTEGRATION/runcloud-ultimate-multisite}
 
 fail_setup() {
 	echo "setup failed: $*" >&2
@@ -33,7 +50,10 @@ fail_setup() {
 $PHP -n -d extension="$EXT" -r 'exit(class_exists("RunCloud\\Client") ? 0 : 1);' 2>/dev/null \
 	|| $PHP -d extension="$EXT" -r 'exit(class_exists("RunCloud\\Client") ? 0 : 1);' \
 	|| fail_setup "$EXT does not load into $PHP"
-[ -f "$WP_CORE/wp-settings.php" ] || fail_setup "no WordPress at $WP_CORE (apt-get install wordpress)"
+for F in "$WP_TARBALL" "$UM_NEW" "$UM_OLD" "$WP_CLI"; do
+	[ -f "$F" ] || fail_setup "$F not found (set RCI_THIRDPARTY or the RCI_* variable for it)"
+done
+$PHP -r 'exit(extension_loaded("bcmath") ? 0 : 1);' || fail_setup "PHP's bcmath is missing (Ultimate Multisite 2.4.10 needs it: apt-get install php8.2-bcmath)"
 command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || fail_setup "mariadbd not found (apt-get install mariadb-server)"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/rci.XXXXXX")
@@ -61,7 +81,8 @@ mariadb-install-db --no-defaults --datadir="$TMP/db" --user="$(id -un)" --auth-r
 DB_PID=$!
 for _ in $(seq 100); do [ -S "$TMP/db.sock" ] && break; sleep 0.1; done
 [ -S "$TMP/db.sock" ] || fail_setup "mariadbd did not start: $(tail -3 "$TMP/db.err")"
-mariadb --no-defaults -S "$TMP/db.sock" -uroot -e 'CREATE DATABASE rci_subdomain; CREATE DATABASE rci_subdir;' \
+DB=(mariadb --no-defaults -S "$TMP/db.sock" -uroot)
+"${DB[@]}" -e 'CREATE DATABASE rci_new; CREATE DATABASE rci_old; CREATE DATABASE rci_none;' \
 	|| fail_setup "cannot create databases"
 
 # --- RunCloud API sandbox ----------------------------------------------------------------------
@@ -74,69 +95,92 @@ SANDBOX_URL=$($PHP -r '$j = json_decode($argv[1], true); echo $j["url"] ?? "";' 
 SANDBOX_ADMIN=$($PHP -r '$j = json_decode($argv[1], true); echo $j["admin_secret"] ?? "";' "$SANDBOX_JSON")
 [ -n "$SANDBOX_URL" ] || fail_setup "sandbox answered no URL: $SANDBOX_JSON"
 
-# --- WordPress ---------------------------------------------------------------------------------
-# Debian's package reads its configuration from /etc/wordpress through its own wp-config.php and
-# links a few files elsewhere: copy the core without that file, the translations and .htaccess.
-WP="$TMP/wordpress"
-mkdir -p "$WP"
-(cd "$WP_CORE" && tar --exclude=./wp-config.php --exclude=./.htaccess --exclude=./wp-content/languages \
-	--exclude=./wp-content/plugins/akismet -cf - .) | (cd "$WP" && tar -xf -) || fail_setup "cannot copy WordPress"
-cp "$HERE/lib/wp-config.php" "$WP/wp-config.php"
-mkdir -p "$WP/wp-content/plugins" "$WP/wp-content/uploads"
-ln -s "$INTEGRATION/runcloud-ultimate-multisite" "$WP/wp-content/plugins/runcloud-ultimate-multisite"
-ln -s "$HERE/fixtures/ultimate-multisite" "$WP/wp-content/plugins/ultimate-multisite"
+# --- WordPress, one copy per generation -----------------------------------------------------
+mkdir -p "$TMP/core" && tar -xJf "$WP_TARBALL" -C "$TMP/core" || fail_setup "cannot unpack $WP_TARBALL"
+CORE=$(dirname "$(find "$TMP/core" -maxdepth 3 -name wp-settings.php | head -1)")
+[ -f "$CORE/wp-settings.php" ] || fail_setup "no WordPress in $WP_TARBALL"
 
-export RCI_WP_DIR="$WP" RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" \
-	RCI_SANDBOX_ADMIN="$SANDBOX_ADMIN" RCI_TESTS_DIR="$HERE"
+export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_ADMIN="$SANDBOX_ADMIN" \
+	RCI_TESTS_DIR="$HERE" RCI_WP_CLI="$WP_CLI" RCI_EXT_PATH="$EXT"
 
-for NET in subdomain subdir; do
-	RCI_NETWORK=$NET RCI_INSTALLING=1 $PHP "$HERE/lib/install.php" >"$TMP/install-$NET.log" 2>&1 \
-		|| fail_setup "install $NET: $(tail -5 "$TMP/install-$NET.log")"
-	RCI_NETWORK=$NET $PHP -d extension="$EXT" "$HERE/lib/install.php" activate >>"$TMP/install-$NET.log" 2>&1 \
-		|| fail_setup "activate $NET: $(tail -5 "$TMP/install-$NET.log")"
-done
-
-if [ "${RCI_OLD:-0}" = 1 ]; then
-	# Control run: take the plugin out, leaving the double's built-in (old) RunCloud integration.
-	for NET in subdomain subdir; do
-		RCI_NETWORK=$NET $PHP -r 'require getenv("RCI_WP_DIR")."/wp-load.php"; $p = get_site_option("active_sitewide_plugins"); unset($p["runcloud-ultimate-multisite/runcloud-ultimate-multisite.php"]); update_site_option("active_sitewide_plugins", $p);'
+install_generation() { # $1: new|old|none
+	local G=$1 W="$TMP/wp-$1" LOG="$TMP/install-$1.log"
+	cp -a "$CORE" "$W" && rm -rf "$W/wp-content/plugins/akismet" "$W/wp-content/plugins/hello.php" "$W/wp-content/themes/"twentytwenty[1-4]
+	cp "$HERE/lib/wp-config.php" "$W/wp-config.php"
+	mkdir -p "$W/wp-content/uploads"
+	ln -s "$PLUGIN_DIR" "$W/wp-content/plugins/runcloud-ultimate-multisite"
+	case $G in
+		new) tar -xJf "$UM_NEW" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_NEW" ;;
+		old) tar -xJf "$UM_OLD" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_OLD" ;;
+	esac
+	local STEPS="core plugin"
+	[ "$G" != none ] && STEPS="core um um-setup plugin enable"
+	for STEP in $STEPS; do
+		local PRE=() EXTARG=(-d "extension=$EXT")
+		[ "$STEP" = core ] && PRE=(RCI_INSTALLING=1)
+		env "${PRE[@]}" RCI_UM="$G" RCI_WP_DIR="$W" $PHP "${EXTARG[@]}" "$HERE/lib/install.php" "$STEP" >>"$LOG" 2>&1 \
+			|| fail_setup "install $G ($STEP): $(tail -5 "$LOG")"
 	done
-fi
+	mariadb-dump --no-defaults -S "$TMP/db.sock" -uroot --skip-comments "rci_$G" >"$TMP/snapshot-$G.sql" \
+		|| fail_setup "cannot snapshot rci_$G"
+}
+
+for G in $GENERATIONS none; do install_generation "$G"; done
 
 # --- Cases -------------------------------------------------------------------------------------
+# "@run" lines hold environment assignments; a line without RCI_UM= runs once per generation.
 PASSED=0
 FAILED=0
+RUNS=0
+run_case() { # $1: case file, $2...: assignments
+	local CASE=$1 NAME G="new" EXTARG=(-d "extension=$EXT")
+	shift
+	NAME=$(basename "$CASE" .php)
+	for A in "$@"; do
+		case $A in RCI_UM=*) G=${A#RCI_UM=} ;; RCI_EXT=0) EXTARG=() ;; esac
+	done
+	RUNS=$((RUNS + 1))
+	"${DB[@]}" "rci_$G" <"$TMP/snapshot-$G.sql" || { echo "FAILED $NAME [$*]: cannot restore the database"; FAILED=$((FAILED + 1)); return; }
+	rm -rf "$TMP/wp-$G/wp-content/uploads/wu-logs"
+	local OUT="$TMP/out-$RUNS-$NAME.log"
+	env "$@" RCI_WP_DIR="$TMP/wp-$G" $PHP "${EXTARG[@]}" -d display_errors=stderr -d error_reporting=-1 "$CASE" >"$OUT" 2>"$OUT.err"
+	grep -E '^(ok|FAILED) ' "$OUT"
+	local RESULT
+	RESULT=$(grep -E '^RESULT [0-9]+ [0-9]+$' "$OUT" | tail -1)
+	if [ -z "$RESULT" ]; then
+		echo "FAILED $NAME [$*]: the process ended without a result"
+		tail -n 5 "$OUT" | sed 's/^/    /'
+		tail -n 5 "$OUT.err" | sed 's/^/    /'
+		FAILED=$((FAILED + 1))
+		return
+	fi
+	set -- $RESULT
+	PASSED=$((PASSED + $2))
+	FAILED=$((FAILED + $3))
+	# Any PHP notice, warning or deprecation raised in the plugin's files (or the tests') is a
+	# failure; WordPress's and Ultimate Multisite's own are not ours. PHP's messages and WordPress's
+	# _doing_it_wrong() both name the file or the plugin.
+	local PROBLEMS
+	PROBLEMS=$(cat "$OUT" "$OUT.err" | grep -E '(Fatal error|Warning|Deprecated|Notice):' | grep -E 'runcloud-ultimate-multisite|runcloud_|RunCloud_Ultimate_Multisite|tests/(lib|cases)|as_next_scheduled_action|as_schedule_recurring_action' | sort -u)
+	if [ -n "$PROBLEMS" ]; then
+		echo "FAILED $NAME [$*]: PHP reported problems:"
+		echo "$PROBLEMS" | head -5 | sed 's/^/    /'
+		FAILED=$((FAILED + 1))
+	fi
+}
+
 for CASE in "$HERE"/cases/*.php; do
 	NAME=$(basename "$CASE" .php)
 	if [ -n "${RCI_CASES:-}" ] && [[ "$NAME" != *"$RCI_CASES"* ]]; then continue; fi
 	while IFS= read -r RUNLINE; do
 		# shellcheck disable=SC2206
 		ASSIGN=($RUNLINE)
-		EXTARG=(-d "extension=$EXT")
-		for A in "${ASSIGN[@]}"; do [ "$A" = "RCI_EXT=0" ] && EXTARG=(); done
-		OUT="$TMP/out-$NAME-$PASSED-$FAILED.log"
-		env "${ASSIGN[@]}" $PHP "${EXTARG[@]}" -d display_errors=stderr "$CASE" >"$OUT" 2>"$OUT.err"
-		grep -E '^(ok|FAILED) ' "$OUT"
-		RESULT=$(grep -E '^RESULT [0-9]+ [0-9]+$' "$OUT" | tail -1)
-		if [ -z "$RESULT" ]; then
-			echo "FAILED $NAME [$RUNLINE]: the process ended without a result"
-			tail -n 5 "$OUT" | sed 's/^/    /'
-			tail -n 5 "$OUT.err" | sed 's/^/    /'
-			FAILED=$((FAILED + 1))
-			continue
+		if [[ " $RUNLINE " == *" RCI_UM="* ]]; then
+			run_case "$CASE" "${ASSIGN[@]}"
+		else
+			for G in $GENERATIONS; do run_case "$CASE" "${ASSIGN[@]}" "RCI_UM=$G"; done
 		fi
-		set -- $RESULT
-		PASSED=$((PASSED + $2))
-		FAILED=$((FAILED + $3))
-		# Any PHP warning or notice raised in the plugin's own files is a failure (WordPress 6.1
-		# itself has PHP 8.2 deprecations that are not ours).
-		PROBLEMS=$(cat "$OUT" "$OUT.err" | grep -E '(Fatal error|Warning|Deprecated|Notice):' | grep -E 'runcloud-ultimate-multisite|tests/(lib|cases|fixtures)' | sort -u)
-		if [ -n "$PROBLEMS" ]; then
-			echo "FAILED $NAME [$RUNLINE]: PHP reported problems:"
-			echo "$PROBLEMS" | head -5 | sed 's/^/    /'
-			FAILED=$((FAILED + 1))
-		fi
-	done < <(sed -n 's/^ \* @run //p' "$CASE")
+	done < <(sed -n 's/^ \* @run *//p' "$CASE")
 done
 
 echo "integration: $PASSED passed, $FAILED failed"

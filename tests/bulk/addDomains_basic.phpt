@@ -2,6 +2,8 @@
 Client::addDomains() and removeDomains(): concurrent, idempotent, with per-name failures
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

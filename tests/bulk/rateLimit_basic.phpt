@@ -2,6 +2,8 @@
 Client::rateLimit() reports the last X-RateLimit figures; 429 is retried after Retry-After; the client paces itself near the limit
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

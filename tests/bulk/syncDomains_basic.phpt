@@ -2,6 +2,8 @@
 Client::syncDomains() adds the missing, removes extra aliases (never the primary or a wildcard), honours scope, prune and dry_run
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

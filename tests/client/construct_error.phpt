@@ -2,6 +2,8 @@
 Client::__construct() and withApiKey(): argument errors are the engine's ValueError/TypeError, with exact messages
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

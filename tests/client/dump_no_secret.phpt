@@ -2,6 +2,8 @@
 No credential in var_dump, print_r, var_export, json_encode, debug_zval_refcount, casts or exception traces; serialize, unserialize and clone refused
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

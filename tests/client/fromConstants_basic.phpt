@@ -2,6 +2,8 @@
 Client::fromConstants() with the v3 token, with the legacy key and secret, and WU_RUNCLOUD_API_URL
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

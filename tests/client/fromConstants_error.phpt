@@ -2,6 +2,8 @@
 Client::fromConstants(): ConfigurationException names every missing or bad constant, never a secret
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -2,6 +2,8 @@
 Huge ids are sent as they are and answered 404; ids are never negative or zero (see construct_error)
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

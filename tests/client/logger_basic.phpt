@@ -2,6 +2,8 @@
 The logger option is told of every request and failure, never of a credential; a throwing logger stops the call
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

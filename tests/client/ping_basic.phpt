@@ -2,6 +2,8 @@
 Client::ping() over v3 Bearer and v2 Basic; the journal shows which credential matched and no secret
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -2,6 +2,8 @@
 A credential echoed back by a server (a proxy's error page, a redirect) is redacted from messages and log lines
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -2,6 +2,8 @@
 With recognisable credentials, everything a run produces (messages, traces, log lines, dumps, both sandboxes' journals and databases) holds none of them; Authorization never reaches another host
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

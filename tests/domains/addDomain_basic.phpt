@@ -2,6 +2,8 @@
 Client::addDomain() sends RunCloud's body and returns the Domain; the name is normalised first
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

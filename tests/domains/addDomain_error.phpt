@@ -2,6 +2,8 @@
 Client::addDomain(), findDomain(), removeDomain(): invalid names and arguments are ValueErrors and reach no server
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

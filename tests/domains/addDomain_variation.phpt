@@ -2,6 +2,8 @@
 Client::addDomain() of a name that is already there returns the existing domain; retried adds never duplicate
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -2,6 +2,8 @@
 Client::findDomain() finds a name on any page, with `search` (one request) and without it (page walk)
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -2,6 +2,8 @@
 Client::listDomains() walks every page: empty app, exact multiple of 40, one more
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

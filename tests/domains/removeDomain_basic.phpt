@@ -2,6 +2,8 @@
 Client::removeDomain(): true when removed, false when absent; never the first page only; primary refused
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -2,6 +2,8 @@
 Client::removeDomain() among 10,000 domains: 2 calls when RunCloud filters by search, at most ceil(N/40)+1 when it does not
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

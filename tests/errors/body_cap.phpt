@@ -2,6 +2,8 @@
 Answers over runcloud.max_response_size are refused while they arrive, never buffered whole
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --INI--
 runcloud.max_response_size=2K
 --FILE--

@@ -2,6 +2,8 @@
 Broken answers: malformed JSON, truncated body, dropped connection, redirect to another host, delay past the timeout, server gone
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';
@@ -36,12 +38,12 @@ RunCloud\TransportException (18): RunCloud API GET /servers/1/webapps/10/domains
 RunCloud\TransportException (%d): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 failed: %s
   curl code %d
 RunCloud\UnexpectedResponseException (302): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 answered HTTP 302 redirecting to http://127.0.0.2:9; redirects are never followed
-RunCloud\TransportException (28): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 failed: Timeout was reached (%s)
+RunCloud\TransportException (28): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 failed: %s
   curl code 28
 RunCloud\UnexpectedResponseException (200): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 answered "data" is not a list
 RunCloud\UnexpectedResponseException (200): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 answered not a JSON object
 RunCloud\UnexpectedResponseException (200): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 answered invalid JSON (%s)
 RunCloud\UnexpectedResponseException (200): RunCloud API GET /servers/1/webapps/10/domains?page=1&perPage=40 answered %s
 network.test a.example.com
-RunCloud\TransportException (7): RunCloud API GET /ping failed: Couldn't connect to server (%s)
-RunCloud\TransportException (6): RunCloud API GET /ping failed: Couldn't resolve host name (%s)
+RunCloud\TransportException (7): RunCloud API GET /ping failed: %s
+RunCloud\TransportException (6): RunCloud API GET /ping failed: %s

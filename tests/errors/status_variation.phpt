@@ -2,6 +2,8 @@
 Every non-2xx answer becomes the exception for its status, with JSON, HTML and empty bodies
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

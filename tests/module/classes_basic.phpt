@@ -2,6 +2,8 @@
 Classes: final, hierarchy of exceptions, readonly value objects that only the client makes
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 use RunCloud as R;

@@ -2,6 +2,8 @@
 INI entries can be changed and are read by new clients
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --INI--
 runcloud.timeout=2.5
 runcloud.connect_timeout=1

@@ -2,6 +2,8 @@
 Client::installSsl() settings are checked; DNS not pointed is a ValidationException with RunCloud's message
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

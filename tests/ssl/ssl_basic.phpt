@@ -2,6 +2,8 @@
 Client::ssl(), installSsl(), redeploySsl(): the basic certificate's life, and redeploy as GET ssl + PUT ssl/{id}
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -3,6 +3,8 @@ Forked children (pcntl_fork) never reuse their parent's connection, and all thei
 --EXTENSIONS--
 runcloud
 pcntl
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

@@ -2,6 +2,8 @@
 Connections outlive the PHP request: one server process, many requests, one TLS connection; persistent=false opens one per request
 --EXTENSIONS--
 runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';

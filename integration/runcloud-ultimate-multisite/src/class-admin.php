@@ -43,11 +43,52 @@ final class Admin {
 	 */
 	public function register() {
 		add_action( 'network_admin_notices', array( $this, 'render_extension_notice' ) );
+		add_action( 'network_admin_notices', array( $this, 'render_um_notice' ) );
 		add_action( 'admin_notices', array( $this, 'render_extension_notice' ) );
 		add_action( 'network_admin_menu', array( $this, 'add_page' ) );
 		foreach ( self::ACTIONS as $action ) {
 			add_action( 'admin_post_' . $action, array( $this, 'handle_post' ) );
 		}
+	}
+
+	/**
+	 * The last failures with their messages, and a link to the whole log.
+	 *
+	 * @return void
+	 */
+	private function render_failures() {
+		$failures = $this->plugin->logger->last_failures();
+		echo '<h2>' . esc_html__( 'Last failures', 'runcloud-ultimate-multisite' ) . '</h2>';
+		if ( ! $failures ) {
+			echo '<p>' . esc_html__( 'None.', 'runcloud-ultimate-multisite' ) . '</p>';
+		} else {
+			echo '<table class="widefat striped" style="max-width:50em"><tbody>';
+			foreach ( $failures as $failure ) {
+				echo '<tr><td>' . esc_html( gmdate( 'Y-m-d H:i:s', (int) $failure['time'] ) ) . ' UTC</td><td>' . esc_html( (string) $failure['message'] ) . '</td></tr>';
+			}
+			echo '</tbody></table>';
+		}
+		$url = $this->plugin->logger->log_url();
+		if ( '' !== $url ) {
+			echo '<p><a href="' . esc_url( $url ) . '">' . esc_html__( 'Open the integration-runcloud log', 'runcloud-ultimate-multisite' ) . '</a></p>';
+		}
+	}
+
+	/**
+	 * Tells network administrators that Ultimate Multisite is missing (this plugin does nothing
+	 * without it).
+	 *
+	 * @return void
+	 */
+	public function render_um_notice() {
+		if ( class_exists( '\WP_Ultimo' ) || ! current_user_can( self::CAPABILITY ) ) {
+			return;
+		}
+
+		printf(
+			'<div class="notice notice-warning"><p>%s</p></div>',
+			esc_html__( 'RunCloud for Ultimate Multisite does nothing: Ultimate Multisite is not active. Install and network-activate Ultimate Multisite (2.4.10 or later), then enable RunCloud under its Host Integrations.', 'runcloud-ultimate-multisite' )
+		);
 	}
 
 	/**
@@ -125,6 +166,8 @@ final class Admin {
 			echo '<tr><th scope="row">' . esc_html( $label ) . '</th><td>' . esc_html( '' === $value ? '—' : $value ) . '</td></tr>';
 		}
 		echo '</tbody></table>';
+
+		$this->render_failures();
 
 		foreach ( array(
 			'runcloud_um_test' => __( 'Test connection', 'runcloud-ultimate-multisite' ),

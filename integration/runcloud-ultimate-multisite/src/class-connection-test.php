@@ -127,9 +127,9 @@ final class Connection_Test {
 				$this->wildcards->remember( $probe, null !== $found && ( $found->wildcard || 0 === strpos( $found->name, '*.' ) ) );
 			}
 		} catch ( \RunCloud\NotFoundException $e ) {
-			return $this->not_found_error( $e );
+			return $this->with_visible_ids( $this->not_found_error( $e ), $client );
 		} catch ( \RunCloud\AuthenticationException $e ) {
-			return new \WP_Error(
+			return $this->with_visible_ids( new \WP_Error(
 				'runcloud-server',
 				sprintf(
 					/* translators: 1: server id, 2: error */
@@ -137,7 +137,7 @@ final class Connection_Test {
 					$this->settings->server_id(),
 					Errors::describe( $e )
 				)
-			);
+			), $client );
 		} catch ( \Throwable $e ) {
 			return new \WP_Error(
 				'runcloud-error',
@@ -147,6 +147,50 @@ final class Connection_Test {
 		}
 
 		return true;
+	}
+
+	/**
+	 * Adds to a wrong-id answer the servers those credentials can see, and the web apps of the
+	 * configured server (or of each server when that one is not among them), so nobody has to dig
+	 * the ids out of the panel's addresses.
+	 *
+	 * @param \WP_Error       $error  The answer so far.
+	 * @param \RunCloud\Client $client Client.
+	 * @return \WP_Error
+	 */
+	private function with_visible_ids( \WP_Error $error, $client ) {
+		if ( ! method_exists( $client, 'listServers' ) || ! method_exists( $client, 'listWebApps' ) ) {
+			return $error;
+		}
+
+		try {
+			$servers = $client->listServers();
+			$lines   = array();
+			$wanted  = $this->settings->server_id();
+			$known   = in_array( $wanted, array_map( 'intval', array_column( $servers, 'id' ) ), true );
+			foreach ( $servers as $server ) {
+				$id   = (int) $server['id'];
+				$line = sprintf( '%d (%s)', $id, (string) ( $server['name'] ?? '' ) );
+				if ( ! $known || $id === $wanted ) {
+					$apps = array();
+					foreach ( $client->listWebApps( $id ) as $app ) {
+						$apps[] = sprintf( '%d (%s)', (int) $app['id'], (string) ( $app['name'] ?? '' ) );
+					}
+					/* translators: %s: list of web app ids and names */
+					$line .= ' ' . sprintf( __( 'with web apps %s', 'runcloud-ultimate-multisite' ), $apps ? implode( ', ', $apps ) : __( '(none)', 'runcloud-ultimate-multisite' ) );
+				}
+				$lines[] = $line;
+			}
+		} catch ( \Throwable $e ) {
+			return $error; // The listing is a help, never a reason to hide the answer.
+		}
+
+		$visible = $lines
+			/* translators: %s: list of servers with their web apps */
+			? sprintf( __( 'These credentials can see server %s.', 'runcloud-ultimate-multisite' ), implode( '; server ', $lines ) )
+			: __( 'These credentials can see no server.', 'runcloud-ultimate-multisite' );
+
+		return new \WP_Error( $error->get_error_code(), $error->get_error_message() . ' ' . $visible );
 	}
 
 	/**

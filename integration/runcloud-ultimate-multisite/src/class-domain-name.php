@@ -34,6 +34,21 @@ final class Domain_Name {
 			$name = is_string( $host ) ? $host : '';
 		}
 
+		if ( '' === $name ) {
+			return '';
+		}
+
+		// The extension's rules (lower case, one trailing dot dropped, IDN to punycode by UTS #46,
+		// "*." allowed first) are the ones RunCloud's names go through. Without the extension the
+		// plugin sends nothing; the ASCII rules below only keep its admin screens working.
+		if ( method_exists( '\RunCloud\Client', 'normalizeDomain' ) ) {
+			try {
+				return (string) \RunCloud\Client::normalizeDomain( $name );
+			} catch ( \ValueError $e ) {
+				return '';
+			}
+		}
+
 		$name = rtrim( $name, '.' );
 		$name = function_exists( 'mb_strtolower' ) ? mb_strtolower( $name, 'UTF-8' ) : strtolower( $name );
 
@@ -47,10 +62,7 @@ final class Domain_Name {
 				return '';
 			}
 			if ( preg_match( '/[^\x00-\x7f]/', $label ) ) {
-				$label = self::to_ascii_label( $label );
-				if ( '' === $label ) {
-					return '';
-				}
+				return ''; // Unicode names need the extension's IDN rules.
 			}
 			// A leading "*" label is how RunCloud spells a wildcard domain.
 			if ( 0 === $i && '*' === $label ) {
@@ -117,140 +129,5 @@ final class Domain_Name {
 		$pos = strpos( $name, '.' );
 
 		return false === $pos ? '' : substr( $name, $pos + 1 );
-	}
-
-	/**
-	 * Converts one Unicode label to its "xn--" form.
-	 *
-	 * Uses intl when PHP has it; otherwise a plain RFC 3492 encoder, because intl is an optional
-	 * PHP module and many hosts lack it.
-	 *
-	 * @param string $label Lower-cased Unicode label.
-	 * @return string
-	 */
-	private static function to_ascii_label( $label ) {
-		if ( function_exists( 'idn_to_ascii' ) && defined( 'INTL_IDNA_VARIANT_UTS46' ) ) {
-			$ascii = idn_to_ascii( $label, IDNA_DEFAULT, INTL_IDNA_VARIANT_UTS46 );
-			if ( is_string( $ascii ) && '' !== $ascii ) {
-				return strtolower( $ascii );
-			}
-		}
-
-		$encoded = self::punycode_encode( $label );
-
-		return '' === $encoded ? '' : 'xn--' . $encoded;
-	}
-
-	/**
-	 * RFC 3492 encoder for one label.
-	 *
-	 * @param string $input UTF-8 label.
-	 * @return string
-	 */
-	private static function punycode_encode( $input ) {
-		if ( ! function_exists( 'mb_str_split' ) || ! function_exists( 'mb_ord' ) ) {
-			return '';
-		}
-
-		$code_points = array_map(
-			static function ( $char ) {
-				return mb_ord( $char, 'UTF-8' );
-			},
-			mb_str_split( $input, 1, 'UTF-8' )
-		);
-
-		$n      = 128;
-		$delta  = 0;
-		$bias   = 72;
-		$output = '';
-
-		foreach ( $code_points as $cp ) {
-			if ( $cp < 128 ) {
-				$output .= chr( $cp );
-			}
-		}
-
-		$basic   = strlen( $output );
-		$handled = $basic;
-		$total   = count( $code_points );
-
-		if ( $basic > 0 ) {
-			$output .= '-';
-		}
-
-		while ( $handled < $total ) {
-			$next = PHP_INT_MAX;
-			foreach ( $code_points as $cp ) {
-				if ( $cp >= $n && $cp < $next ) {
-					$next = $cp;
-				}
-			}
-
-			$delta += ( $next - $n ) * ( $handled + 1 );
-			$n      = $next;
-
-			foreach ( $code_points as $cp ) {
-				if ( $cp < $n ) {
-					++$delta;
-				}
-				if ( $cp !== $n ) {
-					continue;
-				}
-				$q = $delta;
-				for ( $k = 36; ; $k += 36 ) {
-					if ( $k <= $bias ) {
-						$t = 1;
-					} elseif ( $k >= $bias + 26 ) {
-						$t = 26;
-					} else {
-						$t = $k - $bias;
-					}
-					if ( $q < $t ) {
-						break;
-					}
-					$output .= self::digit( $t + ( $q - $t ) % ( 36 - $t ) );
-					$q       = intdiv( $q - $t, 36 - $t );
-				}
-				$output .= self::digit( $q );
-				$bias    = self::adapt( $delta, $handled + 1, $handled === $basic );
-				$delta   = 0;
-				++$handled;
-			}
-
-			++$delta;
-			++$n;
-		}
-
-		return $output;
-	}
-
-	/**
-	 * Punycode digit.
-	 *
-	 * @param int $d 0..35.
-	 * @return string
-	 */
-	private static function digit( $d ) {
-		return chr( $d < 26 ? 97 + $d : 22 + $d );
-	}
-
-	/**
-	 * Punycode bias adaptation.
-	 *
-	 * @param int  $delta      Delta.
-	 * @param int  $num_points Number of code points handled.
-	 * @param bool $first      First time.
-	 * @return int
-	 */
-	private static function adapt( $delta, $num_points, $first ) {
-		$delta  = $first ? intdiv( $delta, 700 ) : intdiv( $delta, 2 );
-		$delta += intdiv( $delta, $num_points );
-		$k      = 0;
-		while ( $delta > 455 ) {
-			$delta = intdiv( $delta, 35 );
-			$k    += 36;
-		}
-
-		return $k + intdiv( 36 * $delta, $delta + 38 );
 	}
 }

@@ -18,6 +18,10 @@ final class Logger {
 
 	const HANDLE = 'integration-runcloud';
 
+	/** Network option with the last failures, and how many are kept. */
+	const FAILURES_OPTION = 'wu_runcloud_last_failures';
+	const FAILURES_KEPT   = 10;
+
 	/**
 	 * Settings, for the secrets to scrub.
 	 *
@@ -84,6 +88,10 @@ final class Logger {
 	public function log( $level, $message ) {
 		$message = $this->scrub( (string) $message );
 
+		if ( 'error' === $level ) {
+			$this->remember_failure( $message );
+		}
+
 		if ( function_exists( 'wu_log_add' ) ) {
 			wu_log_add( self::HANDLE, $message, $level );
 			return;
@@ -93,6 +101,52 @@ final class Logger {
 		if ( in_array( $level, array( 'emergency', 'alert', 'critical', 'error', 'warning' ), true ) ) {
 			error_log( sprintf( '[%s] %s: %s', self::HANDLE, strtoupper( $level ), $message ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
 		}
+	}
+
+	/**
+	 * Keeps the last failures for the plugin's admin page (already scrubbed).
+	 *
+	 * @param string $message Message.
+	 * @return void
+	 */
+	private function remember_failure( $message ) {
+		if ( ! function_exists( 'get_site_option' ) ) {
+			return;
+		}
+		$failures   = (array) get_site_option( self::FAILURES_OPTION, array() );
+		$failures[] = array(
+			'time'    => time(),
+			'message' => $message,
+		);
+		update_site_option( self::FAILURES_OPTION, array_slice( $failures, -self::FAILURES_KEPT ) );
+	}
+
+	/**
+	 * The last failures, newest first: list of ['time' => int, 'message' => string].
+	 *
+	 * @return array
+	 */
+	public function last_failures() {
+		return array_reverse( (array) get_site_option( self::FAILURES_OPTION, array() ) );
+	}
+
+	/**
+	 * Address of Ultimate Multisite's log viewer showing this plugin's log, or '' without it.
+	 *
+	 * @return string
+	 */
+	public function log_url() {
+		if ( ! class_exists( '\WP_Ultimo\Logger' ) || ! method_exists( '\WP_Ultimo\Logger', 'get_logs_folder' ) ) {
+			return '';
+		}
+
+		return add_query_arg(
+			array(
+				'page' => 'wp-ultimo-view-logs',
+				'file' => \WP_Ultimo\Logger::get_logs_folder() . '/' . self::HANDLE . '.log',
+			),
+			network_admin_url( 'admin.php' )
+		);
 	}
 
 	/**

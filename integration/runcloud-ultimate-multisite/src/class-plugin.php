@@ -183,13 +183,45 @@ final class Plugin {
 			return;
 		}
 
+		// Exactly one adapter per generation: 2.4.11+ has the registry (and still fires the legacy
+		// hook, which is ignored there); up to 2.4.10 only the legacy hook exists.
+		add_action( 'wu_register_integrations', array( $this, 'register_integration' ), 20 );
 		add_action( 'wu_register_capabilities', array( $this, 'register_capability' ), 20 );
 		add_action( 'wp_ultimo_host_providers_load', array( $this, 'register_host_provider' ), 20 );
+
+		// Action Scheduler's data store exists only from action_scheduler_init on; asking it
+		// earlier is "doing it wrong" and schedules nothing.
+		add_action( 'action_scheduler_init', array( $this, 'schedule_reconcile' ) );
 
 		// Jobs of this plugin, queued only while the integration is active.
 		add_action( Domain_Sync::RETRY_HOOK, array( $this->domain_sync, 'run_retry' ), 10, 4 );
 		add_action( Ssl_Scheduler::HOOK, array( $this->ssl, 'run' ), 10, 1 );
 		add_action( Reconciler::HOOK, array( $this, 'run_scheduled_reconcile' ) );
+	}
+
+	/**
+	 * Whether this is Ultimate Multisite 2.4.11 or later (the integration registry).
+	 *
+	 * @return bool
+	 */
+	public static function has_registry() {
+		return class_exists( '\WP_Ultimo\Integrations\Integration_Registry' ) && interface_exists( '\WP_Ultimo\Integrations\Capability_Module' );
+	}
+
+	/**
+	 * 2.4.11+: replaces the built-in RunCloud integration object with ours, so the setup wizard's
+	 * test and its "is set up" check run this plugin's code.
+	 *
+	 * @param object $registry Ultimate Multisite's Integration_Registry.
+	 * @return void
+	 */
+	public function register_integration( $registry ) {
+		if ( ! self::has_registry() || ! is_object( $registry ) || ! method_exists( $registry, 'register' ) ) {
+			return;
+		}
+
+		require_once RUNCLOUD_UM_DIR . 'src/adapters/class-integration.php';
+		$registry->register( new Adapters\Integration() );
 	}
 
 	/**
@@ -214,7 +246,7 @@ final class Plugin {
 	 * @return void
 	 */
 	public function register_host_provider() {
-		if ( ! class_exists( '\WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider' ) ) {
+		if ( self::has_registry() || ! class_exists( '\WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider' ) ) {
 			return;
 		}
 
@@ -256,6 +288,24 @@ final class Plugin {
 		if ( '' === $this->active_adapter ) {
 			$this->active_adapter = $adapter;
 			add_action( 'wu_domain_manager_dns_propagation_finished', array( $this, 'on_dns_propagated' ), 10, 1 );
+		}
+
+		if ( did_action( 'action_scheduler_init' ) || ! $this->queue->uses_action_scheduler() ) {
+			$this->schedule_reconcile();
+		}
+	}
+
+	/**
+	 * Makes sure the daily reconcile is queued, once the queue can take it and an adapter is active.
+	 *
+	 * @return void
+	 */
+	public function schedule_reconcile() {
+		if ( ! $this->is_active() ) {
+			return;
+		}
+		if ( $this->queue->uses_action_scheduler() && ! did_action( 'action_scheduler_init' ) ) {
+			return;
 		}
 
 		$this->queue->ensure_recurring( (int) apply_filters( 'wu_runcloud_reconcile_interval', DAY_IN_SECONDS ), Reconciler::HOOK );

@@ -2,8 +2,7 @@
 /**
  * Transient failures are retried later with backoff; permanent ones fail the job.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern
- * @run RCI_NETWORK=subdir RCI_UM=legacy
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

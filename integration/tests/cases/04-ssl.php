@@ -2,8 +2,7 @@
 /**
  * Certificates: when they are asked for, through which routes, and how requests are gathered.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern
- * @run RCI_NETWORK=subdir RCI_UM=legacy
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

@@ -2,8 +2,7 @@
 /**
  * The setup wizard's connection test, in both generations' shapes.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern
- * @run RCI_NETWORK=subdir RCI_UM=legacy
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -12,56 +11,45 @@
 
 require dirname( __DIR__ ) . '/lib/harness.php';
 
-/** Overrides one setting for the rest of the test. */
-function set_setting( $constant, $value ) {
-	add_filter( 'wu_runcloud_setting', function ( $current, $name ) use ( $constant, $value ) {
-		return $name === $constant ? (string) $value : $current;
-	}, 10, 2 );
-	plugin()->connector->reset();
-}
-
-/**
- * Runs the connection test the way the generation under test calls it.
- *
- * @return array{0: bool, 1: string} success and message
- */
-function wizard_test() {
-	if ( 'legacy' === RCI_UM_GENERATION ) {
-		// The legacy wizard calls test_connection() inside an AJAX request that it ends itself.
-		add_filter( 'wp_doing_ajax', '__return_true' );
-		add_filter( 'wp_die_ajax_handler', function () {
-			return function ( $message ) {
-				throw new \RuntimeException( 'ajax-end' );
-			};
-		} );
-		$provider = \RunCloud_Ultimate_Multisite\Adapters\Host_Provider::get_instance();
-		ob_start();
-		try {
-			$provider->test_connection();
-		} catch ( \RuntimeException $e ) {
-			// The JSON answer has been sent.
-		}
-		$json = json_decode( ob_get_clean(), true );
-		remove_all_filters( 'wp_doing_ajax' );
-		remove_all_filters( 'wp_die_ajax_handler' );
-		ok( is_array( $json ), 'no JSON answer' );
-		$message = $json['success'] ? $json['data']['message'] : $json['data'][0]['message'];
-
-		return array( (bool) $json['success'], (string) $message );
-	}
-
-	$module = \WP_Ultimo\Integrations\Integration_Registry::get_instance()->get_capability( 'runcloud', 'domain-mapping' );
-	$result = $module->test_connection();
-
-	return array( true === $result, is_wp_error( $result ) ? $result->get_error_message() : '' );
-}
-
 t(
 	'connection test passes with the right settings',
 	function () {
 		list( $success, $message ) = wizard_test();
 		ok( $success, 'failed: ' . $message );
 		eq( 'GET /ping 200', Sandbox::calls()[0], 'first call' );
+		ok( 0 === strpos( Sandbox::journal()[0]['path'], '/api/v3/' ), 'the test went to WU_RUNCLOUD_API_URL' );
+		eq( 'bearer', Sandbox::journal()[0]['auth'], 'auth scheme' );
+	}
+);
+
+t(
+	'the wizard talks to this plugin\'s integration',
+	function () {
+		if ( 'old' === RCI_UM_GENERATION ) {
+			$found = \WP_Ultimo\Managers\Domain_Manager::get_instance()->get_integration_instance( 'runcloud' );
+			ok( $found instanceof \RunCloud_Ultimate_Multisite\Adapters\Host_Provider, 'get_integration_instance(runcloud) is ' . ( is_object( $found ) ? get_class( $found ) : var_export( $found, true ) ) );
+		} else {
+			$found = \WP_Ultimo\Integrations\Integration_Registry::get_instance()->get( 'runcloud' );
+			ok( $found instanceof \RunCloud_Ultimate_Multisite\Adapters\Integration, 'registry integration runcloud is ' . ( is_object( $found ) ? get_class( $found ) : 'none' ) );
+		}
+	}
+);
+
+t(
+	'with good credentials but a wrong id, the answer lists the ids the credentials can see',
+	function () {
+		ok( method_exists( '\RunCloud\Client', 'listServers' ), 'the extension has no listServers() yet' );
+		set_setting( 'WU_RUNCLOUD_SERVER_ID', '77' );
+		list( $success, $message ) = wizard_test();
+		ok( ! $success, 'passed with a wrong server' );
+		contains( 'rci-server', $message, 'the visible server is named' );
+		contains( '1', $message, 'its id is named' );
+
+		set_setting( 'WU_RUNCLOUD_SERVER_ID', '1' );
+		set_setting( 'WU_RUNCLOUD_APP_ID', '88' );
+		list( $success, $message ) = wizard_test();
+		ok( ! $success, 'passed with a wrong web app' );
+		contains( '10 (network)', $message, 'the web apps of server 1 are listed' );
 	}
 );
 
@@ -72,6 +60,8 @@ t(
 		list( $success, $message ) = wizard_test();
 		ok( ! $success, 'passed with a wrong token' );
 		contains( 'WU_RUNCLOUD_API_TOKEN', $message, 'message names the token' );
+		contains( '401', $message, 'message carries the HTTP status' );
+		not_contains( '{"', $message, 'raw JSON in the answer' );
 		not_contains( 'not-the-token', $message, 'the token is shown' );
 		not_contains( 'not-the-token', implode( "\n", log_lines() ), 'the token is logged' );
 	}

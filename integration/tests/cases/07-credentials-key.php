@@ -2,8 +2,7 @@
 /**
  * Legacy v2 API key and secret from wp-config.php constants (no token).
  *
- * @run RCI_NETWORK=subdomain RCI_UM=legacy RCI_AUTH=key
- * @run RCI_NETWORK=subdir RCI_UM=modern RCI_AUTH=key
+ * @run RCI_AUTH=key
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -31,6 +30,23 @@ t(
 
 		um_ok( um_run( UM::delete_domain( $id ) ), 'remove' );
 		ok( null === Sandbox::domain( 'legacy-key.example.com' ), 'domain not removed' );
+	}
+);
+
+t(
+	'the wizard\'s test passes with a good legacy key and secret, and fails readably with a bad secret',
+	function () {
+		list( $success, $message ) = wizard_test();
+		ok( $success, 'failed: ' . $message );
+		eq( 'basic', Sandbox::journal()[0]['auth'], 'auth scheme' );
+
+		set_setting( 'WU_RUNCLOUD_API_SECRET', 'not-the-secret' );
+		list( $success, $message ) = wizard_test();
+		ok( ! $success, 'passed with a bad secret' );
+		contains( 'WU_RUNCLOUD_API_KEY, WU_RUNCLOUD_API_SECRET', $message, 'names the credentials' );
+		contains( '401', $message, 'HTTP status' );
+		not_contains( '{', $message, 'raw JSON in the answer' );
+		not_contains( 'not-the-secret', $message, 'the secret is shown' );
 	}
 );
 

@@ -2,7 +2,7 @@
 /**
  * Ultimate Multisite 2.4.11+: the token saved in the wizard's encrypted credential store.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern RCI_AUTH=store
+ * @run RCI_AUTH=store RCI_UM=new
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -31,14 +31,10 @@ t(
 		$stored = get_network_option( null, 'wu_hosting_credential_WU_RUNCLOUD_API_TOKEN' );
 		not_contains( 'rci-token-7Hq2xPz9', $stored, 'the store keeps the token in clear' );
 
-		// The next request resolves the registry with the saved credentials.
-		$registry->test_reresolve();
-		ok( plugin()->is_active(), 'not activated from stored credentials' );
-		eq( 'token', plugin()->settings->auth_mode(), 'auth mode' );
-
-		list( , $actions ) = UM::create_domain( 'stored.example.com', 1 );
-		um_ok( um_run( $actions ), 'add' );
-		ok( null !== Sandbox::domain( 'stored.example.com' ), 'domain missing' );
+		// The next request (here: the real WP-CLI) resolves the registry with the saved credentials.
+		$php = getenv( 'PHP' ) ?: PHP_BINARY;
+		exec( escapeshellarg( $php ) . ' -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) ) . ' ' . escapeshellarg( getenv( 'RCI_WP_CLI' ) ) . ' --allow-root --path=' . escapeshellarg( getenv( 'RCI_WP_DIR' ) ) . ' runcloud ping 2>&1', $out, $code );
+		eq( 0, $code, 'wp runcloud ping with stored credentials: ' . implode( ' | ', $out ) );
 		eq( 'bearer', Sandbox::journal()[0]['auth'], 'auth scheme' );
 	}
 );

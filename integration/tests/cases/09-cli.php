@@ -2,7 +2,7 @@
 /**
  * wp runcloud ... (with a test double of WP-CLI's API).
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern RCI_CLI=1
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -13,60 +13,55 @@ use RunCloud_Ultimate_Multisite\Tests\UM;
 
 require dirname( __DIR__ ) . '/lib/harness.php';
 
-/** Runs wp runcloud <sub> ... */
-function wp_runcloud( $sub, array $args = array(), array $assoc = array() ) {
-	return WP_CLI::run_command( 'runcloud', $sub, $args, $assoc );
-}
-
-t(
-	'the runcloud command is registered',
-	function () {
-		ok( isset( WP_CLI::$commands['runcloud'] ), 'command not registered' );
+/** Runs `wp runcloud <args>` through the real WP-CLI phar on the test network; [exit code, output]. */
+function wp_runcloud( array $args, array $env = array() ) {
+	$php = getenv( 'PHP' ) ?: PHP_BINARY;
+	$cmd = '';
+	foreach ( $env as $k => $v ) {
+		$cmd .= $k . '=' . escapeshellarg( $v ) . ' ';
 	}
-);
+	$cmd .= escapeshellarg( $php ) . ' -d display_errors=stderr -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) )
+		. ' ' . escapeshellarg( getenv( 'RCI_WP_CLI' ) ) . ' --allow-root --path=' . escapeshellarg( getenv( 'RCI_WP_DIR' ) ) . ' runcloud';
+	foreach ( $args as $arg ) {
+		$cmd .= ' ' . escapeshellarg( $arg );
+	}
+	exec( 'env ' . $cmd . ' 2>&1', $lines, $code );
+
+	return array( $code, implode( "\n", $lines ) );
+}
 
 t(
 	'wp runcloud ping',
 	function () {
-		list( $code, $out ) = wp_runcloud( 'ping' );
-		eq( 0, $code, 'exit code: ' . implode( ' | ', $out ) );
-		contains( 'Connected to RunCloud: server 1, web app 10', implode( "\n", $out ), 'output' );
+		list( $code, $out ) = wp_runcloud( array( 'ping' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		contains( 'Connected to RunCloud: server 1, web app 10', $out, 'output' );
 
-		add_filter( 'wu_runcloud_setting', function ( $v, $n ) {
-			return 'WU_RUNCLOUD_APP_ID' === $n ? '5' : $v;
-		}, 10, 2 );
-		plugin()->connector->reset();
-		list( $code, $out ) = wp_runcloud( 'ping' );
+		list( $code, $out ) = wp_runcloud( array( 'ping' ), array( 'RCI_APP_ID' => '5' ) );
 		eq( 1, $code, 'exit code with a wrong app id' );
-		contains( 'Web app 5 was not found', implode( "\n", $out ), 'output' );
+		contains( 'Web app 5 was not found', $out, 'output' );
 	}
 );
 
 t(
-	'wp runcloud domains add, list and remove, with a table and a progress bar',
+	'wp runcloud domains add (names normalised, IDN in punycode), list and remove',
 	function () {
 		www_setting( 'never' );
-		list( $code, $out ) = wp_runcloud( 'domains', array( 'add', 'cli-1.example.com', 'CLI-2.example.com', 'bad..name' ) );
-		eq( 1, $code, 'exit code when one name is invalid' );
-		$rows = WP_CLI::$tables[0][1];
-		eq( array( 'failed', 'added', 'added' ), array_column( $rows, 'status' ), 'statuses' );
-		eq( 3, WP_CLI::$bars[0]->total, 'progress bar total' );
-		ok( WP_CLI::$bars[0]->finished, 'progress bar finished' );
-		ok( null !== Sandbox::domain( 'cli-2.example.com' ), 'cli-2 missing' );
+		list( $code, $out ) = wp_runcloud( array( 'domains', 'add', 'cli-1.example.com', 'CLI-2.Example.com.', 'bücher.example', 'bad..name' ) );
+		eq( 1, $code, 'exit code when one name is invalid: ' . $out );
+		ok( null !== Sandbox::domain( 'cli-2.example.com' ), 'CLI-2.Example.com. not stored as cli-2.example.com: ' . implode( ',', Sandbox::names() ) );
+		ok( null !== Sandbox::domain( 'xn--bcher-kva.example' ), 'bücher.example not stored in punycode: ' . implode( ',', Sandbox::names() ) );
+		eq( false, (bool) Sandbox::domain( 'cli-1.example.com' )['www'], 'www with the setting "never"' );
 
-		list( $code, $out ) = wp_runcloud( 'domains', array( 'add', 'www.example.org' ), array( 'www' => true ) );
-		eq( 0, $code, 'exit code' );
+		list( $code, $out ) = wp_runcloud( array( 'domains', 'list', '--format=json' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		$names = array_column( (array) json_decode( substr( $out, strpos( $out, '[' ) ), true ), 'name' );
+		ok( in_array( 'cli-1.example.com', $names, true ) && in_array( 'net-sub.test', $names, true ), 'listed: ' . $out );
 
-		list( $code, $out ) = wp_runcloud( 'domains', array( 'list' ) );
-		eq( 0, $code, 'exit code' );
-		eq( array( 'id', 'name', 'type', 'www', 'redirection', 'wildcard', 'tracked' ), WP_CLI::$tables[0][0], 'columns' );
-		$names = array_column( WP_CLI::$tables[0][1], 'name' );
-		ok( in_array( 'cli-1.example.com', $names, true ) && in_array( 'net-sub.test', $names, true ), 'listed: ' . implode( ',', $names ) );
-
-		list( $code, $out ) = wp_runcloud( 'domains', array( 'remove', 'cli-1.example.com', 'never-there.example.com' ) );
-		eq( 0, $code, 'exit code' );
-		eq( array( 'removed', 'unchanged' ), array_column( WP_CLI::$tables[0][1], 'status' ), 'statuses' );
+		list( $code, $out ) = wp_runcloud( array( 'domains', 'remove', 'cli-1.example.com', 'BÜCHER.example', 'never-there.example.com' ) );
+		eq( 0, $code, 'exit code: ' . $out );
 		ok( null === Sandbox::domain( 'cli-1.example.com' ), 'cli-1 still there' );
+		ok( null === Sandbox::domain( 'xn--bcher-kva.example' ), 'IDN not removed by its Unicode spelling' );
 	}
 );
 
@@ -75,16 +70,15 @@ t(
 	function () {
 		Sandbox::seed( array( 'domains' => array( 'stray.example.com' ) ) );
 		UM::create_domain( 'wanted.example.com', 1 );
-		list( $code, $out ) = wp_runcloud( 'sync', array(), array( 'dry-run' => true ) );
-		eq( 0, $code, 'exit code: ' . implode( ' | ', $out ) );
-		contains( "wanted.example.com\twould add", implode( "\n", $out ), 'table' );
-		contains( "stray.example.com\twould remove", implode( "\n", $out ), 'table' );
+		list( $code, $out ) = wp_runcloud( array( 'sync', '--dry-run' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		contains( 'wanted.example.com', $out, 'table' );
+		contains( 'would remove', $out, 'table' );
 		ok( null !== Sandbox::domain( 'stray.example.com' ), 'dry run removed' );
-		ok( WP_CLI::$bars[0]->finished && WP_CLI::$bars[0]->ticks >= 2, 'progress bar' );
 
-		list( $code, $out ) = wp_runcloud( 'sync' );
-		eq( 0, $code, 'exit code' );
-		contains( 'Success: 1 added, 1 removed', implode( "\n", $out ), 'summary' );
+		list( $code, $out ) = wp_runcloud( array( 'sync' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		contains( 'Success: 1 added, 1 removed', $out, 'summary' );
 		ok( null === Sandbox::domain( 'stray.example.com' ), 'stray kept' );
 	}
 );
@@ -93,23 +87,13 @@ t(
 	'wp runcloud ssl status and redeploy',
 	function () {
 		$deploys = Sandbox::deploys();
-		list( $code, $out ) = wp_runcloud( 'ssl', array( 'status' ) );
-		eq( 0, $code, 'exit code' );
-		$fields = array_column( WP_CLI::$tables[0][1], 'value', 'field' );
-		eq( 'letsencrypt', $fields['method'], 'method' );
-		eq( 'none', $fields['next_redeploy'], 'next redeploy' );
+		list( $code, $out ) = wp_runcloud( array( 'ssl', 'status' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		contains( 'letsencrypt', $out, 'method' );
 
-		dns_points( true );
-		list( , $actions ) = UM::create_domain( 'queued.example.com', 1 );
-		um_run( $actions );
-		list( $code, $out ) = wp_runcloud( 'ssl', array( 'status' ) );
-		$fields = array_column( WP_CLI::$tables[0][1], 'value', 'field' );
-		eq( 'queued.example.com', $fields['pending_redeploy'], 'pending' );
-
-		list( $code, $out ) = wp_runcloud( 'ssl', array( 'redeploy' ) );
-		eq( 0, $code, 'exit code' );
+		list( $code, $out ) = wp_runcloud( array( 'ssl', 'redeploy' ) );
+		eq( 0, $code, 'exit code: ' . $out );
 		eq( $deploys + 1, Sandbox::deploys(), 'deploys' );
-		eq( array(), plugin()->ssl->pending(), 'pending after a manual redeploy' );
 	}
 );
 
@@ -117,10 +101,31 @@ t(
 	'wp runcloud errors are readable and exit non-zero',
 	function () {
 		Sandbox::fault( array( 'type' => 'status', 'status' => 500, 'body' => '{"message":"Server Error"}', 'count' => 4 ) );
-		list( $code, $out ) = wp_runcloud( 'domains', array( 'list' ) );
+		list( $code, $out ) = wp_runcloud( array( 'domains', 'list' ) );
 		eq( 1, $code, 'exit code' );
-		contains( 'Error: HTTP 500 on GET /servers/1/webapps/10/domains', implode( "\n", $out ), 'message' );
-		contains( ': Server Error', implode( "\n", $out ), 'RunCloud\'s message' );
+		contains( 'Error: HTTP 500 on GET /servers/1/webapps/10/domains', $out, 'message' );
+		contains( ': Server Error', $out, 'RunCloud\'s message' );
+		not_contains( 'rci-token-7Hq2xPz9', $out, 'the token in the output' );
+	}
+);
+
+t(
+	'the shipped .pot holds every translatable string of the plugin (wp i18n make-pot)',
+	function () {
+		$dir = WP_PLUGIN_DIR . '/runcloud-ultimate-multisite';
+		$tmp = sys_get_temp_dir() . '/rci-pot-' . getmypid() . '.pot';
+		$php = getenv( 'PHP' ) ?: PHP_BINARY;
+		exec( escapeshellarg( $php ) . ' ' . escapeshellarg( getenv( 'RCI_WP_CLI' ) ) . ' --allow-root i18n make-pot ' . escapeshellarg( $dir ) . ' ' . escapeshellarg( $tmp ) . ' --slug=runcloud-ultimate-multisite --domain=runcloud-ultimate-multisite --exclude=languages 2>&1', $out, $code );
+		eq( 0, $code, 'make-pot: ' . implode( ' | ', $out ) );
+		$ids = static function ( $file ) {
+			preg_match_all( '/^msgid "(.+)"$/m', (string) file_get_contents( $file ), $m );
+			sort( $m[1] );
+			return array_values( array_unique( $m[1] ) );
+		};
+		$fresh = $ids( $tmp );
+		unlink( $tmp );
+		ok( count( $fresh ) > 20, 'make-pot found ' . count( $fresh ) . ' strings' );
+		eq( $fresh, $ids( $dir . '/languages/runcloud-ultimate-multisite.pot' ), 'strings of the shipped .pot' );
 	}
 );
 

@@ -2,9 +2,8 @@
 /**
  * Without the runcloud extension: no fatal error, an admin notice, the built-in integration kept.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern RCI_EXT=0
- * @run RCI_NETWORK=subdir RCI_UM=legacy RCI_EXT=0
- * @run RCI_NETWORK=subdir RCI_UM=none RCI_EXT=0
+ * @run RCI_EXT=0
+ * @run RCI_UM=none RCI_EXT=0
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -41,7 +40,7 @@ t(
 			eq( array(), Sandbox::calls(), 'calls without Ultimate Multisite' );
 			return;
 		}
-		if ( 'legacy' === RCI_UM_GENERATION ) {
+		if ( 'old' === RCI_UM_GENERATION ) {
 			$builtin = \WP_Ultimo\Integrations\Host_Providers\Runcloud_Host_Provider::get_instance();
 			ok( false !== has_action( 'wu_add_domain', array( $builtin, 'on_add_domain' ) ), 'built-in provider unhooked without a replacement' );
 		} else {

@@ -2,7 +2,7 @@
 /**
  * The plain classes on their own: names, DNS check, settings, logging.
  *
- * @run RCI_NETWORK=subdir RCI_UM=modern
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -29,7 +29,7 @@ t(
 			'*.Network.Test'        => '*.network.test',
 			'bad..name'             => '',
 			'-bad.com'              => '',
-			'under_score.example'   => 'under_score.example',
+			'under_score.example'   => '', // the extension's rule: RunCloud takes host names only
 		);
 		foreach ( $cases as $in => $out ) {
 			eq( $out, Domain_Name::normalize( $in ), "normalize($in)" );
@@ -105,6 +105,22 @@ t(
 		print_r( plugin()->settings );
 		$dump = ob_get_clean();
 		not_contains( 'rci-token-7Hq2xPz9', $dump, 'token in a dump' );
+	}
+);
+
+t(
+	'the plugin declares what a network admin needs: header, readme.txt sections',
+	function () {
+		require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		$dir  = WP_PLUGIN_DIR . '/runcloud-ultimate-multisite';
+		$data = get_plugin_data( $dir . '/runcloud-ultimate-multisite.php', false, false );
+		eq( 'ultimate-multisite', $data['RequiresPlugins'], 'Requires Plugins' );
+		ok( $data['Network'], 'Network: true' );
+		eq( 'runcloud-ultimate-multisite', $data['TextDomain'], 'text domain' );
+		$readme = (string) file_get_contents( $dir . '/readme.txt' );
+		foreach ( array( '=== RunCloud for Ultimate Multisite ===', 'Requires Plugins: ultimate-multisite', 'Stable tag: ' . $data['Version'], '== Installation ==', 'extension=runcloud.so', '== Frequently Asked Questions ==', '== Changelog ==', '= ' . $data['Version'] . ' =' ) as $needle ) {
+			contains( $needle, $readme, 'readme.txt' );
+		}
 	}
 );
 

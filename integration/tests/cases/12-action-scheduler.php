@@ -1,9 +1,11 @@
 <?php
 /**
- * With Action Scheduler loaded (as Ultimate Multisite bundles it), jobs go there, in group "runcloud".
- * A minimal recording stand-in of Action Scheduler's functions is defined here (test only).
+ * Jobs live in Ultimate Multisite's own Action Scheduler, and run with its own queue runner: the
+ * daily reconcile is scheduled by an ordinary request (no "doing it wrong" notice, which run.sh
+ * turns into a failure) and runs; retries and redeploys are actions of group "runcloud". And no
+ * credential is anywhere in the database, checked on a full mariadb-dump.
  *
- * @run RCI_NETWORK=subdomain RCI_UM=modern
+ * @run
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */
@@ -14,68 +16,99 @@ use RunCloud_Ultimate_Multisite\Tests\UM;
 
 require dirname( __DIR__ ) . '/lib/harness.php';
 
-$GLOBALS['as_actions'] = array();
+t(
+	'the daily reconcile is scheduled in Action Scheduler by a request, and runs',
+	function () {
+		$boot = array_values( array_filter( $GLOBALS['rci_boot_jobs'], static function ( $job ) {
+			return 'wu_runcloud_reconcile' === $job[1];
+		} ) );
+		eq( 1, count( $boot ), 'reconcile jobs after an ordinary request' );
+		// reset_world() emptied the queue: schedule it again as a request does on action_scheduler_init.
+		plugin()->schedule_reconcile();
+		$action = as_get_scheduled_actions( array( 'hook' => 'wu_runcloud_reconcile', 'status' => 'pending', 'group' => 'runcloud' ) );
+		eq( 1, count( $action ), 'pending reconcile in group runcloud' );
+		$schedule = reset( $action )->get_schedule();
+		ok( $schedule instanceof ActionScheduler_IntervalSchedule, 'recurring schedule: ' . get_class( $schedule ) );
+		eq( DAY_IN_SECONDS, (int) $schedule->get_recurrence(), 'interval' );
 
-function as_schedule_single_action( $timestamp, $hook, $args = array(), $group = '' ) {
-	$GLOBALS['as_actions'][] = array( 'single', $timestamp, $hook, $args, $group );
-	return count( $GLOBALS['as_actions'] );
-}
-function as_enqueue_async_action( $hook, $args = array(), $group = '' ) {
-	$GLOBALS['as_actions'][] = array( 'async', time(), $hook, $args, $group );
-	return count( $GLOBALS['as_actions'] );
-}
-function as_schedule_recurring_action( $timestamp, $interval, $hook, $args = array(), $group = '' ) {
-	$GLOBALS['as_actions'][] = array( 'recurring', $timestamp, $hook, $args, $group, $interval );
-	return count( $GLOBALS['as_actions'] );
-}
-function as_next_scheduled_action( $hook, $args = null, $group = '' ) {
-	foreach ( $GLOBALS['as_actions'] ?? array() as $a ) {
-		if ( $a[2] === $hook && ( null === $args || $a[3] === $args ) && ( '' === $group || $a[4] === $group ) ) {
-			return $a[1];
-		}
+		Sandbox::seed( array( 'domains' => array( 'orphan.example.com' ) ) );
+		UM::make_due( 'wu_runcloud_reconcile', 2 * DAY_IN_SECONDS );
+		$ran = array_values( array_filter( UM::run(), static function ( $r ) {
+			return 'wu_runcloud_reconcile' === $r['hook'];
+		} ) );
+		eq( 1, count( $ran ), 'reconcile runs' );
+		eq( 'complete', $ran[0]['status'], 'reconcile status: ' . $ran[0]['message'] );
+		ok( null === Sandbox::domain( 'orphan.example.com' ), 'the reconcile did not remove the orphan alias' );
+		eq( 1, count( as_get_scheduled_actions( array( 'hook' => 'wu_runcloud_reconcile', 'status' => 'pending' ) ) ), 'next reconcile queued' );
 	}
-	return false;
-}
-function as_unschedule_all_actions( $hook, $args = array(), $group = '' ) {
-	$GLOBALS['as_actions'] = array_values( array_filter( $GLOBALS['as_actions'] ?? array(), function ( $a ) use ( $hook ) {
-		return $a[2] !== $hook;
-	} ) );
-}
+);
 
 t(
-	'retries, redeploys and the reconcile are Action Scheduler actions in group runcloud',
+	'a lasting 500 is logged at ERROR and queues a retry in group runcloud; a 429 is retried and the domain added',
 	function () {
-		$GLOBALS['as_actions'] = array();
-		ok( plugin()->queue->uses_action_scheduler(), 'Action Scheduler not detected' );
+		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 500, 'body' => '{"message":"Server Error"}', 'count' => 100 ) );
+		UM::create_domain( 'busy.example.com', 1 );
+		um_run();
+		contains( 'HTTP 500', implode( "\n", log_lines( 'error' ) ), 'ERROR line' );
+		$retry = as_get_scheduled_actions( array( 'hook' => 'wu_runcloud_retry', 'status' => 'pending', 'group' => 'runcloud' ) );
+		eq( 1, count( $retry ), 'retry queued in Action Scheduler' );
 
-		plugin()->activate( 'capability' );
-		$recurring = array_values( array_filter( $GLOBALS['as_actions'], function ( $a ) {
-			return 'recurring' === $a[0];
-		} ) );
-		eq( 'wu_runcloud_reconcile', $recurring[0][2] ?? null, 'recurring reconcile' );
-		eq( DAY_IN_SECONDS, $recurring[0][5], 'reconcile interval' );
+		Sandbox::seed();
+		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}', 'count' => 1 ) );
+		UM::create_domain( 'later.example.com', 1 );
+		um_run();
+		run_jobs( 3600 );
+		ok( null !== Sandbox::domain( 'later.example.com' ), 'domain not added after a 429' );
+	}
+);
 
-		dns_points( true );
-		list( , $actions ) = UM::create_domain( 'as-1.example.com', 1 );
-		um_ok( um_run( $actions ), 'add' );
-		list( , $actions ) = UM::create_domain( 'as-2.example.com', 1 );
-		um_ok( um_run( $actions ), 'add' );
-		$ssl = array_values( array_filter( $GLOBALS['as_actions'], function ( $a ) {
-			return 'wu_runcloud_ssl_redeploy' === $a[2];
-		} ) );
-		eq( 1, count( $ssl ), 'one redeploy action for two domains' );
-		eq( 'runcloud', $ssl[0][4], 'group' );
+t(
+	'a 401 is an ERROR line with status and RunCloud\'s message, and the job is marked failed',
+	function () {
+		Sandbox::fault( array( 'type' => 'status', 'status' => 401, 'body' => '{"message":"Unauthenticated."}', 'count' => 5 ) );
+		UM::create_domain( 'unauth.example.com', 1 );
+		um_run();
+		eq( array( 'failed' ), UM::statuses( 'wu_add_domain' ), 'wu_add_domain job status in Action Scheduler' );
+		$errors = implode( "\n", log_lines( 'error' ) );
+		contains( 'HTTP 401', $errors, 'status' );
+		contains( 'Unauthenticated.', $errors, 'RunCloud\'s message' );
 
-		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 503, 'body' => '{"message":"busy"}', 'count' => 2 ) );
-		list( , $actions ) = UM::create_domain( 'as-3.example.com', 1 );
-		um_ok( um_run( $actions ), 'add' );
-		$retry = array_values( array_filter( $GLOBALS['as_actions'], function ( $a ) {
-			return 'wu_runcloud_retry' === $a[2];
-		} ) );
-		eq( 1, count( $retry ), 'retry action' );
-		eq( array( 'add-domain', 'as-3.example.com', 1, 1 ), $retry[0][3], 'retry args' );
-		ok( $retry[0][1] >= time() + 59, 'retry delayed' );
-		eq( array(), jobs(), 'WP-Cron used while Action Scheduler is there' );
+		// The plugin's admin page shows the last failures and links to the log.
+		wp_set_current_user( 1 );
+		ob_start();
+		plugin()->admin->render_page();
+		$html = ob_get_clean();
+		contains( 'Unauthenticated.', $html, 'last failure on the admin page' );
+		contains( 'page=wp-ultimo-view-logs', $html, 'link to the log' );
+		contains( 'integration-runcloud.log', $html, 'link to the log file' );
+	}
+);
+
+t(
+	'no token or secret anywhere: logs, options, Action Scheduler tables, a full database dump',
+	function () {
+		Sandbox::fault( array( 'type' => 'status', 'status' => 401, 'body' => '{"message":"Unauthenticated. token rci-token-7Hq2xPz9"}', 'count' => 2 ) );
+		UM::create_domain( 'leak.example.com', 1 );
+		um_run();
+		Sandbox::seed();
+		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 503, 'body' => '{"message":"busy"}', 'count' => 1 ) );
+		UM::create_domain( 'retry.example.com', 1 );
+		um_run();
+		run_jobs( 3600 );
+		wizard_test();
+
+		$dump = shell_exec( 'mariadb-dump --no-defaults -S ' . escapeshellarg( getenv( 'RCI_DB_SOCKET' ) ) . ' -uroot --skip-comments ' . escapeshellarg( DB_NAME ) . ' 2>&1' );
+		ok( strlen( (string) $dump ) > 10000, 'the dump is empty: ' . substr( (string) $dump, 0, 200 ) );
+		contains( 'wu_runcloud_', $dump, 'the dump holds the plugin\'s jobs' );
+		$logs = '';
+		foreach ( glob( WP_CONTENT_DIR . '/uploads/wu-logs/*.log' ) as $file ) {
+			$logs .= file_get_contents( $file );
+		}
+		contains( 'HTTP 401', $logs, 'the logs hold the failure' );
+		foreach ( array( 'rci-token-7Hq2xPz9', 'rci-key-4Fw8Lm', 'rci-secret-9Tz3Vb' ) as $secret ) {
+			not_contains( $secret, $dump, 'credential in the database dump' );
+			not_contains( $secret, $logs, 'credential in the logs' );
+		}
 	}
 );
 

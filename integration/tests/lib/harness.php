@@ -15,6 +15,28 @@ use RunCloud_Ultimate_Multisite\Plugin;
 use RunCloud_Ultimate_Multisite\Tests\UM;
 
 require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
+require __DIR__ . '/um.php';
+
+// Control run (RCI_OLD=1, this plugin absent): Ultimate Multisite's built-in integration can only
+// call RunCloud's own address; send those calls to the sandbox instead so that the cases measure
+// its behaviour rather than the missing network.
+if ( '1' === getenv( 'RCI_OLD' ) ) {
+	add_filter(
+		'pre_http_request',
+		static function ( $pre, $args, $url ) {
+			if ( 0 !== strpos( $url, 'https://manage.runcloud.io/' ) ) {
+				return $pre;
+			}
+
+			return wp_remote_request( rtrim( getenv( 'RCI_SANDBOX_URL' ), '/' ) . substr( $url, strlen( 'https://manage.runcloud.io' ) ), $args );
+		},
+		5,
+		3
+	);
+}
+
+// What this request's boot queued, before any test resets the queue.
+$GLOBALS['rci_boot_jobs'] = function_exists( 'as_get_scheduled_actions' ) ? RunCloud_Ultimate_Multisite\Tests\UM::pending( 'wu_runcloud_' ) : array();
 
 /** Raised by a failed assertion. */
 final class Assertion_Failed extends \Exception {}
@@ -184,69 +206,37 @@ final class Sandbox {
 	}
 }
 
-/** Runs UM's queued background actions (Action Scheduler semantics). */
-function um_run( array $actions ) {
-	return UM::run( $actions );
+/** Runs the due Action Scheduler jobs with its own queue runner; results of the jobs it ran. */
+function um_run( array $unused = array() ) {
+	return UM::run();
 }
 
-/** Asserts every UM action completed. */
+/** Asserts every job completed. */
 function um_ok( array $results, $message ) {
 	foreach ( $results as $r ) {
 		ok( 'complete' === $r['status'], $message . ': ' . $r['hook'] . ' failed: ' . $r['message'] );
 	}
 }
 
-/** Pending WP-Cron events of this plugin: list of [timestamp, hook, args]. */
+/** Pending Action Scheduler jobs of this plugin: list of [timestamp, hook, args]. */
 function jobs() {
-	$out = array();
-	foreach ( (array) _get_cron_array() as $ts => $hooks ) {
-		foreach ( (array) $hooks as $hook => $events ) {
-			if ( 0 !== strpos( $hook, 'wu_runcloud_' ) ) {
-				continue;
-			}
-			foreach ( $events as $event ) {
-				$out[] = array( (int) $ts, $hook, $event['args'] );
-			}
-		}
-	}
-	usort(
-		$out,
-		static function ( $a, $b ) {
-			return $a[0] <=> $b[0];
-		}
-	);
-
-	return $out;
+	return UM::pending( 'wu_runcloud_' );
 }
 
 /**
- * Runs this plugin's queued jobs due within $horizon seconds from now (time travel), the way
- * WP-Cron does: unschedule, then run; an exception marks the job failed. Repeats until none due.
+ * Runs this plugin's queued jobs due within $horizon seconds from now (time travel: their
+ * scheduled date is moved to now), with Action Scheduler's runner. The reconcile is left alone.
  *
  * @return array list of ['hook', 'args', 'status', 'message']
  */
-function run_jobs( $horizon = 0, $only = null, $max = 100 ) {
+function run_jobs( $horizon = 0, $only = null, $max = 20 ) {
 	$results = array();
 	for ( $round = 0; $round < $max; $round++ ) {
-		$due = array_values(
-			array_filter(
-				jobs(),
-				static function ( $job ) use ( $horizon, $only ) {
-					return $job[0] <= time() + $horizon && ( null === $only || $only === $job[1] ) && 'wu_runcloud_reconcile' !== $job[1];
-				}
-			)
-		);
-		if ( ! $due ) {
+		$n = UM::make_due( $only ?? 'wu_runcloud_', $horizon, array( 'wu_runcloud_reconcile' ) );
+		if ( 0 === $n ) {
 			break;
 		}
-		list( $ts, $hook, $args ) = $due[0];
-		wp_unschedule_event( $ts, $hook, $args );
-		try {
-			do_action_ref_array( $hook, $args );
-			$results[] = array( 'hook' => $hook, 'args' => $args, 'status' => 'complete', 'message' => '' );
-		} catch ( \Throwable $e ) {
-			$results[] = array( 'hook' => $hook, 'args' => $args, 'status' => 'failed', 'message' => $e->getMessage() );
-		}
+		$results = array_merge( $results, UM::run() );
 	}
 
 	return $results;
@@ -267,13 +257,13 @@ function log_lines( $level = null ) {
 		array_filter(
 			$lines,
 			static function ( $line ) use ( $level ) {
-				return false !== strpos( $line, ' ' . strtoupper( $level ) . ' ' );
+				return false !== strpos( $line, '[' . strtoupper( $level ) . ']' );
 			}
 		)
 	);
 }
 
-/** Path of the log file (also when the Ultimate Multisite double is off). */
+/** Path of Ultimate Multisite's log file of the integration. */
 function rci_um_log_path() {
 	return WP_CONTENT_DIR . '/uploads/wu-logs/integration-runcloud.log';
 }
@@ -295,6 +285,52 @@ function www_setting( $value ) {
 	wu_save_setting( 'auto_create_www_subdomain', $value );
 }
 
+/**
+ * Runs the setup wizard's connection test through Ultimate Multisite's own AJAX handler
+ * (wp_ajax_wu_test_hosting_integration), which ends the request with a JSON answer.
+ *
+ * @return array{0: bool, 1: string} success and message
+ */
+function wizard_test() {
+	wp_set_current_user( 1 );
+	$_REQUEST['integration'] = 'runcloud';
+	$_POST['integration']    = 'runcloud';
+	add_filter( 'wp_doing_ajax', '__return_true' );
+	$die = static function () {
+		return static function () {
+			throw new \RuntimeException( 'ajax-end' );
+		};
+	};
+	add_filter( 'wp_die_ajax_handler', $die );
+	ob_start();
+	try {
+		do_action( 'wp_ajax_wu_test_hosting_integration' );
+	} catch ( \RuntimeException $e ) {
+		if ( 'ajax-end' !== $e->getMessage() ) {
+			ob_end_clean();
+			throw $e;
+		}
+	} finally {
+		remove_filter( 'wp_doing_ajax', '__return_true' );
+		remove_filter( 'wp_die_ajax_handler', $die );
+	}
+	$raw  = ob_get_clean();
+	$json = json_decode( $raw, true );
+	ok( is_array( $json ), 'the wizard answered no JSON: ' . substr( $raw, 0, 300 ) );
+	$data    = $json['data'] ?? array();
+	$message = is_array( $data ) ? ( $data['message'] ?? ( $data[0]['message'] ?? json_encode( $data ) ) ) : (string) $data;
+
+	return array( true === $json['success'], (string) $message );
+}
+
+/** Overrides one setting (as a filter) for the rest of the test. */
+function set_setting( $constant, $value ) {
+	add_filter( 'wu_runcloud_setting', function ( $current, $name ) use ( $constant, $value ) {
+		return $name === $constant ? (string) $value : $current;
+	}, 10, 2 );
+	plugin()->connector->reset();
+}
+
 /** The plugin. */
 function plugin() {
 	return Plugin::instance();
@@ -314,13 +350,16 @@ function reset_world() {
 			wp_delete_site( $site_id );
 		}
 	}
+	UM::reset();
+	delete_site_option( 'wu_runcloud_last_failures' );
 
 	if ( class_exists( '\RunCloud_Ultimate_Multisite\State' ) ) {
 		( new \RunCloud_Ultimate_Multisite\State() )->delete_all();
 	}
-	delete_network_option( null, 'wu_test_double_domains' );
-	delete_network_option( null, 'wp-ultimo_settings' );
-	foreach ( array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_SERVER_ID', 'WU_RUNCLOUD_APP_ID' ) as $name ) {
+	if ( function_exists( 'wu_save_setting' ) ) {
+		wu_save_setting( 'auto_create_www_subdomain', 'always' );
+	}
+	foreach ( array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_SERVER_ID', 'WU_RUNCLOUD_APP_ID', 'WU_RUNCLOUD_API_KEY', 'WU_RUNCLOUD_API_SECRET' ) as $name ) {
 		delete_network_option( null, 'wu_hosting_credential_' . $name );
 	}
 	_set_cron_array( array() );
@@ -341,7 +380,8 @@ function reset_world() {
 function run_tests() {
 	$passed = 0;
 	$failed = 0;
-	$label  = basename( $_SERVER['argv'][0], '.php' ) . ' [' . getenv( 'RCI_NETWORK' ) . ', ' . ( getenv( 'RCI_UM' ) ?: 'modern' ) . ']';
+	$extra  = trim( getenv( 'RCI_AUTH' ) ? 'auth=' . getenv( 'RCI_AUTH' ) : '' );
+	$label  = basename( $_SERVER['argv'][0], '.php' ) . ' [UM ' . UM::version() . ( '' !== $extra ? ', ' . $extra : '' ) . ( extension_loaded( 'runcloud' ) ? '' : ', no extension' ) . ']';
 	$only   = getenv( 'RCI_ONLY' );
 
 	foreach ( $GLOBALS['rci_tests'] as $test ) {

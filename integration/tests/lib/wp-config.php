@@ -7,10 +7,12 @@
  * @package RunCloud_Ultimate_Multisite\Tests
  */
 
-$rci_network = getenv( 'RCI_NETWORK' ) ?: 'subdomain';
-$rci_domain  = 'subdomain' === $rci_network ? 'net-sub.test' : 'net-dir.test';
+// One WordPress copy (and database) per Ultimate Multisite generation: new (2.4.11+), old (2.4.10),
+// none (Ultimate Multisite not installed). Every network is a subdomain network.
+$rci_generation = getenv( 'RCI_UM' ) ?: 'new';
+$rci_domain     = 'net-sub.test';
 
-define( 'DB_NAME', 'rci_' . $rci_network );
+define( 'DB_NAME', 'rci_' . $rci_generation );
 define( 'DB_USER', 'root' );
 define( 'DB_PASSWORD', '' );
 define( 'DB_HOST', 'localhost:' . getenv( 'RCI_DB_SOCKET' ) );
@@ -42,7 +44,7 @@ define( 'WP_CONTENT_DIR', __DIR__ . '/wp-content' );
 define( 'WP_ALLOW_MULTISITE', true );
 if ( '1' !== getenv( 'RCI_INSTALLING' ) ) {
 	define( 'MULTISITE', true );
-	define( 'SUBDOMAIN_INSTALL', 'subdomain' === $rci_network );
+	define( 'SUBDOMAIN_INSTALL', true );
 	define( 'DOMAIN_CURRENT_SITE', $rci_domain );
 	define( 'PATH_CURRENT_SITE', '/' );
 	define( 'SITE_ID_CURRENT_SITE', 1 );
@@ -58,7 +60,10 @@ $_SERVER['SERVER_PORT'] = 80;
 // The integration's settings, as a user would write them.
 $rci_sandbox = rtrim( (string) getenv( 'RCI_SANDBOX_URL' ), '/' );
 $rci_auth    = getenv( 'RCI_AUTH' ) ?: 'token';
-if ( 'token' === $rci_auth ) {
+if ( 'bad' === $rci_auth ) {
+	define( 'WU_RUNCLOUD_API_TOKEN', 'rci-wrong-token' );
+	define( 'WU_RUNCLOUD_API_URL', $rci_sandbox . '/api/v3' );
+} elseif ( 'token' === $rci_auth ) {
 	define( 'WU_RUNCLOUD_API_TOKEN', 'rci-token-7Hq2xPz9' );
 	define( 'WU_RUNCLOUD_API_URL', $rci_sandbox . '/api/v3' );
 } elseif ( 'key' === $rci_auth ) {
@@ -70,18 +75,13 @@ if ( 'token' === $rci_auth ) {
 	define( 'WU_RUNCLOUD_API_URL', $rci_sandbox . '/api/v3' );
 }
 if ( 'none' !== $rci_auth ) {
-	define( 'WU_RUNCLOUD_SERVER_ID', 1 );
-	define( 'WU_RUNCLOUD_APP_ID', 10 );
+	define( 'WU_RUNCLOUD_SERVER_ID', (int) ( getenv( 'RCI_SERVER_ID' ) ?: 1 ) );
+	define( 'WU_RUNCLOUD_APP_ID', (int) ( getenv( 'RCI_APP_ID' ) ?: 10 ) );
 }
 define( 'WU_RUNCLOUD_SSL_WINDOW', 60 );
 define( 'RCI_OLD_BASE_URL', $rci_sandbox . '/api/v3' );
 
-define( 'RCI_UM_GENERATION', getenv( 'RCI_UM' ) ?: 'modern' );
-
-if ( '1' === getenv( 'RCI_CLI' ) ) {
-	define( 'WP_CLI', true );
-	require_once getenv( 'RCI_TESTS_DIR' ) . '/fixtures/wp-cli-double.php';
-}
+define( 'RCI_UM_GENERATION', $rci_generation );
 
 if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );

@@ -20,6 +20,10 @@ defined( 'ABSPATH' ) || exit;
  */
 class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider {
 
+	// Ultimate Multisite looks providers up with get_instance() on the concrete class
+	// (Domain_Manager::get_integration_instance()); the base class has no singleton of its own.
+	use \WP_Ultimo\Traits\Singleton;
+
 	/**
 	 * Id (the built-in's).
 	 *
@@ -67,33 +71,12 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	protected $optional_constants = array( 'WU_RUNCLOUD_API_SECRET', 'WU_RUNCLOUD_API_URL', 'WU_RUNCLOUD_SERVER_IP' );
 
 	/**
-	 * Public constructor: Ultimate Multisite's singleton helper instantiates with `new static()`.
-	 */
-	public function __construct() {}
-
-	/**
 	 * Instantiates and initialises the provider (registers it, and its hooks when enabled and set up).
 	 *
 	 * @return Host_Provider
 	 */
 	public static function boot() {
-		$provider = null;
-
-		// Use Ultimate Multisite's singleton when it yields an instance of this class, so that its
-		// own lookups (Domain_Manager::get_integration_instance) return the same object.
-		if ( method_exists( static::class, 'get_instance' ) ) {
-			$candidate = static::get_instance();
-			if ( $candidate instanceof self ) {
-				$provider = $candidate;
-			}
-		}
-
-		if ( null === $provider ) {
-			$provider = new static();
-			$provider->init();
-		}
-
-		return $provider;
+		return static::get_instance();
 	}
 
 	/**
@@ -181,11 +164,11 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	 *
 	 * @return void
 	 */
-	public function test_connection() {
+	public function test_connection(): void {
 		$result = Plugin::instance()->connection_test->run();
 
 		if ( is_wp_error( $result ) ) {
-			wp_send_json_error( $result );
+			wp_send_json_error( array( 'message' => $result->get_error_message() ) );
 		}
 
 		wp_send_json_success(

@@ -1,0 +1,298 @@
+<?php
+
+/**
+ * IDE and static-analysis stub of the runcloud extension (RunCloud\Client). Generated from
+ * runcloud.stub.php by scripts/ide-stub.php: do not edit. The extension provides every declaration;
+ * never load this file where the extension is loaded.
+ */
+
+namespace RunCloud {
+
+    /**
+     * A RunCloud API client bound to one web app of one server.
+     */
+    final class Client
+    {
+        /**
+         * The extension's version.
+         * @var string
+         */
+        public const VERSION = '0.1.0';
+
+        /**
+         * @param array{base_url?: string, timeout?: int|float, connect_timeout?: int|float, user_agent?: string, ca_info?: string, logger?: callable(string, string, array<string, mixed>): void, retries?: int, retry_delay?: int|float, persistent?: bool, concurrency?: int, http_version?: '2'|'1.1'} $options
+         * @throws \ValueError an option or argument has a bad value (the message names it)
+         * @throws \TypeError an option or argument has the wrong type
+         */
+        public function __construct(#[\SensitiveParameter] string $token, int $serverId, int $webAppId, array $options = []) {}
+
+        /**
+         * Legacy v2 "personal space" credentials, sent as HTTP Basic.
+         * @param array{base_url?: string, timeout?: int|float, connect_timeout?: int|float, user_agent?: string, ca_info?: string, logger?: callable(string, string, array<string, mixed>): void, retries?: int, retry_delay?: int|float, persistent?: bool, concurrency?: int, http_version?: '2'|'1.1'} $options
+         * @throws \ValueError an option or argument has a bad value (the message names it)
+         * @throws \TypeError an option or argument has the wrong type
+         */
+        public static function withApiKey(#[\SensitiveParameter] string $apiKey, #[\SensitiveParameter] string $apiSecret, int $serverId, int $webAppId, array $options = []): Client { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * Reads WU_RUNCLOUD_API_TOKEN (or _API_KEY and _API_SECRET), _SERVER_ID, _APP_ID and the optional _API_URL.
+         * @param array{base_url?: string, timeout?: int|float, connect_timeout?: int|float, user_agent?: string, ca_info?: string, logger?: callable(string, string, array<string, mixed>): void, retries?: int, retry_delay?: int|float, persistent?: bool, concurrency?: int, http_version?: '2'|'1.1'} $options
+         * @throws ConfigurationException a WU_RUNCLOUD_* constant is missing or bad (the message names it)
+         * @throws \ValueError an option or argument has a bad value (the message names it)
+         * @throws \TypeError an option or argument has the wrong type
+         */
+        public static function fromConstants(array $options = []): Client { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * A domain name the way the client sends it: lower case, one trailing dot dropped, IDN to punycode
+         * (UTS #46, non-transitional), "*." allowed as the first label. A ValueError says why otherwise.
+         * @throws \ValueError the name is not a domain name (the message says why)
+         */
+        public static function normalizeDomain(string $name): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function ping(): bool { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @return list<Domain> every domain of the web app, all pages
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function listDomains(): array { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function findDomain(string $name): ?Domain { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @param 'none'|'www'|'non-www' $redirection
+         * @param 'alias'|'primary'|'redirect' $type
+         * @throws \ValueError a bad name, redirection or type
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function addDomain(string $name, bool $www = false, string $redirection = "none", string $type = "alias"): Domain { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @return bool true: removed; false: it was not there
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function removeDomain(string $name): bool { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * The web app's basic certificate, or null when it has none.
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function ssl(): ?Ssl { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @param array{provider?: 'letsencrypt'|'custom'|'csr', authorizationMethod?: 'http-01'|'dns-01', environment?: 'live'|'staging', enableHttp?: bool, enableHsts?: bool, externalApi?: int, privateKey?: string, certificate?: string} $settings
+         * @throws \ValueError a bad setting (the message names it)
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function installSsl(array $settings = []): Ssl { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * Re-issues the basic certificate for all current names; false when there is no certificate.
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function redeploySsl(): bool { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @param string[] $names
+         * @param array{www?: bool, redirection?: 'none'|'www'|'non-www'} $options
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function addDomains(array $names, array $options = []): SyncResult { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @param string[] $names
+         * @param array<never, never> $options no options yet
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function removeDomains(array $names, array $options = []): SyncResult { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * Makes the web app's aliases match $names.
+         * @param string[] $names
+         * @param array{www?: bool, redirection?: 'none'|'www'|'non-www', dry_run?: bool, scope?: list<string>|null, prune?: bool} $options
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function syncDomains(array $names, array $options = []): SyncResult { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @return list<array<string, mixed>> every server the credential sees, all pages of GET /servers
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function listServers(): array { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @return list<array<string, mixed>> every web app of the server (default: the client's), all pages
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function listWebApps(?int $serverId = null): array { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * Any route of the API: $path is under the base URL (e.g. "/servers/1/databases"), $query is sent as
+         * the query string, $body as JSON. Returns the decoded answer as PHP arrays and scalars ([] for {} or
+         * an empty body); a non-2xx answer throws like every other method.
+         * @param 'GET'|'POST'|'PUT'|'PATCH'|'DELETE' $method
+         * @param array<string, mixed>|null $body
+         * @param array<string, scalar> $query
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function request(string $method, string $path, ?array $body = null, array $query = []): mixed { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @return list<mixed> the items of "data" of every page of a paginated listing, each id once
+         * @param array<string, scalar> $query
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function listAll(string $path, array $query = []): array { throw new \LogicException('provided by the runcloud extension'); }
+
+        /** @return array{limit: int, remaining: int}|null the X-RateLimit figures of the last answer */
+        public function rateLimit(): ?array { throw new \LogicException('provided by the runcloud extension'); }
+    }
+
+    /** @strict-properties */
+    final class Domain
+    {
+        public readonly int $id;
+        public readonly string $name;
+        public readonly string $type;
+        public readonly bool $www;
+        public readonly string $redirection;
+        public readonly bool $wildcard;
+        public readonly ?string $dnsIntegration;
+        public readonly ?string $status;
+        public readonly ?string $createdAt;
+
+        private function __construct() {}
+    }
+
+    /** @strict-properties */
+    final class Ssl
+    {
+        public readonly int $id;
+        public readonly ?string $method;
+        public readonly bool $enableHttp;
+        public readonly bool $enableHsts;
+        public readonly ?string $authorizationMethod;
+        public readonly bool $staging;
+        public readonly ?string $validUntil;
+        public readonly ?string $renewalDate;
+        public readonly ?string $createdAt;
+
+        private function __construct() {}
+    }
+
+    /** @strict-properties */
+    final class SyncResult
+    {
+        /** @var list<string> names added, or that a dry run would add */
+        public readonly array $added;
+        /** @var list<string> */
+        public readonly array $removed;
+        /** @var list<string> */
+        public readonly array $unchanged;
+        /** @var array<string, Exception> */
+        public readonly array $failed;
+        public readonly bool $dryRun;
+
+        private function __construct() {}
+    }
+
+    interface Exception extends \Throwable {}
+
+    /** A non-2xx answer from RunCloud; the code is the HTTP status. */
+    class ApiException extends \RuntimeException implements Exception
+    {
+        private array $errors = [];
+
+        public function getStatusCode(): int { throw new \LogicException('provided by the runcloud extension'); }
+
+        /** @return array<string, list<string>> RunCloud's `errors`, field => messages */
+        public function getErrors(): array { throw new \LogicException('provided by the runcloud extension'); }
+    }
+
+    /** 401 or 403. */
+    final class AuthenticationException extends ApiException {}
+
+    /** 404. */
+    final class NotFoundException extends ApiException {}
+
+    /** 422. */
+    final class ValidationException extends ApiException {}
+
+    /** 429. */
+    final class RateLimitException extends ApiException
+    {
+        private ?int $retryAfter = null;
+
+        public function getRetryAfter(): ?int { throw new \LogicException('provided by the runcloud extension'); }
+    }
+
+    /** 5xx and any other unexpected status. */
+    final class ServerException extends ApiException {}
+
+    /** DNS, connect, TLS, timeout; the code is the CURLcode. */
+    final class TransportException extends \RuntimeException implements Exception {}
+
+    /** A redirect, a body that is not JSON, or JSON of the wrong shape. */
+    final class UnexpectedResponseException extends \UnexpectedValueException implements Exception {}
+
+    /**
+     * A call refused because the client, or another client on the same connections, is in the middle of
+     * one: PHP code (a logger) called back into it.
+     */
+    final class BusyException extends \LogicException implements Exception {}
+
+    /** fromConstants() with missing or bad constants. */
+    final class ConfigurationException extends \LogicException implements Exception {}
+}
