@@ -32,7 +32,7 @@ if test "$PHP_RUNCLOUD" != "no"; then
   PHP_SUBST([RUNCLOUD_SHARED_LIBADD])
   RUNCLOUD_CXXFLAGS="$PHP_RUNCLOUD_STDCXX -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
   PHP_NEW_EXTENSION([runcloud],
-    [runcloud.cpp src/api.cpp src/arguments.cpp src/client.cpp src/client_object.cpp src/constants.cpp src/credentials.cpp src/errors.cpp src/http.cpp src/json.cpp src/names.cpp src/objects.cpp src/redact.cpp],
+    [runcloud.cpp src/api.cpp src/arguments.cpp src/client.cpp src/client_object.cpp src/constants.cpp src/credentials.cpp src/errors.cpp src/http.cpp src/json.cpp src/names.cpp src/objects.cpp src/redact.cpp src/api_ssl.cpp src/client_ssl.cpp src/pacing.cpp],
     [$ext_shared], , [$RUNCLOUD_CXXFLAGS], [cxx])
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
 fi

@@ -47,8 +47,12 @@ namespace RunCloud {
 
         public function addDomain(string $name, bool $www = false, string $redirection = "none", string $type = "alias"): Domain {}
 
-        /** @return bool true: removed; false: it was not there */
-        public function removeDomain(string $name): bool {}
+        /**
+         * By name (a lookup, then DELETE), or by a known id or RunCloud\Domain (one DELETE; a 404 falls back to
+         * the name lookup when the name is known). The parameter keeps its old name for named arguments.
+         * @return bool true: removed; false: it was not there
+         */
+        public function removeDomain(string|int|Domain $name): bool {}
 
         /** The web app's basic certificate, or null when it has none. */
         public function ssl(): ?Ssl {}
@@ -88,6 +92,27 @@ namespace RunCloud {
 
         /** @return array{limit: int, remaining: int}|null the X-RateLimit figures of the last answer */
         public function rateLimit(): ?array {}
+
+        /** @return array{advanced: bool, autoSsl: bool} the web app's SSL mode: advanced = one certificate per domain */
+        public function sslMode(): array {}
+
+        /** Switches basic/advanced SSL (every certificate is kept; only the mode's own are served). */
+        public function setSslMode(bool $advanced, bool $autoSsl = false): void {}
+
+        /** The domain's own certificate (advanced SSL), or null when it has none or the domain is unknown. */
+        public function domainSsl(string|int|Domain $domain): ?Ssl {}
+
+        /**
+         * Issues the domain's own certificate (the web app must be in advanced SSL); settings as installSsl().
+         * When RunCloud answers {}, the Ssl is what was asked for, with id 0 and no dates (domainSsl() reads them).
+         */
+        public function installDomainSsl(string|int|Domain $domain, array $settings = []): Ssl {}
+
+        /** Re-issues the domain's certificate for its current names; false when it has none. */
+        public function redeployDomainSsl(string|int|Domain $domain): bool {}
+
+        /** @return bool true: the domain's certificate was removed; false: it had none */
+        public function removeDomainSsl(string|int|Domain $domain): bool {}
     }
 
     /** @strict-properties */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6aed82b3b48b09c0ee2e1ce01845eb8891eb9f39 */
+ * Stub hash: a6f7841eb58c36434fb60c1f7b879da1929a52bf */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Client___construct, 0, 0, 3)
 	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
@@ -42,7 +42,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_addDomain, 
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_removeDomain, 0, 1, _IS_BOOL, 0)
-	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, name, RunCloud\\Domain, MAY_BE_STRING|MAY_BE_LONG, NULL)
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_ssl, 0, 0, RunCloud\\Ssl, 1)
@@ -84,6 +84,28 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_rateLimit, 0, 0, IS_ARRAY, 1)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_RunCloud_Client_sslMode arginfo_class_RunCloud_Client_listDomains
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_setSslMode, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, advanced, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, autoSsl, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_domainSsl, 0, 1, RunCloud\\Ssl, 1)
+	ZEND_ARG_OBJ_TYPE_MASK(0, domain, RunCloud\\Domain, MAY_BE_STRING|MAY_BE_LONG, NULL)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_RunCloud_Client_installDomainSsl, 0, 1, RunCloud\\Ssl, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, domain, RunCloud\\Domain, MAY_BE_STRING|MAY_BE_LONG, NULL)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, settings, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_Client_redeployDomainSsl, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, domain, RunCloud\\Domain, MAY_BE_STRING|MAY_BE_LONG, NULL)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_RunCloud_Client_removeDomainSsl arginfo_class_RunCloud_Client_redeployDomainSsl
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Domain___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
@@ -120,6 +142,12 @@ ZEND_METHOD(RunCloud_Client, listWebApps);
 ZEND_METHOD(RunCloud_Client, request);
 ZEND_METHOD(RunCloud_Client, listAll);
 ZEND_METHOD(RunCloud_Client, rateLimit);
+ZEND_METHOD(RunCloud_Client, sslMode);
+ZEND_METHOD(RunCloud_Client, setSslMode);
+ZEND_METHOD(RunCloud_Client, domainSsl);
+ZEND_METHOD(RunCloud_Client, installDomainSsl);
+ZEND_METHOD(RunCloud_Client, redeployDomainSsl);
+ZEND_METHOD(RunCloud_Client, removeDomainSsl);
 ZEND_METHOD(RunCloud_Domain, __construct);
 ZEND_METHOD(RunCloud_Ssl, __construct);
 ZEND_METHOD(RunCloud_SyncResult, __construct);
@@ -149,6 +177,12 @@ static const zend_function_entry class_RunCloud_Client_methods[] = {
 	ZEND_ME(RunCloud_Client, request, arginfo_class_RunCloud_Client_request, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, listAll, arginfo_class_RunCloud_Client_listAll, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_Client, rateLimit, arginfo_class_RunCloud_Client_rateLimit, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, sslMode, arginfo_class_RunCloud_Client_sslMode, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, setSslMode, arginfo_class_RunCloud_Client_setSslMode, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, domainSsl, arginfo_class_RunCloud_Client_domainSsl, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, installDomainSsl, arginfo_class_RunCloud_Client_installDomainSsl, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, redeployDomainSsl, arginfo_class_RunCloud_Client_redeployDomainSsl, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_Client, removeDomainSsl, arginfo_class_RunCloud_Client_removeDomainSsl, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

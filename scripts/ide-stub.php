@@ -46,6 +46,15 @@ const DOCS = [
         '@param array<string, scalar> $query'],
     'Client::listAll' => ['@param array<string, scalar> $query'],
     'Client::rateLimit' => [],
+    'Client::removeDomain' => ['@throws \ValueError a bad name or id', '@throws \TypeError neither a name, an id nor a Domain'],
+    'Client::setSslMode' => ['@throws \ValueError $autoSsl true with $advanced false'],
+    'Client::domainSsl' => ['@throws \ValueError a bad name or id', '@throws \TypeError neither a name, an id nor a Domain'],
+    'Client::installDomainSsl' => ["@param array{provider?: 'letsencrypt'|'custom'|'csr', authorizationMethod?: 'http-01'|'dns-01', "
+        . "environment?: 'live'|'staging', enableHttp?: bool, enableHsts?: bool, externalApi?: int, privateKey?: string, "
+        . "certificate?: string} \$settings", '@throws \ValueError a bad name, id or setting (the message names it)',
+        '@throws \TypeError neither a name, an id nor a Domain'],
+    'Client::redeployDomainSsl' => ['@throws \ValueError a bad name or id', '@throws \TypeError neither a name, an id nor a Domain'],
+    'Client::removeDomainSsl' => ['@throws \ValueError a bad name or id', '@throws \TypeError neither a name, an id nor a Domain'],
 ];
 const OFFLINE = ['Client::__construct', 'Client::withApiKey', 'Client::fromConstants', 'Client::normalizeDomain', 'Client::rateLimit'];
 

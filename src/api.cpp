@@ -338,7 +338,9 @@ bool Api::run(std::vector<Op *> ops, int parallel) {
         double backoff = std::min(settings_->retry_delay * std::pow(2.0, ex.attempt - 1) * jitter(), kMaxBackoff);
         if (ex.status == 429 && ex.retry_after >= 0) backoff = std::max(backoff, static_cast<double>(std::min<long>(ex.retry_after, 86400)));
         auto delay = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(backoff));
-        if (retryable && ex.attempt <= settings_->retries && Clock::now() + delay < ex.deadline) {
+        // A 429 was neither counted nor acted on: it is retried as long as the call's time allows (pacing.cpp).
+        bool more = ex.attempt <= settings_->retries || (ex.status == 429 && settings_->retries > 0);
+        if (retryable && more && Clock::now() + delay < ex.deadline) {
             long ms = static_cast<long>(std::lround(backoff * 1000));
             std::string what = ex.lost ? "connection closed before the answer" : ex.result != CURLE_OK ? describe_curl(ex) : "HTTP " + std::to_string(ex.status);
             // Anything but "never sent" or 429 may have been acted on: a later 404/422 is then read that way.

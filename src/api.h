@@ -46,6 +46,18 @@ struct BulkResult {
     std::vector<std::pair<std::string, Failure>> failed;
 };
 
+/* The web app's SSL mode (GET|POST /ssl/advanced). */
+struct SslMode {
+    bool advanced = false;
+    bool auto_ssl = false;
+};
+
+/* A domain as a caller names it: its RunCloud id when known (0 otherwise), its name when known ("" otherwise). */
+struct DomainRef {
+    int64_t id = 0;
+    std::string name;
+};
+
 /* What a page handler says after reading one page of a listing. */
 enum class PageStep { More, Stop, Bad };
 /* Reads one page (fills `meta`, says `why` when it is Bad). */
@@ -98,6 +110,16 @@ public:
     /* The failure for an answer of the wrong shape; `why` completes "... answered ". */
     Failure unexpected(const Exchange &ex, const std::string &why) const;
 
+    /* Advanced SSL (api_ssl.cpp): the mode, and one certificate per domain. */
+    bool ssl_mode(SslMode &out, Failure &f);
+    bool set_ssl_mode(const SslMode &mode, Failure &f);
+    bool domain_ssl(const DomainRef &d, std::optional<SslData> &out, Failure &f);
+    bool install_domain_ssl(const DomainRef &d, const std::string &settings, SslData &out, Failure &f);
+    bool redeploy_domain_ssl(const DomainRef &d, bool &done, Failure &f);
+    bool remove_domain_ssl(const DomainRef &d, bool &removed, Failure &f);
+    /* removeDomain() by a known id: one DELETE; a 404 falls back to the name when it is known. */
+    bool remove_domain_ref(const DomainRef &d, bool &removed, Failure &f);
+
 private:
     struct Op;
     struct Call {
@@ -126,6 +148,14 @@ private:
     bool ids_of(const std::vector<std::string> &names, std::unordered_map<std::string, int64_t> &ids, Failure &f);
     bool log(const char *level, const Exchange &ex, const std::string &message, long retry_in_ms = -1);
     double jitter();
+    /* api_ssl.cpp */
+    bool domain_id(const DomainRef &d, int64_t &id, Failure &f);
+    bool relookup(const DomainRef &d, int64_t &id, Failure &f);
+    bool read_domain_ssl(int64_t domain, std::optional<SslData> &out, Failure &f);
+    bool domain_ssl_id(const DomainRef &d, int64_t &domain, int64_t &ssl, Failure &f);
+    bool domain_ssl_change(const char *method, const DomainRef &d, bool &done, Failure &f);
+    std::string domain_path(int64_t domain, const std::string &rest) const;
+    bool known_mode(SslMode &out, Failure &f);
 
     std::unique_ptr<Settings> settings_;
     Redactor redactor_;

@@ -188,20 +188,7 @@ CLIENT_METHOD(addDomain) {
     });
 }
 
-CLIENT_METHOD(removeDomain) {
-    zend_string *name;
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(name)
-    ZEND_PARSE_PARAMETERS_END();
-    std::string n;
-    if (!constructed(ZEND_THIS) || !normalize_name(ZSTR_VAL(name), ZSTR_LEN(name), n, 1)) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        bool removed = false;
-        if (!c->api->remove_domain(n, removed, f)) return false;
-        RETVAL_BOOL(removed);
-        return true;
-    });
-}
+/* removeDomain() is in client_ssl.cpp: it takes a name, an id or a RunCloud\Domain. */
 
 CLIENT_METHOD(ssl) {
     ZEND_PARSE_PARAMETERS_NONE();

@@ -345,14 +345,6 @@ void Session::start(const Settings &s, Exchange &ex) {
 
 namespace {
 
-/* Low on calls left this minute: space the next starts evenly instead of running into 429. */
-Clock::duration pacing(const RateState &rate, int running) {
-    if (rate.limit <= 0 || rate.remaining < 0) return Clock::duration::zero();
-    long reserve = std::max(1L, rate.limit / 20);
-    if (rate.remaining - running > reserve) return Clock::duration::zero();
-    return std::chrono::microseconds(60'000'000L / rate.limit);
-}
-
 void finish_answer(CURL *h, Exchange &ex, CURLcode result) {
     ex.result = ex.too_large ? CURLE_FILESIZE_EXCEEDED : result;
     if (ex.lost) {
@@ -387,7 +379,6 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
 
 void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
                     const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
-    Clock::time_point paced_until{};
     auto fail_late = [&](Exchange &ex) {  // it cannot start before the call's deadline
         ex.attempt++;
         ex.reset_answer();
@@ -411,13 +402,13 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
                 it = queue.begin();
                 continue;
             }
-            auto pace = pacing(rate, static_cast<int>(running_.size()));
-            if (ex->not_before > now || (pace != Clock::duration::zero() && paced_until > now)) { ++it; continue; }
+            int busy = static_cast<int>(running_.size());
+            if (ex->not_before > now || rate.next_start(busy, now) > now) { ++it; continue; }
             it = queue.erase(it);
-            if (pace != Clock::duration::zero()) {
-                paced_until = now + pace;
-                paced++;
-            }
+            bool held = rate.pacing(busy);
+            if (held && !rate.held) paced++;  // once per stretch of paced starts: logged once
+            rate.held = held;
+            rate.last_start = now;
             start(settings, *ex);
             if (ex->result != CURLE_OK) {  // could not even start: report it like any failed attempt
                 done(*ex);
@@ -430,7 +421,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
         if (running_.empty()) {
             if (queue.empty()) return;
             Clock::time_point earliest = Clock::time_point::max();
-            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, paced_until), ex->deadline));
+            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, rate.next_start(0, now)), ex->deadline));
             // Short sleeps, so that stop() (max_execution_time) is seen in time.
             auto until = std::min(earliest, Clock::now() + std::chrono::milliseconds(200));
             if (until > now) std::this_thread::sleep_until(until);
@@ -453,8 +444,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
             running_.erase(std::find(running_.begin(), running_.end(), h));
             give_back(h);
             finished = true;
-            if (ex->rate_limit >= 0) rate.limit = ex->rate_limit;
-            if (ex->rate_remaining >= 0) rate.remaining = ex->rate_remaining;
+            rate.seen(*ex, Clock::now());
             done(*ex);
             if (stop()) break;
         }

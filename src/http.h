@@ -79,6 +79,18 @@ struct Exchange {
 
 struct RateState {
     long limit = -1, remaining = -1;
+
+    /* Pacing from the figures RunCloud reports (pacing.cpp): several processes may share the budget. */
+    double consumers = 1;            // calls counted per answer of ours: 1 alone, about N with N busy processes
+    Clock::time_point last_start{};  // this session's last start
+    Clock::time_point reset_at{};    // when a 429's Retry-After said the budget comes back
+    Clock::time_point last_seen{};   // the last answer with figures
+    bool held = false;               // the last start was paced
+    /* Takes in the figures of a finished exchange. */
+    void seen(const Exchange &ex, Clock::time_point now);
+    /* Whether starts are being spaced out now, and the earliest the next may start. */
+    bool pacing(int running) const;
+    Clock::time_point next_start(int running, Clock::time_point now) const;
 };
 
 /* Connections to one endpoint with one credential. */
@@ -93,7 +105,7 @@ public:
     bool busy() const { return busy_; }  // a call is running on it (PHP code may try to re-enter)
     size_t idle_handles() const { return idle_.size(); }
     RateState rate;
-    unsigned long paced = 0;       // starts held back to stay under the rate limit
+    unsigned long paced = 0;       // times starts began to be held back to stay under the rate limit
     /* Certificate ids learnt per "server/webapp", so a redeploy can skip its lookup. */
     std::vector<std::pair<std::string, int64_t>> ssl_ids;
     int64_t cached_ssl_id(const std::string &app) const;

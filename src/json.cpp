@@ -152,10 +152,14 @@ error_code ssl_fields(ondemand::object obj, SslData &s, int depth) {
         error_code e = SUCCESS;
         if (key == "id") e = read_int(v, s.id);
         else if (key == "method" || key == "provider") e = read_opt_string(v, s.method);
-        else if (key == "enable_http") e = read_bool(v, s.enable_http);
-        else if (key == "enable_hsts") e = read_bool(v, s.enable_hsts);
-        else if (key == "authorization_method") e = read_opt_string(v, s.authorization_method);
+        else if (key == "enable_http" || key == "enableHttp") e = read_bool(v, s.enable_http);
+        else if (key == "enable_hsts" || key == "enableHsts") e = read_bool(v, s.enable_hsts);
+        else if (key == "authorization_method" || key == "authorizationMethod") e = read_opt_string(v, s.authorization_method);
         else if (key == "staging") e = read_bool(v, s.staging);
+        else if (key == "environment") {  // the request's field, as a camelCase answer may echo it
+            std::optional<std::string> env;
+            if ((e = read_opt_string(v, env)) == SUCCESS) s.staging = env && *env == "staging";
+        }
         else if (key == "valid_until") e = read_opt_string(v, s.valid_until);
         else if (key == "renewal_date") e = read_opt_string(v, s.renewal_date);
         else if (key == "created_at") e = read_opt_string(v, s.created_at);
@@ -370,6 +374,34 @@ std::string json_quote(const std::string &s) {
     }
     out.push_back('"');
     return out;
+}
+
+/* The SSL mode's fields, at the top or one level down in "data"; `seen` says advancedSSL was there. */
+static error_code ssl_mode_fields(ondemand::object obj, bool &advanced, bool &auto_ssl, bool &seen, int depth) {
+    return each_field(obj, [&](std::string_view key, ondemand::value v) {
+        if (key == "advancedSSL" || key == "advanced_ssl") { seen = true; return read_bool(v, advanced); }
+        if (key == "autoSSL" || key == "auto_ssl") return read_bool(v, auto_ssl);
+        if (key != "data" || depth > 0) return SUCCESS;
+        json_type t;
+        if (auto e = v.type().get(t)) return e;
+        if (t != json_type::object) return SUCCESS;
+        ondemand::object inner;
+        if (auto e = v.get_object().get(inner)) return e;
+        return ssl_mode_fields(inner, advanced, auto_ssl, seen, depth + 1);
+    });
+}
+
+bool decode_ssl_mode(Body body, bool &advanced, bool &auto_ssl, std::string &why) {
+    ondemand::document doc;
+    if (!start(body, doc, why)) return false;
+    ondemand::object obj;
+    if (auto e = doc.get_object().get(obj)) { why = e == INCORRECT_TYPE ? "not a JSON object" : describe(e); return false; }
+    bool seen = false;
+    advanced = auto_ssl = false;
+    if (auto e = ssl_mode_fields(obj, advanced, auto_ssl, seen, 0)) { why = describe(e); return false; }
+    if (!finish(doc, why)) return false;
+    if (!seen) { why = "an SSL mode without \"advancedSSL\""; return false; }
+    return true;
 }
 
 }  // namespace runcloud

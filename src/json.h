@@ -57,6 +57,8 @@ bool decode_page(Body body, const std::function<void(DomainData &&)> &each, Page
 /* A page of any listing: counts the items of "data" and reads meta.pagination, for walking the pages. */
 bool decode_page_meta(Body body, PageMeta &meta, std::string &why);
 bool decode_message(Body body, std::string &message, std::string &why);
+/* GET /ssl/advanced: {"advancedSSL":..,"autoSSL":..} (snake_case too, or inside "data"); advancedSSL required. */
+bool decode_ssl_mode(Body body, bool &advanced, bool &auto_ssl, std::string &why);
 /* Best effort: fills what it can find; false when the body is not a JSON object. */
 bool decode_error(Body body, ErrorBody &out);
 

@@ -87,13 +87,17 @@ namespace RunCloud {
         public function addDomain(string $name, bool $www = false, string $redirection = "none", string $type = "alias"): Domain { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
+         * By name (a lookup, then DELETE), or by a known id or RunCloud\Domain (one DELETE; a 404 falls back to
+         * the name lookup when the name is known). The parameter keeps its old name for named arguments.
          * @return bool true: removed; false: it was not there
+         * @throws \ValueError a bad name or id
+         * @throws \TypeError neither a name, an id nor a Domain
          * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
-        public function removeDomain(string $name): bool { throw new \LogicException('provided by the runcloud extension'); }
+        public function removeDomain(string|int|Domain $name): bool { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
          * The web app's basic certificate, or null when it has none.
@@ -198,6 +202,71 @@ namespace RunCloud {
 
         /** @return array{limit: int, remaining: int}|null the X-RateLimit figures of the last answer */
         public function rateLimit(): ?array { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @return array{advanced: bool, autoSsl: bool} the web app's SSL mode: advanced = one certificate per domain
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function sslMode(): array { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * Switches basic/advanced SSL (every certificate is kept; only the mode's own are served).
+         * @throws \ValueError $autoSsl true with $advanced false
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function setSslMode(bool $advanced, bool $autoSsl = false): void {}
+
+        /**
+         * The domain's own certificate (advanced SSL), or null when it has none or the domain is unknown.
+         * @throws \ValueError a bad name or id
+         * @throws \TypeError neither a name, an id nor a Domain
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function domainSsl(string|int|Domain $domain): ?Ssl { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * Issues the domain's own certificate (the web app must be in advanced SSL); settings as installSsl().
+         * When RunCloud answers {}, the Ssl is what was asked for, with id 0 and no dates (domainSsl() reads them).
+         * @param array{provider?: 'letsencrypt'|'custom'|'csr', authorizationMethod?: 'http-01'|'dns-01', environment?: 'live'|'staging', enableHttp?: bool, enableHsts?: bool, externalApi?: int, privateKey?: string, certificate?: string} $settings
+         * @throws \ValueError a bad name, id or setting (the message names it)
+         * @throws \TypeError neither a name, an id nor a Domain
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function installDomainSsl(string|int|Domain $domain, array $settings = []): Ssl { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * Re-issues the domain's certificate for its current names; false when it has none.
+         * @throws \ValueError a bad name or id
+         * @throws \TypeError neither a name, an id nor a Domain
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function redeployDomainSsl(string|int|Domain $domain): bool { throw new \LogicException('provided by the runcloud extension'); }
+
+        /**
+         * @return bool true: the domain's certificate was removed; false: it had none
+         * @throws \ValueError a bad name or id
+         * @throws \TypeError neither a name, an id nor a Domain
+         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
+         * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws BusyException the client is already running a call (a logger called back into it)
+         */
+        public function removeDomainSsl(string|int|Domain $domain): bool { throw new \LogicException('provided by the runcloud extension'); }
     }
 
     /** @strict-properties */

@@ -8,8 +8,9 @@ runcloud
 <?php
 require __DIR__ . '/../inc/sandbox.inc';
 $sb = (new Sandbox())->seed();
-$c = $sb->client(['retries' => 3, 'timeout' => 5]);
 foreach (['9999999999', '99999999999999999999', 'Fri, 31 Dec 9999 23:59:59 GMT', '-5', 'soon'] as $after) {
+    // A client of its own session each time: a session remembers a 429's Retry-After for its later calls.
+    $c = $sb->client(['retries' => 3, 'timeout' => 5, 'persistent' => false]);
     $sb->admin('DELETE', '/__sandbox/journal');
     $sb->fault(['path' => '/ping', 'count' => 1, 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}',
                 'headers' => ['Retry-After' => $after]]);

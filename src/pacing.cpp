@@ -1,0 +1,68 @@
+/* Pacing under RunCloud's rate limit (60 calls a minute per account), from what each answer reports:
+ * X-RateLimit-Limit, X-RateLimit-Remaining, and Retry-After on a 429.
+ *
+ * Several PHP workers (and web nodes) may spend the same budget, and none of them sees the others. What each
+ * does see is how fast `remaining` falls between its own answers: alone it falls by one per answer, with
+ * N busy processes by about N. So, near the end of the budget, each process spaces its starts by N times
+ * the sustainable interval (a minute / limit), which keeps them together at the limit's rate instead of
+ * racing into 429. Once a 429 says when the budget comes back (Retry-After), nothing starts before then.
+ * A 429 that still happens costs nothing (RunCloud does not count it, nor act on it): api.cpp retries it
+ * as long as the call's timeout allows. */
+#include "http.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace runcloud {
+
+namespace {
+
+constexpr double kWindowSeconds = 60;  // RunCloud's published window
+constexpr double kWeight = 0.25;       // of each new sample in the estimate of `consumers`
+constexpr double kMaxConsumers = 64;
+
+}  // namespace
+
+void RateState::seen(const Exchange &ex, Clock::time_point now) {
+    bool same_limit = ex.rate_limit <= 0 || ex.rate_limit == limit;  // a new limit restarts the counters
+    if (ex.rate_limit > 0) limit = ex.rate_limit;
+    if (ex.status == 429) {
+        remaining = 0;
+        long wait = ex.retry_after >= 0 ? ex.retry_after : 1;
+        reset_at = std::max(reset_at, now + std::chrono::seconds(wait));
+        return;
+    }
+    if (ex.rate_remaining < 0) return;
+    long r = ex.rate_remaining;
+    if (remaining >= 0 && limit > 0) {
+        long drop = remaining - r;
+        // A rise is a new window (or answers arriving out of order), and a long pause says nothing about
+        // anyone's pace: no sample from either.
+        double gap = std::chrono::duration<double>(now - last_seen).count();
+        double usual = kWindowSeconds / static_cast<double>(limit) * std::max(1.0, consumers);
+        if (same_limit && drop >= 0 && gap <= std::max(2.0, 3 * usual)) {
+            double sample = std::min(kMaxConsumers, static_cast<double>(drop));
+            consumers = (1 - kWeight) * consumers + kWeight * sample;
+        }
+    }
+    remaining = r;
+    last_seen = now;
+    if (r > 0) reset_at = Clock::time_point{};
+}
+
+bool RateState::pacing(int running) const {
+    if (limit <= 0 || remaining < 0) return false;
+    double share = std::max(1.0, consumers);
+    long reserve = static_cast<long>(std::ceil(std::max(1L, limit / 20) * share));
+    return remaining - running <= reserve;
+}
+
+Clock::time_point RateState::next_start(int running, Clock::time_point now) const {
+    if (remaining >= 0 && remaining <= running && reset_at > now) return reset_at;
+    if (!pacing(running)) return Clock::time_point{};
+    double share = std::max(1.0, consumers);
+    auto spacing = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kWindowSeconds / static_cast<double>(limit) * share));
+    return last_start + spacing;
+}
+
+}  // namespace runcloud

@@ -1,0 +1,49 @@
+--TEST--
+Pacing: a 429 does not use up the retries; sequential calls are spaced near the end of the budget; a known Retry-After holds the next call back
+--EXTENSIONS--
+runcloud
+--SKIPIF--
+<?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
+--FILE--
+<?php
+require __DIR__ . '/../inc/sandbox.inc';
+$sb = (new Sandbox())->seed();
+$too_many = ['path' => '/ping', 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}'];
+echo "-- three 429s without Retry-After, one retry allowed: RunCloud acted on none, so the call goes on\n";
+$c = $sb->client(['retries' => 1, 'retry_delay' => 0.05]);
+$sb->fault($too_many + ['count' => 3]);
+var_dump($c->ping());
+echo count(array_filter($sb->journal(), fn($e) => $e['status'] === 429)), " answers were 429\n";
+echo "-- no retries asked for: the 429 is thrown\n";
+$none = $sb->client(['retries' => 0]);
+$sb->fault($too_many + ['count' => 1]);
+rc_expect_throw(fn() => $none->ping());
+echo "-- a 429 that said Retry-After: 2 holds back the session's next call\n";
+$sb->fault($too_many + ['count' => 1, 'headers' => ['Retry-After' => '2']]);
+rc_expect_throw(fn() => $none->ping());
+$t = microtime(true);
+var_dump($none->ping());
+echo 'waited: ', microtime(true) - $t >= 1.5 ? 'yes' : 'no', "\n";
+echo "-- 40 a minute: the last calls of the budget are spaced, one call after another\n";
+$sb->config(['rate_limit' => 40]);
+$sb->admin('DELETE', '/__sandbox/journal');
+$paced = $sb->client(['timeout' => 60]);
+for ($i = 0; $i < 40; $i++) $paced->ping();
+$times = array_column($sb->journal(), 'unix');
+echo count($times), " calls, ", count(array_filter($sb->journal(), fn($e) => $e['status'] === 429)), " answers were 429\n";
+// A minute / 40 = 1.5 s between the last starts (the sandbox's clock is the same machine's).
+echo 'last calls spaced: ', $times[39] - $times[38] >= 1.2 && $times[38] - $times[37] >= 1.2 ? 'yes' : 'no', "\n";
+?>
+--EXPECTF--
+-- three 429s without Retry-After, one retry allowed: RunCloud acted on none, so the call goes on
+bool(true)
+3 answers were 429
+-- no retries asked for: the 429 is thrown
+RunCloud\RateLimitException (429): RunCloud API GET /ping failed with HTTP 429: Too Many Attempts.
+-- a 429 that said Retry-After: 2 holds back the session's next call
+RunCloud\RateLimitException (429): RunCloud API GET /ping failed with HTTP 429: Too Many Attempts.
+bool(true)
+waited: yes
+-- 40 a minute: the last calls of the budget are spaced, one call after another
+40 calls, 0 answers were 429
+last calls spaced: yes
