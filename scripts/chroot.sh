@@ -43,9 +43,15 @@ packages() {  # packages SUITE
   local lists=("$root/scripts/debian-packages.txt" "$root/sandbox/debian-packages.txt")
   [ "$1" = trixie ] && lists+=("$root/integration/debian-packages.txt")
   local v
-  for v in $(versions_of "$1"); do
-    cat "${lists[@]}" 2>/dev/null | sed 's/#.*//' | awk 'NF' | sed "s/^php8\.2-/php$v-/"
-  done | grep -vxE "debootstrap|php-pear" | sort -u
+  {
+    # What a minimal debootstrap lacks and a Debian installation has: libcurl's default CA store (a client
+    # without ca_info uses it) and xz for the third-party tarballs.
+    echo ca-certificates
+    echo xz-utils
+    for v in $(versions_of "$1"); do
+      cat "${lists[@]}" 2>/dev/null | sed 's/#.*//' | awk 'NF' | sed "s/^php8\.2-/php$v-/"
+    done
+  } | grep -vxE "debootstrap|php-pear" | sort -u
 }
 
 mounted=()

@@ -70,7 +70,8 @@ chroot_stage() {  # chroot_stage NAME VERSION STAGE…: test.sh's stages on anot
   grep -E '^(PHP [0-9]|== )' "$out" | sed "s/^/  $name /"
   p=$(sed -n 's/^all: \([0-9]*\) passed.*/\1/p' "$out" | tail -n 1)
   f=$(sed -n 's/^all: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$out" | tail -n 1)
-  if [ -z "$p" ] || { [ $rc -ne 0 ] && [ "${f:-0}" -eq 0 ]; }; then f=$(( ${f:-0} + 1 )); tail -n 40 "$out"; fi
+  if [ -z "$p" ] || { [ $rc -ne 0 ] && [ "${f:-0}" -eq 0 ]; }; then f=$(( ${f:-0} + 1 )); tail -n 40 "$out"
+  elif [ "${f:-0}" -gt 0 ]; then grep -vE '^(PHP [0-9]|== |all: |total: |setup|build: |/|ok )|^ +[|^0-9]' "$out" | tail -n 80; fi
   count "$name" "${p:-0}" "${f:-0}"
 }
 

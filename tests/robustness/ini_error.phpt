@@ -5,6 +5,9 @@ runcloud
 --SKIPIF--
 <?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
 --INI--
+display_errors=1
+display_startup_errors=1
+log_errors=0
 runcloud.timeout=-5
 --FILE--
 <?php
