@@ -14,6 +14,16 @@ extern "C" {
 
 using namespace runcloud_php;
 
+bool runcloud_php::bailed_out(void (*step)(void *), void *arg) {
+    volatile bool bailed = false;
+    zend_try {
+        step(arg);
+    } zend_catch {
+        bailed = true;
+    } zend_end_try();
+    return bailed;
+}
+
 ZEND_METHOD(RunCloud_Client, __construct) {
     zend_string *token;
     zend_long server, webapp;

@@ -100,6 +100,10 @@ inline Client *constructed(zval *self) {
 
 /* The preamble of every method that talks to RunCloud. `body(c, f)` returns false with `f` set on failure.
  * A bailout caught during the call is left pending for CLIENT_METHOD to re-raise. */
+/* Runs `step(arg)` inside zend_try; true when PHP bailed out of it. Its frame holds no C++ object, so the
+ * longjmp neither skips a destructor there nor clobbers a local that lives across the setjmp. */
+bool bailed_out(void (*step)(void *), void *arg);
+
 template <class F>
 void run_call(zval *self, F &&body) {
     Client *c = constructed(self);
@@ -114,13 +118,12 @@ void run_call(zval *self, F &&body) {
         c->bailout = false;
         // Bailouts of PHP code the call runs are caught where it runs (the logger, JSON decoding); this one
         // catches the rest (memory exhausted while the result is built), so the client is never left busy.
-        zend_try {
+        auto step = [&] {
             php_runcloud_guard([&] {
                 if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
             });
-        } zend_catch {
-            c->bailout = true;
-        } zend_end_try();
+        };
+        if (bailed_out([](void *s) { (*static_cast<decltype(step) *>(s))(); }, &step)) c->bailout = true;
         c->api->end();
         bailout = c->bailout;
         c->bailout = false;
