@@ -36,8 +36,12 @@ so=$(sed -n "s/^Installing '\(.*runcloud\.so\)'.*/\1/p" "$work/install.out" | ta
 pecl "${opts[@]}" run-tests -i "-d extension=$so" -p runcloud >"$work/tests.out" 2>&1
 p=$(sed -n 's/^\([0-9]*\) PASSED TESTS.*/\1/p' "$work/tests.out" | tail -n 1)
 n=$(grep -cE '^(PASS|FAIL|SKIP|BORK|WARN|LEAK)' "$work/tests.out")
-if [ "${p:-0}" -ne "$n" ]; then
+# A skip is reported, not failed: PEAR's runner uses the user's php.ini, where for example PHP's curl
+# extension may initialise libcurl before this one (secrets_heap.phpt skips then, saying so).
+s=$(grep -cE '^SKIP' "$work/tests.out")
+if [ "$(( ${p:-0} + s ))" -ne "$n" ]; then
   grep -vE '^PASS' "$work/tests.out" | tail -n 40
   find "$P/test" -name '*.diff' -exec sh -c 'echo "--- $1"; head -n 40 "$1"' _ {} \;
 fi
-echo "pecl: ${p:-0} passed, $(( n - ${p:-0} + (n == 0 ? 1 : 0) )) failed"
+grep -E '^SKIP' "$work/tests.out" | sed 's/^/  /'
+echo "pecl: ${p:-0} passed, $(( n - ${p:-0} - s + (n == 0 ? 1 : 0) )) failed, $s skipped"

@@ -4,6 +4,8 @@ Issue 10 cases 1 and 16: a fatal error in the logger in the middle of a bulk cal
 runcloud
 --SKIPIF--
 <?php if (!extension_loaded('runcloud')) die('skip runcloud extension not loaded'); ?>
+--INI--
+fatal_error_backtraces=0
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';
@@ -24,6 +26,7 @@ $c->addDomains($names);
 echo "not reached\n";
 ?>
 --EXPECTF--
-Fatal error: Cannot redeclare %A
+Fatal error: Cannot redeclare %s
+
 shutdown: no add started after the fatal error
 bool(true)
