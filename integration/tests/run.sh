@@ -191,9 +191,10 @@ run_case() { # $1: case file, $2...: assignments
 	RUNS=$((RUNS + 1))
 	"${DB[@]}" "rci_$G" <"$TMP/snapshot-$G.sql" || { echo "FAILED $NAME [$*]: cannot restore the database"; FAILED=$((FAILED + 1)); return; }
 	rm -rf "$TMP/wp-$G/wp-content/uploads/wu-logs"
-	local OUT="$TMP/out-$RUNS-$NAME.log"
+	local OUT="$TMP/out-$RUNS-$NAME.log" START=$SECONDS
 	env "$@" RCI_WP_DIR="$TMP/wp-$G" RCI_PROBLEMS="$OUT.problems" $PHP "${EXTARG[@]}" -d display_errors=stderr -d error_reporting=-1 "$CASE" >"$OUT" 2>"$OUT.err"
 	grep -E '^(ok|FAILED) ' "$OUT"
+	echo "$((SECONDS - START)) s $NAME [$*]" >>"$TMP/times"
 	local RESULT
 	RESULT=$(grep -E '^RESULT [0-9]+ [0-9]+$' "$OUT" | tail -1)
 	if [ -z "$RESULT" ]; then
@@ -234,5 +235,7 @@ for CASE in "$HERE"/cases/*.php; do
 	done < <(sed -n 's/^ \* @run *//p' "$CASE")
 done
 
+# Where the time went: the slowest case runs (seconds, wall clock).
+[ -s "$TMP/times" ] && sort -rn "$TMP/times" | head -n 5 | sed 's/^/slowest: /'
 echo "integration: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
