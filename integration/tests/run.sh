@@ -111,6 +111,8 @@ export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_A
 # An ini file in a scan directory reaches child processes too; the leading ":" keeps PHP's own
 # directory (Debian's conf.d, with the extensions) in the scan.
 mkdir -p "$TMP/ini"
+# WP-CLI shows help through a pager (less by default, absent from a minimal Debian): plain output.
+export PAGER=cat
 printf 'auto_prepend_file=%s\n' "$HERE/lib/errors.php" >"$TMP/ini/zz-rci-errors.ini"
 export PHP_INI_SCAN_DIR="${PHP_INI_SCAN_DIR:-}:$TMP/ini"
 
