@@ -38,7 +38,7 @@ phpt() {
   p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
   n=$(sed -n 's/^Number of tests *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
   f=$(( ${n:-1} - ${p:-0} ))
-  [ "$f" -eq 0 ] || sed 's/\x1b\[[0-9;]*m//g' "$out" | grep -E '^(FAIL|LEAK|SKIP|BORK|WARN|[0-9]{3}[+-])' | head -n 200
+  [ "$f" -eq 0 ] || tr '\r' '\n' <"$out" | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^(FAIL|LEAK|SKIP|BORK|WARN|[0-9]{3}[+-])|\(warn: ' | head -n 200
   count "$name" "${p:-0}" "$f"
 }
 

@@ -265,6 +265,11 @@ Failure Api::failure_of(const Exchange &ex) const {
                                   : describe_curl(ex);
         return failure(Failure::Kind::Transport, ex.result, what + " failed: " + why);
     }
+    if (ex.unsent) {
+        return failure(Failure::Kind::Api, 429, what + " not sent: RunCloud's rate limit holds this client's requests for " +
+                       std::to_string(ex.retry_after) + " s more (Retry-After of an earlier answer), past the call's timeout",
+                       {}, ex.retry_after);
+    }
     if (is_redirect(ex.status)) {
         return failure(Failure::Kind::Unexpected, ex.status, what + " answered HTTP " + std::to_string(ex.status) + " redirecting to " +
                        (ex.location.empty() ? std::string("nowhere") : origin(ex.location)) + "; redirects are never followed");

@@ -382,6 +382,20 @@ bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out) 
     });
 }
 
+/* ext/json's error state, which json_body saves and puts back. PHP 8.6 keeps the code in `error_details`
+ * (with a line and column); before it, in `error_code`. */
+#if PHP_VERSION_ID >= 80600
+using JsonErrors = php_json_error_details;
+static JsonErrors &json_errors() { return JSON_G(error_details); }
+static void json_errors_clear() { php_json_error_details_clear(&JSON_G(error_details)); }
+static bool json_failed() { return JSON_G(error_details).code != PHP_JSON_ERROR_NONE; }
+#else
+using JsonErrors = php_json_error_code;
+static JsonErrors &json_errors() { return JSON_G(error_code); }
+static void json_errors_clear() { JSON_G(error_code) = PHP_JSON_ERROR_NONE; }
+static bool json_failed() { return JSON_G(error_code) != PHP_JSON_ERROR_NONE; }
+#endif
+
 bool json_body(HashTable *body, uint32_t arg, std::string &out) {
     if (zend_hash_num_elements(body) == 0) {  // RunCloud's bodies are objects: [] means {}
         out = "{}";
@@ -392,10 +406,11 @@ bool json_body(HashTable *body, uint32_t arg, std::string &out) {
     smart_str buf = {nullptr, 0};
     // php_json_encode keeps going after NAN or bad UTF-8 and only records the error; json_last_error() is
     // put back afterwards so the caller's view of ext/json is unchanged.
-    php_json_error_code before = JSON_G(error_code);
+    JsonErrors before = json_errors();
+    json_errors_clear();
     zend_result rc = php_json_encode(&buf, &v, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE | PHP_JSON_PRESERVE_ZERO_FRACTION);
-    bool failed = rc != SUCCESS || JSON_G(error_code) != PHP_JSON_ERROR_NONE || !buf.s;
-    JSON_G(error_code) = before;
+    bool failed = rc != SUCCESS || json_failed() || !buf.s;
+    json_errors() = before;
     if (failed) {
         smart_str_free(&buf);
         zend_argument_value_error(arg, "must be encodable as JSON (no resources, NAN, INF, invalid UTF-8 or recursion)");

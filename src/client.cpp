@@ -14,59 +14,15 @@ extern "C" {
 
 using namespace runcloud_php;
 
-namespace {
-
-Client *constructed(zval *self) {
-    Client *c = client_of(Z_OBJ_P(self));
-    if (!c->api) zend_throw_error(nullptr, "RunCloud\\Client has not been constructed");
-    return c->api ? c : nullptr;
+bool runcloud_php::bailed_out(void (*step)(void *), void *arg) {
+    volatile bool bailed = false;
+    zend_try {
+        step(arg);
+    } zend_catch {
+        bailed = true;
+    } zend_end_try();
+    return bailed;
 }
-
-/* The preamble of every method that talks to RunCloud. `body(c, f)` returns false with `f` set on failure.
- * A bailout caught during the call is left pending for CLIENT_METHOD to re-raise. */
-template <class F>
-void run_call(zval *self, F &&body) {
-    Client *c = constructed(self);
-    if (!c) return;
-    bool bailout = false;
-    {
-        runcloud::Failure f;
-        if (!c->api->begin(f)) {
-            php_runcloud_throw(f);
-            return;
-        }
-        c->bailout = false;
-        // Bailouts of PHP code the call runs are caught where it runs (the logger, JSON decoding); this one
-        // catches the rest (memory exhausted while the result is built), so the client is never left busy.
-        zend_try {
-            php_runcloud_guard([&] {
-                if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
-            });
-        } zend_catch {
-            c->bailout = true;
-        } zend_end_try();
-        c->api->end();
-        bailout = c->bailout;
-        c->bailout = false;
-    }
-    if (bailout) RUNCLOUD_G(bailout) = true;
-}
-
-}  // namespace
-
-/* A method whose body may catch a bailout (a fatal error in PHP code it called): the body runs in its own
- * function, so every C++ object of it is gone when the bailout is re-raised here. */
-#define CLIENT_METHOD(name)                                                 \
-    static void client_##name(INTERNAL_FUNCTION_PARAMETERS);                \
-    ZEND_METHOD(RunCloud_Client, name) {                                    \
-        RUNCLOUD_G(bailout) = false;                                        \
-        client_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU);                    \
-        if (RUNCLOUD_G(bailout)) {                                          \
-            RUNCLOUD_G(bailout) = false;                                    \
-            zend_bailout();                                                 \
-        }                                                                   \
-    }                                                                       \
-    static void client_##name(INTERNAL_FUNCTION_PARAMETERS)
 
 ZEND_METHOD(RunCloud_Client, __construct) {
     zend_string *token;

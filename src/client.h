@@ -89,6 +89,62 @@ bool construct(Client *c, zend_string *token, zend_string *key, zend_string *sec
 /* A new client for the static constructors: returned only once fully built, released if building threw. */
 void make_client(zval *return_value, const std::function<void(Client *)> &build);
 
+/* ---- the preamble of every method that talks to RunCloud (client.cpp, client_ssl.cpp) ---- */
+
+/* The client, or null with an Error thrown when __construct never ran. */
+inline Client *constructed(zval *self) {
+    Client *c = client_of(Z_OBJ_P(self));
+    if (!c->api) zend_throw_error(nullptr, "RunCloud\\Client has not been constructed");
+    return c->api ? c : nullptr;
+}
+
+/* The preamble of every method that talks to RunCloud. `body(c, f)` returns false with `f` set on failure.
+ * A bailout caught during the call is left pending for CLIENT_METHOD to re-raise. */
+/* Runs `step(arg)` inside zend_try; true when PHP bailed out of it. Its frame holds no C++ object, so the
+ * longjmp neither skips a destructor there nor clobbers a local that lives across the setjmp. */
+bool bailed_out(void (*step)(void *), void *arg);
+
+template <class F>
+void run_call(zval *self, F &&body) {
+    Client *c = constructed(self);
+    if (!c) return;
+    bool bailout = false;
+    {
+        runcloud::Failure f;
+        if (!c->api->begin(f)) {
+            php_runcloud_throw(f);
+            return;
+        }
+        c->bailout = false;
+        // Bailouts of PHP code the call runs are caught where it runs (the logger, JSON decoding); this one
+        // catches the rest (memory exhausted while the result is built), so the client is never left busy.
+        auto step = [&] {
+            php_runcloud_guard([&] {
+                if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
+            });
+        };
+        if (bailed_out([](void *s) { (*static_cast<decltype(step) *>(s))(); }, &step)) c->bailout = true;
+        c->api->end();
+        bailout = c->bailout;
+        c->bailout = false;
+    }
+    if (bailout) RUNCLOUD_G(bailout) = true;
+}
+
 }  // namespace runcloud_php
+
+/* A method whose body may catch a bailout (a fatal error in PHP code it called): the body runs in its own
+ * function, so every C++ object of it is gone when the bailout is re-raised here. */
+#define CLIENT_METHOD(name)                                                 \
+    static void client_##name(INTERNAL_FUNCTION_PARAMETERS);                \
+    ZEND_METHOD(RunCloud_Client, name) {                                    \
+        RUNCLOUD_G(bailout) = false;                                        \
+        client_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU);                    \
+        if (RUNCLOUD_G(bailout)) {                                          \
+            RUNCLOUD_G(bailout) = false;                                    \
+            zend_bailout();                                                 \
+        }                                                                   \
+    }                                                                       \
+    static void client_##name(INTERNAL_FUNCTION_PARAMETERS)
 
 #endif

@@ -10,36 +10,6 @@ using namespace runcloud_php;
 
 namespace {
 
-Client *constructed(zval *self) {
-    Client *c = client_of(Z_OBJ_P(self));
-    if (!c->api) zend_throw_error(nullptr, "RunCloud\\Client has not been constructed");
-    return c->api ? c : nullptr;
-}
-
-/* The same preamble as client.cpp's (one deadline, not busy; a bailout caught during the call is left
- * pending for CLIENT_METHOD to re-raise); a copy so that the branches that made both files merge cleanly. */
-template <class F>
-void run_call(zval *self, F &&body) {
-    Client *c = constructed(self);
-    if (!c) return;
-    bool bailout = false;
-    {
-        runcloud::Failure f;
-        if (!c->api->begin(f)) {
-            php_runcloud_throw(f);
-            return;
-        }
-        c->bailout = false;
-        php_runcloud_guard([&] {
-            if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
-        });
-        c->api->end();
-        bailout = c->bailout;
-        c->bailout = false;
-    }
-    if (bailout) RUNCLOUD_G(bailout) = true;
-}
-
 /* string (a name, normalized), int (a RunCloud id) or a RunCloud\Domain (its id, and its name for the
  * fallback when the id is gone). False once it has thrown. */
 bool read_domain(zval *v, uint32_t arg, runcloud::DomainRef &out) {
@@ -89,19 +59,6 @@ void with_domain(zval *self, zval *arg, F &&body) {
 
 }  // namespace
 
-/* As in client.cpp: the body runs in its own function, so every C++ object of it is gone when a bailout
- * caught during the call is re-raised here. */
-#define CLIENT_METHOD(name)                                                 \
-    static void client_##name(INTERNAL_FUNCTION_PARAMETERS);                \
-    ZEND_METHOD(RunCloud_Client, name) {                                    \
-        RUNCLOUD_G(bailout) = false;                                        \
-        client_##name(INTERNAL_FUNCTION_PARAM_PASSTHRU);                    \
-        if (RUNCLOUD_G(bailout)) {                                          \
-            RUNCLOUD_G(bailout) = false;                                    \
-            zend_bailout();                                                 \
-        }                                                                   \
-    }                                                                       \
-    static void client_##name(INTERNAL_FUNCTION_PARAMETERS)
 
 CLIENT_METHOD(sslMode) {
     ZEND_PARSE_PARAMETERS_NONE();

@@ -12,6 +12,7 @@
 #endif
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <cstdio>
 #include <thread>
@@ -180,6 +181,7 @@ void Exchange::reset_answer() {
     rate_limit = rate_remaining = retry_after = -1;
     too_large = false;
     lost = false;
+    unsent = false;
     sends = 0;
     error[0] = 0;
     seconds = 0;
@@ -386,6 +388,16 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
         std::snprintf(ex.error, sizeof ex.error, "the call's timeout was reached before this request could start");
         done(ex);
     };
+    // A 429's wait that outlasts the call: answered at once as that 429 again, never sent, instead of a
+    // request that would only be refused, or a wait that ends in a timeout.
+    auto fail_held = [&](Exchange &ex, Clock::time_point until, Clock::time_point now) {
+        ex.attempt++;
+        ex.reset_answer();
+        ex.status = 429;
+        ex.unsent = true;
+        ex.retry_after = static_cast<long>(std::ceil(std::chrono::duration<double>(until - now).count()));
+        done(ex);
+    };
     while (true) {
         if (stop()) {
             detach_all();
@@ -403,6 +415,14 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
                 continue;
             }
             int busy = static_cast<int>(running_.size());
+            auto held_until = rate.held_until(busy);
+            if (held_until > now && held_until >= ex->deadline) {
+                it = queue.erase(it);
+                fail_held(*ex, held_until, now);
+                if (stop()) break;
+                it = queue.begin();
+                continue;
+            }
             if (ex->not_before > now || rate.next_start(busy, now) > now) { ++it; continue; }
             it = queue.erase(it);
             bool held = rate.pacing(busy);

@@ -68,6 +68,7 @@ struct Exchange {
     long rate_limit = -1, rate_remaining = -1, retry_after = -1;
     bool too_large = false;
     bool lost = false;             // the connection died before the answer: the request may have reached the server
+    bool unsent = false;           // held back by a 429's Retry-After that outlasts the call: never sent
     bool maybe_applied = false;    // some attempt was lost after sending: the server may have acted on it
     int sends = 0;                 // times libcurl was about to send this attempt's request
     size_t max_body = 0;           // set when started: the call's budget
@@ -91,6 +92,8 @@ struct RateState {
     /* Whether starts are being spaced out now, and the earliest the next may start. */
     bool pacing(int running) const;
     Clock::time_point next_start(int running, Clock::time_point now) const;
+    /* When a 429's Retry-After lets this session start again (a past time when nothing holds it). */
+    Clock::time_point held_until(int running) const;
 };
 
 /* Connections to one endpoint with one credential. */

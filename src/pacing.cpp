@@ -57,8 +57,12 @@ bool RateState::pacing(int running) const {
     return remaining - running <= reserve;
 }
 
+Clock::time_point RateState::held_until(int running) const {
+    return remaining >= 0 && remaining <= running ? reset_at : Clock::time_point{};
+}
+
 Clock::time_point RateState::next_start(int running, Clock::time_point now) const {
-    if (remaining >= 0 && remaining <= running && reset_at > now) return reset_at;
+    if (held_until(running) > now) return reset_at;
     if (!pacing(running)) return Clock::time_point{};
     double share = std::max(1.0, consumers);
     auto spacing = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kWindowSeconds / static_cast<double>(limit) * share));

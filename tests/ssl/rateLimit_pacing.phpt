@@ -33,6 +33,18 @@ $times = array_column($sb->journal(), 'unix');
 echo count($times), " calls, ", count(array_filter($sb->journal(), fn($e) => $e['status'] === 429)), " answers were 429\n";
 // A minute / 40 = 1.5 s between the last starts (the sandbox's clock is the same machine's).
 echo 'last calls spaced: ', $times[39] - $times[38] >= 1.2 && $times[38] - $times[37] >= 1.2 ? 'yes' : 'no', "\n";
+echo "-- a Retry-After that outlasts the next call's timeout: that call is the 429 again at once, never sent\n";
+$short = $sb->client(['retries' => 0, 'timeout' => 5]);
+$sb->fault($too_many + ['count' => 1, 'headers' => ['Retry-After' => '50']]);
+rc_expect_throw(fn() => $short->ping());
+$sb->admin('DELETE', '/__sandbox/journal');
+try {
+    $short->ping();
+} catch (RunCloud\RateLimitException $e) {
+    echo get_class($e), ' (', $e->getCode(), '): ', $e->getMessage(), "\n";
+    echo 'retry after: ', $e->getRetryAfter() >= 1 && $e->getRetryAfter() <= 60 ? 'what the server said, less the time gone' : var_export($e->getRetryAfter(), true), "\n";
+}
+echo count($sb->journal()), " requests reached RunCloud\n";
 ?>
 --EXPECTF--
 -- three 429s without Retry-After, one retry allowed: RunCloud acted on none, so the call goes on
@@ -47,3 +59,8 @@ waited: yes
 -- 40 a minute: the last calls of the budget are spaced, one call after another
 40 calls, 0 answers were 429
 last calls spaced: yes
+-- a Retry-After that outlasts the next call's timeout: that call is the 429 again at once, never sent
+RunCloud\RateLimitException (429): RunCloud API GET /ping failed with HTTP 429: Too Many Attempts.
+RunCloud\RateLimitException (429): RunCloud API GET /ping not sent: RunCloud's rate limit holds this client's requests for %d s more (Retry-After of an earlier answer), past the call's timeout
+retry after: what the server said, less the time gone
+0 requests reached RunCloud
