@@ -124,21 +124,6 @@ std::string describe_curl(const Exchange &ex) {
 
 }  // namespace
 
-std::string url_encode(const std::string &s) {
-    static const char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
-}
-
 Api::Api(std::unique_ptr<Settings> settings, int64_t server_id, int64_t webapp_id)
     : settings_(std::move(settings)), server_id_(server_id), webapp_id_(webapp_id) {
     rng_ = static_cast<uint64_t>(Clock::now().time_since_epoch().count()) ^ (static_cast<uint64_t>(current_pid()) << 32) ^ 0x9e3779b97f4a7c15ULL;

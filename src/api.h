@@ -170,8 +170,6 @@ private:
     uint64_t rng_;
 };
 
-/* Percent-encodes a query value. */
-std::string url_encode(const std::string &s);
 
 }  // namespace runcloud
 

@@ -343,26 +343,6 @@ bool check_path(zend_string *path, uint32_t arg, std::string &out) {
     return true;
 }
 
-namespace {
-
-std::string encode(const char *s, size_t n) {
-    static const char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out) {
     return each_option(query, arg, "query parameter", [&](std::string_view k, zval *v, OptionReader &r) {
         if (listing && (k == "page" || k == "perPage")) {
@@ -377,7 +357,7 @@ bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out) 
             default: return r.type_error(v, "string|int|bool");
         }
         if (!out.empty()) out.push_back('&');
-        out += encode(k.data(), k.size()) + "=" + encode(value.data(), value.size());
+        out += runcloud::url_encode(std::string(k)) + "=" + runcloud::url_encode(value);
         return true;
     });
 }

@@ -57,6 +57,17 @@ void with_domain(zval *self, zval *arg, F &&body) {
     run_call(self, [&](Client *c, runcloud::Failure &f) { return body(c, d, f); });
 }
 
+/* The methods that take a domain and answer a bool from one engine call. */
+using DomainYesNo = bool (runcloud::Api::*)(const runcloud::DomainRef &, bool &, runcloud::Failure &);
+void yes_no_call(zval *self, zval *arg, zval *return_value, DomainYesNo op) {
+    with_domain(self, arg, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
+        bool yes = false;
+        if (!((*c->api).*op)(d, yes, f)) return false;
+        RETVAL_BOOL(yes);
+        return true;
+    });
+}
+
 }  // namespace
 
 
@@ -132,12 +143,7 @@ CLIENT_METHOD(redeployDomainSsl) {
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)
     ZEND_PARSE_PARAMETERS_END();
-    with_domain(ZEND_THIS, domain, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
-        bool done = false;
-        if (!c->api->redeploy_domain_ssl(d, done, f)) return false;
-        RETVAL_BOOL(done);
-        return true;
-    });
+    yes_no_call(ZEND_THIS, domain, return_value, &runcloud::Api::redeploy_domain_ssl);
 }
 
 CLIENT_METHOD(removeDomainSsl) {
@@ -145,12 +151,7 @@ CLIENT_METHOD(removeDomainSsl) {
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)
     ZEND_PARSE_PARAMETERS_END();
-    with_domain(ZEND_THIS, domain, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
-        bool removed = false;
-        if (!c->api->remove_domain_ssl(d, removed, f)) return false;
-        RETVAL_BOOL(removed);
-        return true;
-    });
+    yes_no_call(ZEND_THIS, domain, return_value, &runcloud::Api::remove_domain_ssl);
 }
 
 CLIENT_METHOD(removeDomain) {
@@ -158,10 +159,5 @@ CLIENT_METHOD(removeDomain) {
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)
     ZEND_PARSE_PARAMETERS_END();
-    with_domain(ZEND_THIS, domain, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
-        bool removed = false;
-        if (!c->api->remove_domain_ref(d, removed, f)) return false;
-        RETVAL_BOOL(removed);
-        return true;
-    });
+    yes_no_call(ZEND_THIS, domain, return_value, &runcloud::Api::remove_domain_ref);
 }

@@ -1,11 +1,8 @@
 #include "redact.h"
 
 namespace runcloud {
-namespace {
-
-const char kMark[] = "[redacted]";
-
-std::string percent_encoded(const std::string &s, const char *hex) {
+std::string url_encode(const std::string &s, bool lower_hex) {
+    const char *hex = lower_hex ? "0123456789abcdef" : "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : s) {
         bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
@@ -20,6 +17,10 @@ std::string percent_encoded(const std::string &s, const char *hex) {
     return out;
 }
 
+namespace {
+
+const char kMark[] = "[redacted]";
+
 std::string json_escaped(const std::string &s) {
     std::string out;
     for (char c : s) {
@@ -33,7 +34,7 @@ std::string json_escaped(const std::string &s) {
 
 void Redactor::add(const std::string &secret) {
     if (secret.empty()) return;
-    std::string forms[] = {secret, percent_encoded(secret, "0123456789ABCDEF"), percent_encoded(secret, "0123456789abcdef"),
+    std::string forms[] = {secret, url_encode(secret), url_encode(secret, true),
                            json_escaped(secret)};
     for (auto &form : forms) {
         bool known = false;

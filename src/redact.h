@@ -10,6 +10,10 @@
 
 namespace runcloud {
 
+/* Percent-encodes every byte but RFC 3986's unreserved ones, with upper-case hex digits (or lower-case:
+ * redaction looks for both forms of a credential). */
+std::string url_encode(const std::string &s, bool lower_hex = false);
+
 /* A string wiped from memory when it goes, for credentials. */
 class Secret {
 public:
