@@ -101,7 +101,25 @@ CORE=$(dirname "$(find "$TMP/core" -maxdepth 3 -name wp-settings.php | head -1)"
 [ -f "$CORE/wp-settings.php" ] || fail_setup "no WordPress in $WP_TARBALL"
 
 export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_ADMIN="$SANDBOX_ADMIN" \
-	RCI_TESTS_DIR="$HERE" RCI_WP_CLI="$WP_CLI" RCI_EXT_PATH="$EXT"
+	RCI_TESTS_DIR="$HERE" RCI_WP_CLI="$WP_CLI" RCI_EXT_PATH="$EXT" RCI_PLUGIN_DIR="$PLUGIN_DIR"
+
+# --- The rule on PHP problems ------------------------------------------------------------------
+# Every PHP process from here on (installer, cases, their queue requests and WP-CLI children; not the
+# sandbox, started above) loads lib/errors.php first: a notice, warning or deprecation from our files
+# (the plugin's, the tests') is written to the file named by RCI_PROBLEMS, which fails the phase;
+# third-party code's (WordPress, Ultimate Multisite and its vendor/, WP-CLI) is not ours to fail on.
+# An ini file in a scan directory reaches child processes too; the leading ":" keeps PHP's own
+# directory (Debian's conf.d, with the extensions) in the scan.
+mkdir -p "$TMP/ini"
+# WP-CLI shows help through a pager (less by default, absent from a minimal Debian): plain output.
+export PAGER=cat
+printf 'auto_prepend_file=%s\n' "$HERE/lib/errors.php" >"$TMP/ini/zz-rci-errors.ini"
+export PHP_INI_SCAN_DIR="${PHP_INI_SCAN_DIR:-}:$TMP/ini"
+
+# Problems recorded in $1 (ours), as indented lines; empty when none.
+problems_in() {
+	[ -s "$1" ] && sort -u "$1" | head -n 5 | sed 's/^/    /'
+}
 
 install_generation() { # $1: new|old|none
 	local G=$1 W="$TMP/wp-$1" LOG="$TMP/install-$1.log"
@@ -118,8 +136,11 @@ install_generation() { # $1: new|old|none
 	for STEP in $STEPS; do
 		local PRE=() EXTARG=(-d "extension=$EXT")
 		[ "$STEP" = core ] && PRE=(RCI_INSTALLING=1)
-		env "${PRE[@]}" RCI_UM="$G" RCI_WP_DIR="$W" $PHP "${EXTARG[@]}" "$HERE/lib/install.php" "$STEP" >>"$LOG" 2>&1 \
+		local PROB="$TMP/problems-install-$G-$STEP"
+		env "${PRE[@]}" RCI_UM="$G" RCI_WP_DIR="$W" RCI_PROBLEMS="$PROB" $PHP "${EXTARG[@]}" "$HERE/lib/install.php" "$STEP" >>"$LOG" 2>&1 \
 			|| fail_setup "install $G ($STEP): $(tail -5 "$LOG")"
+		[ -s "$PROB" ] && fail_setup "install $G ($STEP): PHP reported problems in our files:
+$(problems_in "$PROB")"
 	done
 	mariadb-dump --no-defaults -S "$TMP/db.sock" -uroot --skip-comments "rci_$G" >"$TMP/snapshot-$G.sql" \
 		|| fail_setup "cannot snapshot rci_$G"
@@ -127,10 +148,40 @@ install_generation() { # $1: new|old|none
 
 for G in $GENERATIONS none; do install_generation "$G"; done
 
-# --- Cases -------------------------------------------------------------------------------------
-# "@run" lines hold environment assignments; a line without RCI_UM= runs once per generation.
+# --- The rule checks itself ------------------------------------------------------------------
+# rule/problem.php raises a compile-time deprecation and a run-time warning. Run from the tests'
+# directory, or from a plugin directory reached through a symbolic link as WordPress reaches ours,
+# both must be recorded; run from Ultimate Multisite's vendor/, neither may be recorded or shown.
 PASSED=0
 FAILED=0
+rule_check() { # $1: name, $2: fixture path, $3: 1 if ours, then environment assignments
+	local NAME=$1 FILE=$2 OURS=$3 PROB="$TMP/problems-rule-$RANDOM" OUT
+	shift 3
+	OUT=$(env "$@" RCI_PROBLEMS="$PROB" $PHP -d display_errors=stderr -d error_reporting=-1 "$FILE" 2>&1)
+	local GOT=0 SHOWN=0
+	[ "$(grep -c -e 'Optional parameter' -e 'Undefined variable' "$PROB" 2>/dev/null)" = 2 ] && GOT=1
+	grep -qE '(Deprecated|Warning):' <<<"$OUT" && SHOWN=1
+	if [[ "$OUT" == *rule-fixture-ran* ]] && [ "$GOT" = "$OURS" ] && [ "$SHOWN" = "$OURS" ]; then
+		echo "ok     rule: $NAME"
+		PASSED=$((PASSED + 1))
+	else
+		echo "FAILED rule: $NAME (recorded: $GOT, shown: $SHOWN, expected: $OURS)"
+		sed 's/^/    /' <<<"$OUT" | head -n 5
+		FAILED=$((FAILED + 1))
+	fi
+}
+mkdir -p "$TMP/rule-plugin" && cp "$HERE/rule/problem.php" "$TMP/rule-plugin/" && ln -s "$TMP/rule-plugin" "$TMP/rule-plugin-link"
+rule_check "a problem in our tests' file is caught" "$HERE/rule/problem.php" 1
+rule_check "a problem in the plugin's file is caught" "$TMP/rule-plugin-link/problem.php" 1 RCI_PLUGIN_DIR="$TMP/rule-plugin"
+for G in $GENERATIONS; do
+	VENDOR="$TMP/wp-$G/wp-content/plugins/ultimate-multisite/vendor"
+	cp "$HERE/rule/problem.php" "$VENDOR/rci-rule-problem.php"
+	rule_check "a problem in Ultimate Multisite's vendor/ is not ours ($G)" "$VENDOR/rci-rule-problem.php" 0
+	rm -f "$VENDOR/rci-rule-problem.php"
+done
+
+# --- Cases -------------------------------------------------------------------------------------
+# "@run" lines hold environment assignments; a line without RCI_UM= runs once per generation.
 RUNS=0
 run_case() { # $1: case file, $2...: assignments
 	local CASE=$1 NAME G="new" EXTARG=(-d "extension=$EXT")
@@ -142,9 +193,10 @@ run_case() { # $1: case file, $2...: assignments
 	RUNS=$((RUNS + 1))
 	"${DB[@]}" "rci_$G" <"$TMP/snapshot-$G.sql" || { echo "FAILED $NAME [$*]: cannot restore the database"; FAILED=$((FAILED + 1)); return; }
 	rm -rf "$TMP/wp-$G/wp-content/uploads/wu-logs"
-	local OUT="$TMP/out-$RUNS-$NAME.log"
-	env "$@" RCI_WP_DIR="$TMP/wp-$G" $PHP "${EXTARG[@]}" -d display_errors=stderr -d error_reporting=-1 "$CASE" >"$OUT" 2>"$OUT.err"
+	local OUT="$TMP/out-$RUNS-$NAME.log" START=$SECONDS
+	env "$@" RCI_WP_DIR="$TMP/wp-$G" RCI_PROBLEMS="$OUT.problems" $PHP "${EXTARG[@]}" -d display_errors=stderr -d error_reporting=-1 "$CASE" >"$OUT" 2>"$OUT.err"
 	grep -E '^(ok|FAILED) ' "$OUT"
+	echo "$((SECONDS - START)) s $NAME [$*]" >>"$TMP/times"
 	local RESULT
 	RESULT=$(grep -E '^RESULT [0-9]+ [0-9]+$' "$OUT" | tail -1)
 	if [ -z "$RESULT" ]; then
@@ -160,8 +212,10 @@ run_case() { # $1: case file, $2...: assignments
 	# Any PHP notice, warning or deprecation raised in the plugin's files (or the tests') is a
 	# failure; WordPress's and Ultimate Multisite's own are not ours. PHP's messages and WordPress's
 	# _doing_it_wrong() both name the file or the plugin.
+	# (lib/errors.php records ours in $OUT.problems; the messages PHP showed are read as well, in
+	# case some code replaced the error handler.)
 	local PROBLEMS
-	PROBLEMS=$(cat "$OUT" "$OUT.err" | grep -E '(Fatal error|Warning|Deprecated|Notice):' | grep -E 'runcloud-ultimate-multisite|runcloud_|RunCloud_Ultimate_Multisite|tests/(lib|cases)|as_next_scheduled_action|as_schedule_recurring_action' | sort -u)
+	PROBLEMS=$( { cat "$OUT.problems" 2>/dev/null; cat "$OUT" "$OUT.err" | grep -E '(Fatal error|Warning|Deprecated|Notice):' | grep -E 'runcloud-ultimate-multisite|runcloud_|RunCloud_Ultimate_Multisite|tests/(lib|cases)|as_next_scheduled_action|as_schedule_recurring_action'; } | sort -u)
 	if [ -n "$PROBLEMS" ]; then
 		echo "FAILED $NAME [$*]: PHP reported problems:"
 		echo "$PROBLEMS" | head -5 | sed 's/^/    /'
@@ -183,5 +237,7 @@ for CASE in "$HERE"/cases/*.php; do
 	done < <(sed -n 's/^ \* @run *//p' "$CASE")
 done
 
+# Where the time went: the slowest case runs (seconds, wall clock).
+[ -s "$TMP/times" ] && sort -rn "$TMP/times" | head -n 5 | sed 's/^/slowest: /'
 echo "integration: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -364,7 +364,7 @@ function plugin() {
 function reset_world() {
 	global $wpdb;
 
-	foreach ( array( 'wu_runcloud_dns_points_to_server', 'wu_runcloud_setting', 'wu_runcloud_max_attempts', 'wu_runcloud_retry_base_delay', 'wu_runcloud_client_options', 'wu_runcloud_ssl_window', 'wu_runcloud_create_www', 'wu_runcloud_sync_prune', 'wu_runcloud_keep_domains', 'wu_runcloud_ssl_install_settings', 'wu_runcloud_mapped_domains', 'wp_die_ajax_handler', 'wp_die_handler', 'wp_doing_ajax' ) as $filter ) {
+	foreach ( array( 'wu_runcloud_dns_points_to_server', 'wu_runcloud_setting', 'wu_runcloud_max_attempts', 'wu_runcloud_retry_base_delay', 'wu_runcloud_timeout', 'wu_runcloud_client_options', 'wu_runcloud_ssl_window', 'wu_runcloud_create_www', 'wu_runcloud_sync_prune', 'wu_runcloud_keep_domains', 'wu_runcloud_ssl_install_settings', 'wu_runcloud_mapped_domains', 'wp_die_ajax_handler', 'wp_die_handler', 'wp_doing_ajax' ) as $filter ) {
 		remove_all_filters( $filter );
 	}
 
