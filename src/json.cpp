@@ -236,6 +236,17 @@ bool decode_ssl(Body body, SslData &out, std::string &why) {
     return finish(doc, why);
 }
 
+
+/* A listing's "meta" member: its pagination figures when it is an object; anything else is ignored. */
+static bool read_meta(ondemand::value v, PageMeta &meta, std::string &why) {
+    json_type t;
+    if (auto e = v.type().get(t)) { why = describe(e); return false; }
+    if (t != json_type::object) return true;
+    ondemand::object m;
+    if (auto e = v.get_object().get(m)) { why = describe(e); return false; }
+    if (auto e = meta_fields(m, meta)) { why = describe(e); return false; }
+    return true;
+}
 bool decode_page(Body body, const std::function<void(DomainData &&)> &each, PageMeta &meta, std::string &why) {
     ondemand::document doc;
     if (!start(body, doc, why)) return false;
@@ -261,12 +272,7 @@ bool decode_page(Body body, const std::function<void(DomainData &&)> &each, Page
         } else if (key == "meta") {
             ondemand::value v;
             if (auto e = field.value().get(v)) { why = describe(e); return false; }
-            json_type t;
-            if (auto e = v.type().get(t)) { why = describe(e); return false; }
-            if (t != json_type::object) continue;
-            ondemand::object m;
-            if (auto e = v.get_object().get(m)) { why = describe(e); return false; }
-            if (auto e = meta_fields(m, meta)) { why = describe(e); return false; }
+            if (!read_meta(v, meta, why)) return false;
         }
     }
     if (!saw_data) { why = "a list without \"data\""; return false; }
@@ -293,12 +299,7 @@ bool decode_page_meta(Body body, PageMeta &meta, std::string &why) {
                 meta.count++;  // the iterator skips the item's contents when it moves on
             }
         } else if (key == "meta") {
-            json_type t;
-            if (auto e = v.type().get(t)) { why = describe(e); return false; }
-            if (t != json_type::object) continue;
-            ondemand::object m;
-            if (auto e = v.get_object().get(m)) { why = describe(e); return false; }
-            if (auto e = meta_fields(m, meta)) { why = describe(e); return false; }
+            if (!read_meta(v, meta, why)) return false;
         }
     }
     if (!saw_data) { why = "a list without \"data\""; return false; }
