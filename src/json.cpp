@@ -247,6 +247,7 @@ static bool read_meta(ondemand::value v, PageMeta &meta, std::string &why) {
     if (auto e = meta_fields(m, meta)) { why = describe(e); return false; }
     return true;
 }
+
 bool decode_page(Body body, const std::function<void(DomainData &&)> &each, PageMeta &meta, std::string &why) {
     ondemand::document doc;
     if (!start(body, doc, why)) return false;
