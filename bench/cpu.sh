@@ -17,8 +17,8 @@
 #   CPU_N1, CPU_N2 measured flows of the short and the long run (default 10 and 60)
 #   CPU_CLIENTS    the clients (default "ext floor curl-reuse")
 #   CPU_FLOWS      the flows (default "add remove")
-#   CPU_KEEP       a directory to keep the callgrind files of the long runs in, for callgrind_annotate
-#                  (callgrind.CLIENT-FLOW.out)
+#   CPU_KEEP       a directory to keep the callgrind files in (callgrind.CLIENT-FLOW.N.out), for
+#                  callgrind_annotate or bench/cpu-profile.php (the steady state's functions per call)
 
 set -euo pipefail
 
@@ -131,7 +131,11 @@ for flow in $flows; do
         log "$client $flow: $n1 and $n2 flows under callgrind"
         read -r ir1 c1 < <(measure "$client" "$flow" "$n1" "$tmp/short.out")
         read -r ir2 c2 < <(measure "$client" "$flow" "$n2" "$tmp/long.out")
-        [[ -n "$keep" ]] && { mkdir -p "$keep"; cp "$tmp/long.out" "$keep/callgrind.$client-$flow.out"; }
+        if [[ -n "$keep" ]]; then
+            mkdir -p "$keep"
+            cp "$tmp/short.out" "$keep/callgrind.$client-$flow.$n1.out"
+            cp "$tmp/long.out" "$keep/callgrind.$client-$flow.$n2.out"
+        fi
         results+=("$flow $client $ir1 $c1 $ir2 $c2")
     done
 done

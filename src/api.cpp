@@ -125,7 +125,8 @@ std::string describe_curl(const Exchange &ex) {
 }  // namespace
 
 Api::Api(std::unique_ptr<Settings> settings, int64_t server_id, int64_t webapp_id)
-    : settings_(std::move(settings)), server_id_(server_id), webapp_id_(webapp_id) {
+    : settings_(std::move(settings)), server_id_(server_id), webapp_id_(webapp_id),
+      app_("/servers/" + std::to_string(server_id) + "/webapps/" + std::to_string(webapp_id)) {
     rng_ = static_cast<uint64_t>(Clock::now().time_since_epoch().count()) ^ (static_cast<uint64_t>(current_pid()) << 32) ^ 0x9e3779b97f4a7c15ULL;
     pool_key_ = settings_->base_url + "|" + std::to_string(std::hash<std::string>{}(settings_->authorization.str()));
 }
@@ -200,9 +201,7 @@ std::optional<RateState> Api::rate() const {
     return session_->rate;
 }
 
-std::string Api::app_path(const std::string &rest) const {
-    return "/servers/" + std::to_string(server_id_) + "/webapps/" + std::to_string(webapp_id_) + rest;
-}
+std::string Api::app_path(const std::string &rest) const { return app_ + rest; }
 
 Exchange Api::request(const char *method, std::string path, std::string body) const {
     Exchange ex;
@@ -222,7 +221,7 @@ double Api::jitter() {
 }
 
 bool Api::log(const char *level, const Exchange &ex, const std::string &message, long retry_in_ms) {
-    if (!logger_ || call_.aborted) return !call_.aborted;
+    if (!logging()) return !call_.aborted;
     std::vector<LogField> ctx;
     ctx.push_back({"method", ex.method});
     ctx.push_back({"path", ex.path});
@@ -289,12 +288,11 @@ bool Api::run(std::vector<Op *> ops, int parallel) {
         return true;
     }
     std::deque<Exchange *> queue;
-    std::unordered_map<Exchange *, Op *> owner;
     for (Op *op : ops) {
         op->ex.deadline = call_.deadline;
         op->ex.attempt = 0;
         op->ex.held = &call_.held;
-        owner[&op->ex] = op;
+        op->ex.owner = op;
         queue.push_back(&op->ex);
     }
     unsigned long paced = s.paced;
@@ -306,7 +304,7 @@ bool Api::run(std::vector<Op *> ops, int parallel) {
         release(ex);
     };
     s.run(*settings_, queue, parallel, [&](Exchange &ex) {
-        Op *op = owner[&ex];
+        Op *op = static_cast<Op *>(ex.owner);
         if (s.paced != paced) {
             paced = s.paced;
             log("info", ex, "slowing down: " + std::to_string(s.rate.remaining) + " of " + std::to_string(s.rate.limit) +
@@ -314,7 +312,7 @@ bool Api::run(std::vector<Op *> ops, int parallel) {
         }
         bool ok = ex.result == CURLE_OK && (is_success(ex.status) || (ex.status >= 300 && ex.status < 500 && ex.status != 429));
         if (ok || call_.aborted) {
-            if (ex.result == CURLE_OK && is_success(ex.status)) {
+            if (ex.result == CURLE_OK && is_success(ex.status) && logging()) {
                 log("debug", ex, std::string(ex.method) + " " + ex.path + " -> " + std::to_string(ex.status));
             }
             finished(op);
@@ -535,7 +533,7 @@ bool Api::get_ssl(std::optional<SslData> &out, Failure &f) {
         return false;
     }
     if (ssl.id > 0) {
-        session().cache_ssl_id(app_path(""), ssl.id);
+        session().cache_ssl_id(app_, ssl.id);
         out = std::move(ssl);
     }
     return true;
@@ -550,7 +548,7 @@ bool Api::install_ssl(const std::string &body, SslData &out, Failure &f) {
         return false;
     }
     if (out.id > 0) {
-        session().cache_ssl_id(app_path(""), out.id);
+        session().cache_ssl_id(app_, out.id);
         return true;
     }
     // RunCloud may answer {}: read the certificate back.
@@ -568,7 +566,7 @@ bool Api::install_ssl(const std::string &body, SslData &out, Failure &f) {
 bool Api::redeploy_ssl(bool &done, Failure &f) {
     done = false;
     for (int round = 0; round < 2; round++) {
-        int64_t id = session().cached_ssl_id(app_path(""));
+        int64_t id = session().cached_ssl_id(app_);
         if (id <= 0) {
             std::optional<SslData> ssl;
             if (!get_ssl(ssl, f)) return false;
@@ -578,7 +576,7 @@ bool Api::redeploy_ssl(bool &done, Failure &f) {
         Exchange ex = request("PUT", app_path("/ssl/" + std::to_string(id)));
         if (call(ex, false, f, 404)) { done = true; return true; }
         if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;
-        session().cache_ssl_id(app_path(""), 0);  // the remembered certificate is gone: look again
+        session().cache_ssl_id(app_, 0);  // the remembered certificate is gone: look again
         if (round == 1) { log("error", ex, f.message); return false; }
         f = Failure{};
     }

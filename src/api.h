@@ -147,6 +147,8 @@ private:
                  const AddSpec &spec, BulkResult &out, Failure &f);
     bool ids_of(const std::vector<std::string> &names, std::unordered_map<std::string, int64_t> &ids, Failure &f);
     bool log(const char *level, const Exchange &ex, const std::string &message, long retry_in_ms = -1);
+    /* Whether a log record would reach a logger: the per-exchange debug record is only built then. */
+    bool logging() const { return logger_ && !call_.aborted; }
     double jitter();
     /* api_ssl.cpp */
     bool domain_id(const DomainRef &d, int64_t &id, Failure &f);
@@ -160,6 +162,7 @@ private:
     std::unique_ptr<Settings> settings_;
     Redactor redactor_;
     int64_t server_id_, webapp_id_;
+    std::string app_;  // "/servers/{id}/webapps/{id}", the prefix of most paths: built once
     std::shared_ptr<Session> session_;
     std::string pool_key_;
     Pool *pool_ = nullptr;

@@ -99,7 +99,8 @@ bool construct(Client *c, zend_string *token, zend_string *key, zend_string *sec
     }
     zval_ptr_dtor(&c->logger);
     ZVAL_COPY_VALUE(&c->logger, &logger);
-    c->api->set_logger(make_logger(c));
+    // No logger, no bridge: the engine then skips building log records it would only throw away.
+    if (!Z_ISUNDEF(c->logger)) c->api->set_logger(make_logger(c));
     c->api->set_pool(php_runcloud_pool());
     c->api->set_interrupt([] { return zend_atomic_bool_load_ex(&EG(timed_out)); });
     return true;

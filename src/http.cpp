@@ -12,6 +12,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <cstdio>
@@ -25,8 +26,10 @@ namespace {
 constexpr long kMaxIdleConnections = 16;  // per session: bounds sockets held between requests
 constexpr size_t kMaxPooledSessions = 8;  // per process: distinct endpoints and credentials kept
 
-bool header_is(const char *line, size_t len, const char *name, const char *&value, size_t &vlen) {
-    size_t n = std::strlen(name);
+/* `name` is a literal, so its length is known without a strlen per header and name. */
+template <size_t N>
+bool header_is(const char *line, size_t len, const char (&name)[N], const char *&value, size_t &vlen) {
+    constexpr size_t n = N - 1;
     if (len <= n || line[n] != ':' || strncasecmp(line, name, n) != 0) return false;
     value = line + n + 1;
     vlen = len - n - 1;
@@ -151,6 +154,12 @@ static void free_wiped(curl_slist *list) {
     curl_slist_free_all(list);
 }
 
+namespace {
+std::atomic<uint64_t> settings_serial{0};  // atomic: ZTS builds make settings in several threads
+}
+
+Settings::Settings() : serial(++settings_serial) {}
+
 Settings::~Settings() {
     free_wiped(headers_plain_);
     free_wiped(headers_json_);
@@ -272,37 +281,15 @@ void Session::detach_all() {
     running_.clear();
 }
 
-/* Every option is set on every start: handles are shared by clients whose settings differ. */
-void Session::start(const Settings &s, Exchange &ex) {
-    ex.attempt++;
-    if (!ca_default_known_ && s.ca_info.empty() && !idle_.empty()) {
-        auto it = std::find(custom_ca_.begin(), custom_ca_.end(), idle_.back());
-        if (it != custom_ca_.end()) {  // libcurl before 7.84: only a reset puts its default CA back
-            curl_easy_reset(idle_.back());
-            custom_ca_.erase(it);
-        }
-    }
-    ex.max_body = s.max_body;
-    if (ex.held) *ex.held -= std::min(*ex.held, ex.response.size());  // the last attempt's answer is dropped
-    ex.reset_answer();
-    CURL *h = take_handle();
-    if (!h) {
-        ex.result = CURLE_OUT_OF_MEMORY;
-        return;
-    }
-    std::string url = s.base_url + ex.path;
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_PRIVATE, &ex);
+/* Options that depend on the settings only. Setting them on every start cost about a tenth of a call's
+ * instructions (libcurl copies and parses the strings each time), so a handle keeps them until it serves a
+ * client whose settings differ: handles are shared by the clients of a session. */
+void Session::configure(const Settings &s, CURL *h) {
+    auto it = std::find_if(configured_.begin(), configured_.end(), [h](const auto &e) { return e.first == h; });
+    if (it == configured_.end()) it = configured_.insert(configured_.end(), {h, 0});
+    if (it->second == s.serial) return;
+    it->second = 0;  // until every option below is set
     curl_easy_setopt(h, CURLOPT_SHARE, share_);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers(ex.with_body));
-    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-    if (ex.with_body || std::strcmp(ex.method, "PUT") == 0 || std::strcmp(ex.method, "PATCH") == 0) {
-        // PUT and PATCH carry an explicit empty body so proxies see a Content-Length.
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(ex.with_body ? ex.body.size() : 0));
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, ex.with_body ? ex.body.c_str() : "");
-    }
-    bool plain = std::strcmp(ex.method, "GET") == 0 || std::strcmp(ex.method, "POST") == 0;
-    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, plain ? nullptr : ex.method);
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 #if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -324,16 +311,55 @@ void Session::start(const Settings &s, Exchange &ex) {
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_USERAGENT, s.user_agent.c_str());
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, s.connect_timeout_ms);
-    long left = std::chrono::duration_cast<std::chrono::milliseconds>(ex.deadline - Clock::now()).count();
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, std::max(left, 1L));
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(s.max_body));
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+#if LIBCURL_VERSION_NUM >= 0x075000
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
+#endif
+    it->second = s.serial;
+}
+
+/* The exchange's own options are set on every start; those of the settings when the handle's differ. */
+void Session::start(const Settings &s, Exchange &ex) {
+    ex.attempt++;
+    if (!ca_default_known_ && s.ca_info.empty() && !idle_.empty()) {
+        auto it = std::find(custom_ca_.begin(), custom_ca_.end(), idle_.back());
+        if (it != custom_ca_.end()) {  // libcurl before 7.84: only a reset puts its default CA back
+            curl_easy_reset(idle_.back());
+            custom_ca_.erase(it);
+            for (auto &e : configured_) {
+                if (e.first == idle_.back()) e.second = 0;  // the reset cleared its options too
+            }
+        }
+    }
+    ex.max_body = s.max_body;
+    if (ex.held) *ex.held -= std::min(*ex.held, ex.response.size());  // the last attempt's answer is dropped
+    ex.reset_answer();
+    CURL *h = take_handle();
+    if (!h) {
+        ex.result = CURLE_OUT_OF_MEMORY;
+        return;
+    }
+    configure(s, h);
+    std::string url = s.base_url + ex.path;
+    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h, CURLOPT_PRIVATE, &ex);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers(ex.with_body));
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    if (ex.with_body || std::strcmp(ex.method, "PUT") == 0 || std::strcmp(ex.method, "PATCH") == 0) {
+        // PUT and PATCH carry an explicit empty body so proxies see a Content-Length.
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(ex.with_body ? ex.body.size() : 0));
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, ex.with_body ? ex.body.c_str() : "");
+    }
+    bool plain = std::strcmp(ex.method, "GET") == 0 || std::strcmp(ex.method, "POST") == 0;
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, plain ? nullptr : ex.method);
+    long left = std::chrono::duration_cast<std::chrono::milliseconds>(ex.deadline - Clock::now()).count();
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, std::max(left, 1L));
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, ex.error);
 #if LIBCURL_VERSION_NUM >= 0x075000
-    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
     curl_easy_setopt(h, CURLOPT_PREREQDATA, &ex);
 #endif
     CURLMcode mc = curl_multi_add_handle(multi_, h);

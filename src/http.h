@@ -39,7 +39,11 @@ struct Settings {
     int concurrency = 8;
     bool http2 = true;             // offered through ALPN; false keeps to HTTP/1.1 (for proxies that break HTTP/2)
 
-    Settings() = default;
+    /* Tells settings apart for the handles configured with them (Session::start): a new object has a new
+     * serial, even at the address of one that is gone. */
+    const uint64_t serial;
+
+    Settings();
     Settings(const Settings &) = delete;
     ~Settings();
     /* Builds the header lists once; call after `authorization` is set. */
@@ -59,6 +63,7 @@ struct Exchange {
     Clock::time_point deadline{};    // the whole call's
     int attempt = 0;
     size_t *held = nullptr;        // the call's bytes of answers held so far, shared by its exchanges
+    void *owner = nullptr;         // the caller's record of this exchange (api.cpp's Op): no lookup table per call
 
     // The answer of the last attempt.
     CURLcode result = CURLE_OK;
@@ -126,6 +131,8 @@ private:
                const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
     CURL *take_handle();
     void give_back(CURL *h);
+    /* The options of a handle that depend only on the settings, set again only when they change. */
+    void configure(const Settings &settings, CURL *h);
     void learn_ca_default();
     void start(const Settings &settings, Exchange &ex);
     void detach_all();
@@ -134,6 +141,7 @@ private:
     std::vector<CURL *> idle_;
     std::vector<CURL *> running_;
     std::vector<CURL *> custom_ca_;  // handles that had a client's own CA file
+    std::vector<std::pair<CURL *, uint64_t>> configured_;  // each handle and the serial of its settings (0: none)
     std::string ca_default_;       // libcurl's built-in CA file ("" when it has none)
     bool ca_default_known_ = false;
     pid_t pid_;
