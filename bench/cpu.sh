@@ -17,6 +17,8 @@
 #   CPU_N1, CPU_N2 measured flows of the short and the long run (default 10 and 60)
 #   CPU_CLIENTS    the clients (default "ext floor curl-reuse")
 #   CPU_FLOWS      the flows (default "add remove")
+#   CPU_SYSCALLS   when set (to anything), each run is also made under strace -c: system calls per API
+#                  call, by the same difference (the kernel's work is not in callgrind's count)
 #   CPU_KEEP       a directory to keep the callgrind files in (callgrind.CLIENT-FLOW.N.out), for
 #                  callgrind_annotate or bench/cpu-profile.php (the steady state's functions per call)
 
@@ -30,9 +32,10 @@ n2=${CPU_N2:-60}
 clients=${CPU_CLIENTS:-ext floor curl-reuse}
 flows=${CPU_FLOWS:-add remove}
 keep=${CPU_KEEP:-}
+syscalls=${CPU_SYSCALLS:-}
 token=bench-token
 
-for tool in php nginx openssl g++ pkg-config valgrind; do
+for tool in php nginx openssl g++ pkg-config valgrind ${CPU_SYSCALLS:+strace}; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "cpu.sh: $tool is missing (the Debian packages are listed in bench/debian-packages.txt)" >&2
         exit 1
@@ -99,9 +102,10 @@ calls_since() {
 }
 log_size() { if [[ -f "$api_log" ]]; then stat -c %s "$api_log"; else echo 0; fi; }
 
-# One client run under callgrind; prints "IR CALLS".
+# One client run under callgrind (tool "callgrind": prints "IR CALLS") or strace (tool "strace": prints
+# "SYSCALLS CALLS").
 measure() {
-    local client=$1 flow=$2 n=$3 out=$4
+    local tool=$1 client=$2 flow=$3 n=$4 out=$5
     local cmd
     case $client in
         floor) cmd=("$tmp/floor") ;;
@@ -110,14 +114,20 @@ measure() {
     esac
     local from
     from=$(log_size)
-    valgrind --tool=callgrind --callgrind-out-file="$out" "${cmd[@]}" \
+    local under
+    if [[ $tool == strace ]]; then under=(strace -f -c -o "$out"); else under=(valgrind --tool=callgrind "--callgrind-out-file=$out"); fi
+    "${under[@]}" "${cmd[@]}" \
         "--base=$base" "--token=$token" "--flow=$flow" "--n=$n" --warmup=3 --name=shop.example.com \
         > "$tmp/run.out" 2> "$tmp/run.err" || { log "$client $flow failed:"; tail -n 20 "$tmp/run.err" >&2; exit 1; }
     sleep 0.2   # lets nginx write its log line for the last answer
-    local ir
-    ir=$(sed -n 's/^summary: *\([0-9]*\).*/\1/p' "$out")
-    [[ -n "$ir" ]] || ir=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out")
-    echo "$ir $(calls_since "$from")"
+    local count
+    if [[ $tool == strace ]]; then
+        count=$(awk '$NF == "total" { print $4 }' "$out")   # the "calls" column of strace's summary
+    else
+        count=$(sed -n 's/^summary: *\([0-9]*\).*/\1/p' "$out")
+        [[ -n "$count" ]] || count=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out")
+    fi
+    echo "$count $(calls_since "$from")"
 }
 
 # The extension and PHP's curl as shared objects: `php -n` keeps the system's php.ini (and whatever
@@ -129,14 +139,20 @@ results=()
 for flow in $flows; do
     for client in $clients; do
         log "$client $flow: $n1 and $n2 flows under callgrind"
-        read -r ir1 c1 < <(measure "$client" "$flow" "$n1" "$tmp/short.out")
-        read -r ir2 c2 < <(measure "$client" "$flow" "$n2" "$tmp/long.out")
+        read -r ir1 c1 < <(measure callgrind "$client" "$flow" "$n1" "$tmp/short.out")
+        read -r ir2 c2 < <(measure callgrind "$client" "$flow" "$n2" "$tmp/long.out")
         if [[ -n "$keep" ]]; then
             mkdir -p "$keep"
             cp "$tmp/short.out" "$keep/callgrind.$client-$flow.$n1.out"
             cp "$tmp/long.out" "$keep/callgrind.$client-$flow.$n2.out"
         fi
-        results+=("$flow $client $ir1 $c1 $ir2 $c2")
+        sys="- 0 - 0"
+        if [[ -n "$syscalls" ]]; then
+            read -r s1 d1 < <(measure strace "$client" "$flow" "$n1" "$tmp/short.strace")
+            read -r s2 d2 < <(measure strace "$client" "$flow" "$n2" "$tmp/long.strace")
+            sys="$s1 $d1 $s2 $d2"
+        fi
+        results+=("$flow $client $ir1 $c1 $ir2 $c2 $sys")
     done
 done
 
@@ -145,20 +161,23 @@ php -r '
     [$n1, $n2] = [(int) $argv[1], (int) $argv[2]];
     $rows = [];
     foreach (array_slice($argv, 3) as $line) {
-        [$flow, $client, $ir1, $c1, $ir2, $c2] = explode(" ", $line);
+        [$flow, $client, $ir1, $c1, $ir2, $c2, $s1, $d1, $s2, $d2] = explode(" ", $line);
         $calls = (int) $c2 - (int) $c1;
+        $sysCalls = (int) $d2 - (int) $d1;
         $rows[$flow][$client] = ["call" => ((int) $ir2 - (int) $ir1) / max(1, $calls),
-                                 "flow" => ((int) $ir2 - (int) $ir1) / ($n2 - $n1), "cpf" => $calls / ($n2 - $n1)];
+                                 "flow" => ((int) $ir2 - (int) $ir1) / ($n2 - $n1), "cpf" => $calls / ($n2 - $n1),
+                                 "sys" => $s1 === "-" ? "-" : sprintf("%.2f", ((int) $s2 - (int) $s1) / max(1, $sysCalls))];
     }
     printf("Instructions (Ir) per API call over plain HTTP, steady state (runs of %d and %d flows, difference)\n\n", $n1, $n2);
-    echo "| flow | client | calls/flow | Ir/call | Ir/flow | ext/client per call | ext/client per flow |\n";
-    echo "|---|---|--:|--:|--:|--:|--:|\n";
+    echo "| flow | client | calls/flow | Ir/call | Ir/flow | ext/client per call | ext/client per flow | syscalls/call |\n";
+    echo "|---|---|--:|--:|--:|--:|--:|--:|\n";
     foreach ($rows as $flow => $byClient) {
         foreach ($byClient as $client => $r) {
             $e = $byClient["ext"] ?? null;
-            printf("| %s | %s | %.2f | %s | %s | %s | %s |\n", $flow, $client, $r["cpf"],
+            printf("| %s | %s | %.2f | %s | %s | %s | %s | %s |\n", $flow, $client, $r["cpf"],
                 number_format($r["call"]), number_format($r["flow"]),
-                $e ? sprintf("%.2f", $e["call"] / $r["call"]) : "-", $e ? sprintf("%.2f", $e["flow"] / $r["flow"]) : "-");
+                $e ? sprintf("%.2f", $e["call"] / $r["call"]) : "-", $e ? sprintf("%.2f", $e["flow"] / $r["flow"]) : "-",
+                $r["sys"]);
         }
     }
 ' "$n1" "$n2" "${results[@]}"
