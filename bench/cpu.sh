@@ -46,7 +46,7 @@ if (( n2 <= n1 )); then
     exit 2
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/runcloud-cpu.XXXXXX")
+tmp=$(mktemp -d -t runcloud-cpu.XXXXXX)
 nginx_pid=""
 cleanup() {
     # Stop only what this script started, by process id.
