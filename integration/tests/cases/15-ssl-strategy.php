@@ -303,4 +303,73 @@ t(
 	}
 );
 
+t(
+	'the strategy: admin setting with nonce and capability, the constant wins, an invalid value is an admin error and counts as auto',
+	function () {
+		add_filter( 'wp_die_handler', function () {
+			return function ( $message ) {
+				throw new \RuntimeException( 'wp_die: ' . ( is_string( $message ) ? $message : 'error' ) );
+			};
+		} );
+		eq( 'auto', plugin()->strategy->configured(), 'default' );
+
+		wp_set_current_user( 0 );
+		$_REQUEST = array( 'action' => 'runcloud_um_ssl_strategy' );
+		$_POST    = array( 'strategy' => 'per-domain' );
+		$died     = '';
+		try {
+			plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
+		} catch ( \RuntimeException $e ) {
+			$died = $e->getMessage();
+		}
+		ok( '' !== $died, 'saved without a nonce' );
+		eq( 'auto', plugin()->strategy->configured(), 'after a request without a nonce' );
+
+		$user = wp_insert_user( array( 'user_login' => 'sub' . wp_rand(), 'user_pass' => 'x', 'role' => 'subscriber' ) );
+		wp_set_current_user( $user );
+		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_strategy' );
+		$died                 = '';
+		try {
+			plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
+		} catch ( \RuntimeException $e ) {
+			$died = $e->getMessage();
+		}
+		contains( 'not allowed', $died, 'a subscriber was let in' );
+		eq( 'auto', plugin()->strategy->configured(), 'after a subscriber\'s request' );
+
+		wp_set_current_user( 1 );
+		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_strategy' );
+		$result               = plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
+		eq( 'success', $result['type'], 'result: ' . $result['message'] );
+		eq( 'per-domain', plugin()->strategy->configured(), 'saved strategy' );
+		$_POST  = array( 'strategy' => 'sometimes' );
+		$result = plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
+		eq( 'error', $result['type'], 'an invalid value saved' );
+		eq( 'per-domain', plugin()->strategy->configured(), 'strategy after an invalid value' );
+		$_POST    = array();
+		$_REQUEST = array();
+
+		// The constant wins over the setting.
+		list( $code, $out ) = wp_cli( array( 'runcloud', 'ssl', 'mode' ), array( 'RCI_SSL_STRATEGY' => 'basic' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		ok( preg_match( '/strategy\W+basic \(WU_RUNCLOUD_SSL_STRATEGY\)/', $out ), 'strategy row: ' . $out );
+		ok( preg_match( '/certificates\W+basic/', $out ), 'certificates row: ' . $out );
+		list( $code, $out ) = wp_cli( array( 'runcloud', 'ssl', 'mode' ) );
+		ok( preg_match( '/certificates\W+per-domain/', $out ), 'certificates row without the constant: ' . $out );
+
+		// An invalid constant: an error notice for network admins, and auto.
+		list( $code, $out ) = wp_cli( array( 'runcloud', 'ssl', 'mode' ), array( 'RCI_SSL_STRATEGY' => 'sometimes' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		ok( preg_match( '/strategy\W+auto \(WU_RUNCLOUD_SSL_STRATEGY\) \(invalid value "sometimes" ignored\)/', $out ), 'strategy row with an invalid constant: ' . $out );
+		ok( preg_match( '/certificates\W+basic/', $out ), 'auto on a basic web app: ' . $out );
+		list( $code, $out ) = wp_cli( array( 'eval', 'wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'sometimes' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		contains( 'notice-error', $out, 'admin notice' );
+		contains( 'WU_RUNCLOUD_SSL_STRATEGY', $out, 'the notice names the constant' );
+		contains( 'sometimes', $out, 'the notice names the value' );
+		list( , $out ) = wp_cli( array( 'eval', 'wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'per-domain' ) );
+		not_contains( 'WU_RUNCLOUD_SSL_STRATEGY', $out, 'a notice for a valid constant' );
+	}
+);
+
 run_tests();
