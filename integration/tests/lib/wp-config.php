@@ -79,6 +79,9 @@ if ( 'none' !== $rci_auth ) {
 	define( 'WU_RUNCLOUD_APP_ID', (int) ( getenv( 'RCI_APP_ID' ) ?: 10 ) );
 }
 define( 'WU_RUNCLOUD_SSL_WINDOW', 60 );
+if ( false !== getenv( 'RCI_SSL_STRATEGY' ) ) {
+	define( 'WU_RUNCLOUD_SSL_STRATEGY', getenv( 'RCI_SSL_STRATEGY' ) );
+}
 define( 'RCI_OLD_BASE_URL', $rci_sandbox . '/api/v3' );
 
 define( 'RCI_UM_GENERATION', $rci_generation );
