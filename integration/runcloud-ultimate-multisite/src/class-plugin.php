@@ -70,6 +70,12 @@ final class Plugin {
 	 */
 	public $ssl;
 	/**
+	 * Basic-mode SSL guard.
+	 *
+	 * @var Basic_Ssl_Guard
+	 */
+	public $ssl_guard;
+	/**
 	 * Wildcards.
 	 *
 	 * @var Wildcards
@@ -152,7 +158,8 @@ final class Plugin {
 		$this->dns             = new Dns_Checker( $this->settings );
 		$this->wildcards       = new Wildcards( $this->state, $this->connector, $this->settings );
 		$this->mapped          = new Mapped_Domains();
-		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger );
+		$this->ssl_guard       = new Basic_Ssl_Guard( $this->settings, $this->connector, $this->state, $this->dns, $this->logger );
+		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ssl_guard );
 		$this->domain_sync     = new Domain_Sync( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->dns, $this->ssl, $this->wildcards, $this->mapped );
 		$this->reconciler      = new Reconciler( $this->settings, $this->connector, $this->state, $this->logger, $this->mapped, $this->wildcards, $this->domain_sync );
 		$this->connection_test = new Connection_Test( $this->settings, $this->connector, $this->wildcards, $this->logger );
@@ -171,6 +178,7 @@ final class Plugin {
 	 */
 	public function boot() {
 		$this->admin->register();
+		( new Basic_Ssl_Notice( $this->ssl_guard ) )->register();
 
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			require_once RUNCLOUD_UM_DIR . 'src/class-cli-command.php';
