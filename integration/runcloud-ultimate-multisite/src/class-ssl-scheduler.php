@@ -70,13 +70,13 @@ final class Ssl_Scheduler {
 	/**
 	 * Constructor.
 	 *
-	 * @param Settings     $settings  Settings.
-	 * @param Connector    $connector Connector.
-	 * @param State        $state     State.
-	 * @param Queue        $queue     Queue.
-	 * @param Retry_Policy $retry     Retry policy.
-	 * @param Logger       $logger    Logger.
-	 * @param Basic_Ssl_Guard|null $guard Basic-mode guard.
+	 * @param Settings             $settings  Settings.
+	 * @param Connector            $connector Connector.
+	 * @param State                $state     State.
+	 * @param Queue                $queue     Queue.
+	 * @param Retry_Policy         $retry     Retry policy.
+	 * @param Logger               $logger    Logger.
+	 * @param Basic_Ssl_Guard|null $guard     Basic-mode guard.
 	 */
 	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, ?Basic_Ssl_Guard $guard = null ) {
 		$this->settings  = $settings;
