@@ -258,7 +258,7 @@ final class Admin {
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="margin-top:1em">';
 		echo '<input type="hidden" name="action" value="runcloud_um_ssl_advanced" />';
 		wp_nonce_field( 'runcloud_um_ssl_advanced' );
-		echo '<button type="submit" class="button">' . esc_html__( 'Switch to per-domain certificates (advanced SSL)', 'runcloud-ultimate-multisite' ) . '</button>';
+		echo '<button type="submit" class="button">' . esc_html__( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' ) . '</button>';
 		echo '<p class="description">' . esc_html__( 'Same as wp runcloud ssl mode advanced: switches the web app and queues a certificate for every domain, spread under RunCloud\'s rate limit.', 'runcloud-ultimate-multisite' ) . '</p>';
 		echo '</form>';
 	}

@@ -378,8 +378,15 @@ final class Commands {
 	 * Redeploys the certificate now (and clears the pending requests it covers).
 	 *
 	 * @return string
+	 * @throws \RunCloud\Exception|Not_Ready_Exception On failure, or when the basic-mode guard refuses.
 	 */
 	public function ssl_redeploy() {
+		// The command line gets the same guard as the queued redeploy: an order Let's Encrypt must
+		// refuse is not sent from here either.
+		$blocked = $this->plugin->ssl_guard->check();
+		if ( '' !== $blocked ) {
+			throw new Not_Ready_Exception( $blocked );
+		}
 		$pending = $this->plugin->ssl->pending();
 		$started = time();
 		$what    = $this->plugin->ssl->redeploy_now();

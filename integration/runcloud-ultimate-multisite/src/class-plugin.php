@@ -100,6 +100,12 @@ final class Plugin {
 	 */
 	public $migration;
 	/**
+	 * Basic-mode SSL guard.
+	 *
+	 * @var Basic_Ssl_Guard
+	 */
+	public $ssl_guard;
+	/**
 	 * Wildcards.
 	 *
 	 * @var Wildcards
@@ -182,8 +188,9 @@ final class Plugin {
 		$this->dns             = new Dns_Checker( $this->settings );
 		$this->wildcards       = new Wildcards( $this->state, $this->connector, $this->settings );
 		$this->mapped          = new Mapped_Domains();
-		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger );
 		$this->strategy        = new Ssl_Strategy( $this->settings, $this->state, $this->connector, $this->logger );
+		$this->ssl_guard       = new Basic_Ssl_Guard( $this->settings, $this->connector, $this->state, $this->dns, $this->logger, $this->strategy );
+		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ssl_guard );
 		$this->ids             = new Domain_Ids( $this->state, $this->settings );
 		$this->certificates    = new Domain_Certificates( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ids, $this->strategy, $this->ssl );
 		$this->dispatch        = new Ssl_Dispatch( $this->strategy, $this->ssl, $this->certificates, $this->logger );
@@ -206,6 +213,7 @@ final class Plugin {
 	 */
 	public function boot() {
 		$this->admin->register();
+		( new Basic_Ssl_Notice( $this->ssl_guard ) )->register();
 
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			require_once RUNCLOUD_UM_DIR . 'src/class-cli-command.php';

@@ -55,6 +55,7 @@ final class Ssl_Migration {
 		$current = $this->plugin->strategy->refresh();
 		$client->setSslMode( true, $current['autoSsl'] );
 		$this->plugin->strategy->remember( true, $current['autoSsl'] );
+		$this->plugin->ssl_guard->clear();  // what it found was about the basic certificate
 		$this->plugin->logger->info( 'SSL: the web app was switched to advanced SSL (one certificate per domain).' );
 
 		list( $names, $skipped ) = $this->names_needing_certificates( $client );

@@ -61,22 +61,31 @@ final class Ssl_Scheduler {
 	private $logger;
 
 	/**
+	 * Basic-mode guard (checks a redeploy can succeed before it is sent), if any.
+	 *
+	 * @var Basic_Ssl_Guard|null
+	 */
+	private $guard;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Settings     $settings  Settings.
-	 * @param Connector    $connector Connector.
-	 * @param State        $state     State.
-	 * @param Queue        $queue     Queue.
-	 * @param Retry_Policy $retry     Retry policy.
-	 * @param Logger       $logger    Logger.
+	 * @param Settings             $settings  Settings.
+	 * @param Connector            $connector Connector.
+	 * @param State                $state     State.
+	 * @param Queue                $queue     Queue.
+	 * @param Retry_Policy         $retry     Retry policy.
+	 * @param Logger               $logger    Logger.
+	 * @param Basic_Ssl_Guard|null $guard     Basic-mode guard.
 	 */
-	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger ) {
+	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, ?Basic_Ssl_Guard $guard = null ) {
 		$this->settings  = $settings;
 		$this->connector = $connector;
 		$this->state     = $state;
 		$this->queue     = $queue;
 		$this->retry     = $retry;
 		$this->logger    = $logger;
+		$this->guard     = $guard;
 	}
 
 	/**
@@ -131,6 +140,13 @@ final class Ssl_Scheduler {
 		$ssl = $this->ssl_state();
 		unset( $ssl['pending'][ $name ], $ssl['covered'][ $name ] );
 		$this->state->set( 'ssl', $ssl );
+
+		// The web app's names changed: what the guard found may be gone, so look again (a blocked
+		// redeploy is never retried on its own).
+		$args = array( $this->settings->webapp_key() );
+		if ( $this->guard && $this->guard->has_notice() && ! $this->queue->is_scheduled( self::HOOK, $args ) ) {
+			$this->queue->schedule( $this->settings->ssl_window(), self::HOOK, $args );
+		}
 	}
 
 	/**
@@ -169,10 +185,16 @@ final class Ssl_Scheduler {
 		$names   = array_keys( $ssl['pending'] );
 
 		if ( ! $names ) {
+			$this->refresh_guard();
 			return;
 		}
 
 		try {
+			$blocked = $this->guard ? $this->guard->check() : '';
+			if ( '' !== $blocked ) {
+				// Pending names stay pending: the redeploy that covers them waits for the names to change.
+				throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $blocked ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped
+			}
 			$this->redeploy_now();
 		} catch ( Job_Failed_Exception $e ) {
 			throw $e;
@@ -202,6 +224,23 @@ final class Ssl_Scheduler {
 		}
 
 		$this->complete( $names, $started );
+	}
+
+	/**
+	 * Nothing to redeploy, but names changed while the guard showed a notice: checks again so the
+	 * notice goes when its cause did.
+	 *
+	 * @return void
+	 */
+	private function refresh_guard() {
+		if ( ! $this->guard || ! $this->guard->has_notice() ) {
+			return;
+		}
+		try {
+			$this->guard->check();
+		} catch ( \Throwable $e ) {
+			$this->logger->warning( 'SSL: could not list the web app\'s domains to check the certificate\'s names again: ' . Errors::describe( $e ) );
+		}
 	}
 
 	/**

@@ -15,6 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * - tracked:   name => [site, time] of every alias this plugin added. Ultimate Multisite only tells
  *              the new name when a domain is renamed, so this map is how the old one is found.
  * - ssl:       pending redeploy requests, names already covered by a redeploy, retry attempt.
+ * - ssl_guard: what the basic-mode guard found (a redeploy not sent, names near the limit).
  * - wildcards: wildcard lookups ("*.network.tld" exists or not), cached.
  * - last_sync: summary of the last reconcile.
  * - ssl_strategy, ssl_mode: the certificate strategy set on the admin page, the web app's SSL mode.
@@ -178,7 +179,7 @@ final class State {
 	public function delete_all() {
 		global $wpdb;
 
-		foreach ( array( 'tracked', 'ssl', 'wildcards', 'last_sync', 'notice', 'ssl_strategy', 'ssl_mode' ) as $name ) {
+		foreach ( array( 'tracked', 'ssl', 'ssl_guard', 'wildcards', 'last_sync', 'notice', 'ssl_strategy', 'ssl_mode' ) as $name ) {
 			delete_network_option( null, self::PREFIX . $name );
 		}
 
