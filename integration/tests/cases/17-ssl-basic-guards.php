@@ -248,9 +248,9 @@ t(
 		add_record( 'over.example.com' );
 		run_jobs( 120 );
 		contains( 'notice-error', guard_notice(), 'notice before the switch' );
-		set_setting( 'WU_RUNCLOUD_SSL_STRATEGY', 'per-domain' );
+		ok( plugin()->strategy->save( 'per-domain' ), 'strategy saved' );
 		eq( '', guard_notice(), 'notice after the switch' );
-		remove_all_filters( 'wu_runcloud_setting' );
+		ok( plugin()->strategy->save( 'basic' ), 'strategy saved' );
 		eq( '', guard_notice(), 'notice back in basic mode, before the next check' );
 	}
 );
