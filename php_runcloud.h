@@ -19,8 +19,9 @@ ZEND_BEGIN_MODULE_GLOBALS(runcloud)
     char *ca_info;             /* runcloud.ca_info: CA file; empty for the system store */
     bool persistent;           /* runcloud.persistent: keep connections across requests */
     zend_long max_response_size;  /* runcloud.max_response_size: the body cap, bytes */
-    runcloud::Pool *pool;
-    bool bailout;              /* a method caught a bailout of PHP code it called: re-raised when it returns */      /* connections that outlive a request: created in GINIT, freed in GSHUTDOWN */
+    double ssl_mode_ttl;       /* runcloud.ssl_mode_ttl: seconds a web app's SSL mode, once read, is trusted */
+    runcloud::Pool *pool;      /* connections that outlive a request: created in GINIT, freed in GSHUTDOWN */
+    bool bailout;              /* a method caught a bailout of PHP code it called: re-raised when it returns */
 ZEND_END_MODULE_GLOBALS(runcloud)
 
 ZEND_EXTERN_MODULE_GLOBALS(runcloud)

@@ -48,10 +48,11 @@ static void refuse_ini(zend_ini_entry *entry, zend_string *value, const char *mu
                      ZSTR_VAL(value), kept.c_str());
 }
 
-static bool ini_seconds(zend_string *value, double max, double &out) {
+static bool ini_seconds(zend_string *value, double max, double &out, bool zero_ok = false) {
     const char *end = nullptr;
     out = zend_strtod(ZSTR_VAL(value), &end);
-    return ZSTR_LEN(value) > 0 && end == ZSTR_VAL(value) + ZSTR_LEN(value) && out > 0 && out <= max;
+    return ZSTR_LEN(value) > 0 && end == ZSTR_VAL(value) + ZSTR_LEN(value) && (out > 0 || (zero_ok && out == 0)) &&
+           out <= max;
 }
 
 static ZEND_INI_MH(OnUpdateRunCloudTimeout) {
@@ -63,6 +64,12 @@ static ZEND_INI_MH(OnUpdateRunCloudTimeout) {
 static ZEND_INI_MH(OnUpdateRunCloudConnectTimeout) {
     double v;
     if (!ini_seconds(new_value, 3600, v)) { refuse_ini(entry, new_value, "a number of seconds greater than 0 and at most 3600"); return FAILURE; }
+    return OnUpdateReal(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+static ZEND_INI_MH(OnUpdateRunCloudSslModeTtl) {
+    double v;  // 0 is allowed: the mode is then read before every per-domain install
+    if (!ini_seconds(new_value, 86400, v, true)) { refuse_ini(entry, new_value, "a number of seconds from 0 to 86400"); return FAILURE; }
     return OnUpdateReal(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
@@ -87,6 +94,7 @@ PHP_INI_BEGIN()
     STD_PHP_INI_ENTRY("runcloud.connect_timeout", "10", PHP_INI_ALL, OnUpdateRunCloudConnectTimeout, connect_timeout, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_ENTRY("runcloud.ca_info", "", PHP_INI_ALL, OnUpdateRunCloudCaInfo, ca_info, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_BOOLEAN("runcloud.persistent", "1", PHP_INI_ALL, OnUpdateBool, persistent, zend_runcloud_globals, runcloud_globals)
+    STD_PHP_INI_ENTRY("runcloud.ssl_mode_ttl", "60", PHP_INI_ALL, OnUpdateRunCloudSslModeTtl, ssl_mode_ttl, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_ENTRY("runcloud.max_response_size", "4M", PHP_INI_ALL, OnUpdateRunCloudMaxResponseSize, max_response_size, zend_runcloud_globals, runcloud_globals)
 PHP_INI_END()
 

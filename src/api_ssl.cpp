@@ -10,8 +10,9 @@
  *   reads the state back and reports success when it shows what was asked.
  * - A domain given by id (or as a RunCloud\Domain) is used as is; a 404 by that id falls back to a lookup by
  *   name when the name is known (the domain may have been removed and added again under a new id).
- * - The mode and each domain's certificate id are remembered per session (the connections outlive the
- *   PHP request), so a redeploy or removal is one call once the id is known. */
+ * - Each domain's certificate id is remembered per session (the connections outlive the PHP request), so a
+ *   redeploy or removal is one call once the id is known; the mode is remembered for runcloud.ssl_mode_ttl
+ *   (60 s), so a burst of installs reads it once a minute, and a switch made elsewhere is seen within it. */
 #include "api.h"
 
 namespace runcloud {
@@ -53,7 +54,7 @@ bool Api::ssl_mode(SslMode &out, Failure &f) {
         return false;
     }
     if (!out.advanced) out.auto_ssl = false;
-    session().cache_ssl_id(app_path("/ssl/advanced"), mode_code(out));
+    session().see_mode(app_path(""), mode_code(out));
     return true;
 }
 
@@ -63,10 +64,10 @@ bool Api::set_ssl_mode(const SslMode &mode, Failure &f) {
     std::string body = std::string("{\"advancedSSL\":") + (want.advanced ? "true" : "false") +
                        ",\"autoSSL\":" + (want.auto_ssl ? "true" : "false") + "}";
     Exchange ex = request("POST", app_path("/ssl/advanced"), body);
-    std::string key = app_path("/ssl/advanced");
-    session().cache_ssl_id(key, 0);
+    std::string key = app_path("");
+    session().see_mode(key, 0);
     if (call(ex, false, f)) {  // the answer ({} in RunCloud's examples) says nothing more
-        session().cache_ssl_id(key, mode_code(want));
+        session().see_mode(key, mode_code(want));
         return true;
     }
     if (!may_have_acted(f) || call_.aborted) return false;
@@ -82,10 +83,11 @@ bool Api::set_ssl_mode(const SslMode &mode, Failure &f) {
     return false;
 }
 
-/* The mode as the session knows it; asked again when it is not known or was basic (another process may
- * have switched it since). */
+/* The mode as the session saw it within the last ssl_mode_ttl; asked again when it is older, unknown or was
+ * basic (another process may have switched it since). An old "advanced" is not trusted: the install body
+ * says advancedSSL, which would switch back a web app an admin has just set to basic in RunCloud's panel. */
 bool Api::known_mode(SslMode &out, Failure &f) {
-    int64_t code = session().cached_ssl_id(app_path("/ssl/advanced"));
+    int64_t code = session().seen_mode(app_path(""), settings().ssl_mode_ttl_ms);
     if (code >= 2) {
         out.advanced = true;
         out.auto_ssl = code == 3;

@@ -16,6 +16,7 @@ std::unique_ptr<runcloud::Settings> default_settings(bool v2) {
     s->connect_timeout_ms = static_cast<long>(RUNCLOUD_G(connect_timeout) * 1000);
     if (RUNCLOUD_G(ca_info) && *RUNCLOUD_G(ca_info)) s->ca_info = RUNCLOUD_G(ca_info);
     s->persistent = RUNCLOUD_G(persistent);
+    s->ssl_mode_ttl_ms = static_cast<long>(RUNCLOUD_G(ssl_mode_ttl) * 1000);
     if (RUNCLOUD_G(max_response_size) > 0) s->max_body = static_cast<size_t>(RUNCLOUD_G(max_response_size));
     s->user_agent = "runcloud-php/" PHP_RUNCLOUD_VERSION " (libcurl/" + std::string(curl_version_info(CURLVERSION_NOW)->version) + ")";
     return s;

@@ -38,6 +38,7 @@ struct Settings {
     bool persistent = true;
     int concurrency = 8;
     bool http2 = true;             // offered through ALPN; false keeps to HTTP/1.1 (for proxies that break HTTP/2)
+    long ssl_mode_ttl_ms = 60000;  // how long a web app's SSL mode, once read, is trusted (0: read it each time)
 
     /* Tells settings apart for the handles configured with them (Session::start): a new object has a new
      * serial, even at the address of one that is gone. */
@@ -118,6 +119,12 @@ public:
     std::vector<std::pair<std::string, int64_t>> ssl_ids;
     int64_t cached_ssl_id(const std::string &app) const;
     void cache_ssl_id(const std::string &app, int64_t id);
+    /* The SSL mode seen per web app, with when it was seen: it can be switched behind the client's back (in
+     * RunCloud's panel, by another process), so it is trusted for a while only (Settings::ssl_mode_ttl_ms). */
+    struct SeenMode { std::string app; int64_t code; Clock::time_point at; };
+    std::vector<SeenMode> modes;
+    int64_t seen_mode(const std::string &app, long max_age_ms) const;  // 0: unknown or too old
+    void see_mode(const std::string &app, int64_t code);                // 0 forgets it
 
     /* Runs queued exchanges, at most `parallel` at once, calling `done` as each finishes; `done` may queue
      * more (a retry, a next step). Returns when nothing is queued or running, or as soon as `stop` says so:
