@@ -95,10 +95,13 @@ final class Ssl_Scheduler {
 	 * @return void
 	 */
 	public function request( $name ) {
-		$ssl                     = $this->ssl_state();
-		$ssl['pending'][ $name ] = time();
-		unset( $ssl['covered'][ $name ] );
-		$this->state->set( 'ssl', $ssl );
+		$this->update_state(
+			function ( $ssl ) use ( $name ) {
+				$ssl['pending'][ $name ] = time();
+				unset( $ssl['covered'][ $name ] );
+				return $ssl;
+			}
+		);
 
 		$args = array( $this->settings->webapp_key() );
 		if ( $this->queue->is_scheduled( self::HOOK, $args ) ) {
@@ -137,9 +140,12 @@ final class Ssl_Scheduler {
 	 * @return void
 	 */
 	public function forget( $name ) {
-		$ssl = $this->ssl_state();
-		unset( $ssl['pending'][ $name ], $ssl['covered'][ $name ] );
-		$this->state->set( 'ssl', $ssl );
+		$this->update_state(
+			function ( $ssl ) use ( $name ) {
+				unset( $ssl['pending'][ $name ], $ssl['covered'][ $name ] );
+				return $ssl;
+			}
+		);
 
 		// The web app's names changed: what the guard found may be gone, so look again (a blocked
 		// redeploy is never retried on its own).
@@ -206,18 +212,24 @@ final class Ssl_Scheduler {
 					$e,
 					$attempt,
 					function ( $delay, $next ) {
-						$ssl            = $this->ssl_state();
-						$ssl['attempt'] = $next;
-						$this->state->set( 'ssl', $ssl );
+						$this->update_state(
+							function ( $ssl ) use ( $next ) {
+								$ssl['attempt'] = $next;
+								return $ssl;
+							}
+						);
 						$this->queue->schedule( $delay, self::HOOK, array( $this->settings->webapp_key() ) );
 					}
 				);
 			} catch ( Job_Failed_Exception $failed ) {
 				// Permanent: drop the pending names so the next request starts afresh.
-				$ssl            = $this->ssl_state();
-				$ssl['pending'] = array();
-				$ssl['attempt'] = 0;
-				$this->state->set( 'ssl', $ssl );
+				$this->update_state(
+					function ( $ssl ) {
+						$ssl['pending'] = array();
+						$ssl['attempt'] = 0;
+						return $ssl;
+					}
+				);
 				throw $failed;
 			}
 			return;
@@ -251,16 +263,19 @@ final class Ssl_Scheduler {
 	 * @return void
 	 */
 	public function complete( array $names, $started ) {
-		$ssl = $this->ssl_state();
-		foreach ( $names as $name ) {
-			// A request that arrived during the call stays pending for the next redeploy.
-			if ( isset( $ssl['pending'][ $name ] ) && $ssl['pending'][ $name ] <= $started ) {
-				unset( $ssl['pending'][ $name ] );
+		$this->update_state(
+			function ( $ssl ) use ( $names, $started ) {
+				foreach ( $names as $name ) {
+					// A request that arrived during the call stays pending for the next redeploy.
+					if ( isset( $ssl['pending'][ $name ] ) && $ssl['pending'][ $name ] <= $started ) {
+						unset( $ssl['pending'][ $name ] );
+					}
+					$ssl['covered'][ $name ] = $started;
+				}
+				$ssl['attempt'] = 0;
+				return $ssl;
 			}
-			$ssl['covered'][ $name ] = $started;
-		}
-		$ssl['attempt'] = 0;
-		$this->state->set( 'ssl', $ssl );
+		);
 
 		$this->logger->info( sprintf( 'SSL: certificate redeployed, covering %s.', $names ? implode( ', ', $names ) : 'all names' ) );
 	}
@@ -310,13 +325,36 @@ final class Ssl_Scheduler {
 	}
 
 	/**
+	 * Changes the stored SSL state under the state's lock (queue workers request and complete at once).
+	 *
+	 * @param callable $change Receives the state with its keys, returns the new one.
+	 * @return void
+	 */
+	private function update_state( callable $change ) {
+		$this->state->update(
+			'ssl',
+			function ( $ssl ) use ( $change ) {
+				return $change( self::with_keys( $ssl ) );
+			}
+		);
+	}
+
+	/**
 	 * The stored SSL state with its keys.
 	 *
 	 * @return array{pending: array, covered: array, attempt: int}
 	 */
 	private function ssl_state() {
-		$ssl = (array) $this->state->get( 'ssl' );
+		return self::with_keys( (array) $this->state->get( 'ssl' ) );
+	}
 
+	/**
+	 * An SSL state with its keys.
+	 *
+	 * @param array $ssl Stored state.
+	 * @return array{pending: array, covered: array, attempt: int}
+	 */
+	private static function with_keys( array $ssl ) {
 		return array(
 			'pending' => (array) ( $ssl['pending'] ?? array() ),
 			'covered' => (array) ( $ssl['covered'] ?? array() ),

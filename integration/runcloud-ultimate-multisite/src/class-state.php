@@ -51,6 +51,33 @@ final class State {
 	}
 
 	/**
+	 * Changes one option under a database lock: read, change, write, with no other process in between.
+	 * Several queue workers change the same option (the tracked names, the pending redeploys); a plain
+	 * read and write would lose the other workers' changes made meanwhile. The lock is MariaDB's named
+	 * lock (GET_LOCK), held for the few milliseconds of the change; the value is read from the database,
+	 * not from this request's option cache, which may be older than the last worker's write.
+	 *
+	 * @param string   $name   Name without prefix.
+	 * @param callable $change Receives the value (array), returns the new one.
+	 * @return void
+	 */
+	public function update( $name, callable $change ) {
+		global $wpdb;
+
+		$lock   = 'wu_runcloud_' . get_current_network_id() . '_' . $name;
+		$locked = (bool) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 10)', $lock ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		try {
+			wp_cache_delete( get_current_network_id() . ':' . self::PREFIX . $name, 'site-options' );
+			wp_cache_delete( get_current_network_id() . ':notoptions', 'site-options' );
+			$this->set( $name, $change( (array) $this->get( $name ) ) );
+		} finally {
+			if ( $locked ) {
+				$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			}
+		}
+	}
+
+	/**
 	 * Deletes one option.
 	 *
 	 * @param string $name Name without prefix.
@@ -88,12 +115,16 @@ final class State {
 	 * @return void
 	 */
 	public function track( $name, $site_id ) {
-		$tracked          = (array) $this->get( 'tracked' );
-		$tracked[ $name ] = array(
-			'site' => (int) $site_id,
-			'time' => time(),
+		$this->update(
+			'tracked',
+			function ( $tracked ) use ( $name, $site_id ) {
+				$tracked[ $name ] = array(
+					'site' => (int) $site_id,
+					'time' => time(),
+				);
+				return $tracked;
+			}
 		);
-		$this->set( 'tracked', $tracked );
 	}
 
 	/**
@@ -103,11 +134,16 @@ final class State {
 	 * @return void
 	 */
 	public function untrack( $name ) {
-		$tracked = (array) $this->get( 'tracked' );
-		if ( isset( $tracked[ $name ] ) ) {
-			unset( $tracked[ $name ] );
-			$this->set( 'tracked', $tracked );
+		if ( ! isset( $this->tracked()[ $name ] ) ) {
+			return;  // nothing to change: no lock, no write
 		}
+		$this->update(
+			'tracked',
+			function ( $tracked ) use ( $name ) {
+				unset( $tracked[ $name ] );
+				return $tracked;
+			}
+		);
 	}
 
 	/**
