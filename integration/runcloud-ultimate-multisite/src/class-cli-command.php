@@ -21,6 +21,8 @@ defined( 'ABSPATH' ) || exit;
  *     wp runcloud sync --dry-run
  *     wp runcloud ssl status
  *     wp runcloud ssl redeploy
+ *     wp runcloud ssl mode
+ *     wp runcloud ssl mode advanced
  */
 class Cli_Command {
 
@@ -168,12 +170,16 @@ class Cli_Command {
 	}
 
 	/**
-	 * Shows or redeploys the web app's SSL certificate.
+	 * Shows or redeploys the web app's SSL certificate, or shows or switches its SSL mode.
 	 *
 	 * ## OPTIONS
 	 *
 	 * <action>
-	 * : status or redeploy.
+	 * : status, redeploy or mode.
+	 *
+	 * [<mode>]
+	 * : With mode: advanced (one certificate per domain; queues every domain's certificate) or basic.
+	 * Without it, the current mode is shown.
 	 *
 	 * [--format=<format>]
 	 * : table, csv, json, yaml. Default: table.
@@ -184,19 +190,38 @@ class Cli_Command {
 	 */
 	public function ssl( $args, $assoc_args ) {
 		$action = $args[0] ?? '';
+		$target = $args[1] ?? '';
 		$format = $assoc_args['format'] ?? 'table';
 
 		$this->guard(
-			function () use ( $action, $format ) {
+			function () use ( $action, $target, $format ) {
 				if ( 'status' === $action ) {
 					\WP_CLI\Utils\format_items( $format, $this->commands->ssl_status(), array( 'field', 'value' ) );
 					return;
+				}
+				if ( 'mode' === $action && '' === $target ) {
+					$rows = array();
+					foreach ( $this->commands->ssl_mode() as $field => $value ) {
+						$rows[] = array(
+							'field' => $field,
+							'value' => $value,
+						);
+					}
+					\WP_CLI\Utils\format_items( $format, $rows, array( 'field', 'value' ) );
+					return;
+				}
+				if ( 'mode' === $action && in_array( $target, array( 'advanced', 'basic' ), true ) ) {
+					\WP_CLI::success( $this->commands->ssl_switch( $target ) );
+					return;
+				}
+				if ( 'redeploy' === $action && $this->commands->per_domain() ) {
+					\WP_CLI::error( 'Certificates are per domain (advanced SSL): no basic redeploy is sent. Each domain gets its own certificate when its DNS points here; wp runcloud ssl status shows the progress.' );
 				}
 				if ( 'redeploy' === $action ) {
 					\WP_CLI::success( $this->commands->ssl_redeploy() );
 					return;
 				}
-				\WP_CLI::error( 'Usage: wp runcloud ssl status | redeploy' );
+				\WP_CLI::error( 'Usage: wp runcloud ssl status | redeploy | mode [advanced|basic]' );
 			}
 		);
 	}

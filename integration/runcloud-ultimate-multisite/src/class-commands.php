@@ -127,6 +127,9 @@ final class Commands {
 				foreach ( $result->added as $domain ) {
 					$name = Domain_Name::normalize( Reconciler::name_of( $domain ) );
 					$this->plugin->state->track( $name, $this->plugin->mapped->site_of( $name ) );
+					if ( is_object( $domain ) ) {
+						$this->plugin->ids->remember( $name, (int) $domain->id );
+					}
 					$rows[] = array(
 						'name'   => $name,
 						'status' => 'added',
@@ -185,7 +188,8 @@ final class Commands {
 			$result = $client->removeDomains( $chunk );
 			foreach ( $result->removed as $name ) {
 				$this->plugin->state->untrack( Domain_Name::normalize( $name ) );
-				$this->plugin->ssl->forget( Domain_Name::normalize( $name ) );
+				$this->plugin->ids->forget( Domain_Name::normalize( $name ) );
+				$this->plugin->dispatch->forget( Domain_Name::normalize( $name ) );
 				$rows[] = array(
 					'name'   => $name,
 					'status' => 'removed',
@@ -293,6 +297,18 @@ final class Commands {
 			}
 		}
 
+		foreach ( $this->ssl_mode() as $field => $value ) {
+			$rows[] = array(
+				'field' => $field,
+				'value' => $value,
+			);
+		}
+		foreach ( $this->plugin->certificates->counts() as $state => $count ) {
+			$rows[] = array(
+				'field' => 'domain_certificates_' . $state,
+				'value' => (string) $count,
+			);
+		}
 		$rows[] = array(
 			'field' => 'pending_redeploy',
 			'value' => implode( ', ', $this->plugin->ssl->pending() ),
@@ -303,6 +319,59 @@ final class Commands {
 		);
 
 		return $rows;
+	}
+
+	/**
+	 * The certificate strategy and the web app's SSL mode (read from RunCloud, and remembered).
+	 *
+	 * @return array{strategy: string, mode: string, auto_ssl: string, certificates: string}
+	 */
+	public function ssl_mode() {
+		$strategy = $this->plugin->strategy;
+		$mode     = $strategy->refresh();
+		$invalid  = $strategy->invalid();
+
+		return array(
+			'strategy'     => $strategy->configured() . ( $strategy->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ) . ( '' !== $invalid ? sprintf( ' (invalid value "%s" ignored)', $invalid ) : '' ),
+			'mode'         => $mode['advanced'] ? 'advanced' : 'basic',
+			'auto_ssl'     => $mode['autoSsl'] ? 'on' : 'off',
+			'certificates' => $strategy->per_domain() ? 'per-domain' : 'basic',
+		);
+	}
+
+	/**
+	 * Whether domains get certificates of their own now.
+	 *
+	 * @return bool
+	 */
+	public function per_domain() {
+		return $this->plugin->strategy->per_domain();
+	}
+
+	/**
+	 * Switches the web app's SSL mode: advanced queues every domain's certificate job, basic a
+	 * redeploy of the basic certificate.
+	 *
+	 * @param string $target advanced|basic.
+	 * @return string What was done.
+	 * @throws \RunCloud\Exception|Not_Ready_Exception On failure.
+	 */
+	public function ssl_switch( $target ) {
+		if ( 'advanced' === $target ) {
+			$done = $this->plugin->migration->to_advanced();
+
+			return sprintf(
+				'The web app uses advanced SSL now: %d certificate job(s) queued, %d per minute (about %d minute(s)); %d name(s) skipped (wildcards and names a wildcard serves). Progress: wp runcloud ssl status.',
+				$done['queued'],
+				$done['per_minute'],
+				$done['minutes'],
+				count( $done['skipped'] )
+			);
+		}
+
+		$done = $this->plugin->migration->to_basic();
+
+		return sprintf( 'The web app uses basic SSL now: a redeploy of its certificate is queued for %d name(s).', $done['names'] );
 	}
 
 	/**

@@ -68,9 +68,9 @@ final class Domain_Sync {
 	private $dns;
 
 	/**
-	 * SSL scheduler.
+	 * Certificates (basic or per domain, as the strategy says).
 	 *
-	 * @var Ssl_Scheduler
+	 * @var Ssl_Dispatch
 	 */
 	private $ssl;
 
@@ -89,6 +89,13 @@ final class Domain_Sync {
 	private $mapped;
 
 	/**
+	 * RunCloud ids of the names added.
+	 *
+	 * @var Domain_Ids
+	 */
+	private $ids;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Settings       $settings  Settings.
@@ -98,11 +105,12 @@ final class Domain_Sync {
 	 * @param Retry_Policy   $retry     Retry policy.
 	 * @param Logger         $logger    Logger.
 	 * @param Dns_Checker    $dns       DNS checker.
-	 * @param Ssl_Scheduler  $ssl       SSL scheduler.
+	 * @param Ssl_Dispatch   $ssl       Certificates.
 	 * @param Wildcards      $wildcards Wildcards.
 	 * @param Mapped_Domains $mapped    Mapped domains.
+	 * @param Domain_Ids     $ids       Domain ids.
 	 */
-	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, Dns_Checker $dns, Ssl_Scheduler $ssl, Wildcards $wildcards, Mapped_Domains $mapped ) {
+	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, Dns_Checker $dns, Ssl_Dispatch $ssl, Wildcards $wildcards, Mapped_Domains $mapped, Domain_Ids $ids ) {
 		$this->settings  = $settings;
 		$this->connector = $connector;
 		$this->state     = $state;
@@ -113,6 +121,7 @@ final class Domain_Sync {
 		$this->ssl       = $ssl;
 		$this->wildcards = $wildcards;
 		$this->mapped    = $mapped;
+		$this->ids       = $ids;
 	}
 
 	/**
@@ -288,6 +297,7 @@ final class Domain_Sync {
 		$stored = '' === $stored ? $name : $stored;
 
 		$this->state->track( $stored, $site_id );
+		$this->ids->remember( $stored, (int) $created->id );
 		$this->state->mark_recent( 'add', $stored );
 		$this->state->clear_recent( 'remove', $stored );
 		$this->ssl->forget( $stored );
@@ -337,7 +347,7 @@ final class Domain_Sync {
 				return;
 			}
 
-			$removed = $this->connector->client()->removeDomain( $name );
+			$removed = $this->remove_on_runcloud( $name );
 		} catch ( Not_Ready_Exception $e ) {
 			$this->not_ready( sprintf( 'Could not remove %s %s: %s.', $kind, $name, $e->getMessage() ) );
 		} catch ( \Throwable $e ) {
@@ -360,6 +370,24 @@ final class Domain_Sync {
 				? sprintf( 'Removed %s %s from RunCloud.', $kind, $name )
 				: sprintf( '%s was not on RunCloud; nothing to remove.', $name )
 		);
+	}
+
+	/**
+	 * One DELETE by the remembered id; the name (a lookup, then DELETE) when no id is known or the id
+	 * is stale (RunCloud answers 404 for it). RunCloud deletes the domain's certificate with it.
+	 *
+	 * @param string $name Normalised name.
+	 * @return bool Whether it was there.
+	 * @throws \RunCloud\Exception|Not_Ready_Exception On failure.
+	 */
+	private function remove_on_runcloud( $name ) {
+		$client = $this->connector->client();
+		$id     = $this->ids->get( $name );
+		if ( $id > 0 && $client->removeDomain( $id ) ) {
+			return true;
+		}
+
+		return $client->removeDomain( $name );
 	}
 
 	/**
@@ -414,6 +442,7 @@ final class Domain_Sync {
 	 */
 	private function forget( $name ) {
 		$this->state->untrack( $name );
+		$this->ids->forget( $name );
 		$this->state->clear_recent( 'add', $name );
 		$this->ssl->forget( $name );
 	}

@@ -70,6 +70,36 @@ final class Plugin {
 	 */
 	public $ssl;
 	/**
+	 * Certificate strategy.
+	 *
+	 * @var Ssl_Strategy
+	 */
+	public $strategy;
+	/**
+	 * RunCloud ids of the domains.
+	 *
+	 * @var Domain_Ids
+	 */
+	public $ids;
+	/**
+	 * Per-domain certificates.
+	 *
+	 * @var Domain_Certificates
+	 */
+	public $certificates;
+	/**
+	 * Basic or per-domain, per request.
+	 *
+	 * @var Ssl_Dispatch
+	 */
+	public $dispatch;
+	/**
+	 * Basic <-> advanced SSL.
+	 *
+	 * @var Ssl_Migration
+	 */
+	public $migration;
+	/**
 	 * Wildcards.
 	 *
 	 * @var Wildcards
@@ -153,7 +183,12 @@ final class Plugin {
 		$this->wildcards       = new Wildcards( $this->state, $this->connector, $this->settings );
 		$this->mapped          = new Mapped_Domains();
 		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger );
-		$this->domain_sync     = new Domain_Sync( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->dns, $this->ssl, $this->wildcards, $this->mapped );
+		$this->strategy        = new Ssl_Strategy( $this->settings, $this->state, $this->connector, $this->logger );
+		$this->ids             = new Domain_Ids( $this->state, $this->settings );
+		$this->certificates    = new Domain_Certificates( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ids, $this->strategy, $this->ssl );
+		$this->dispatch        = new Ssl_Dispatch( $this->strategy, $this->ssl, $this->certificates, $this->logger );
+		$this->migration       = new Ssl_Migration( $this );
+		$this->domain_sync     = new Domain_Sync( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->dns, $this->dispatch, $this->wildcards, $this->mapped, $this->ids );
 		$this->reconciler      = new Reconciler( $this->settings, $this->connector, $this->state, $this->logger, $this->mapped, $this->wildcards, $this->domain_sync );
 		$this->connection_test = new Connection_Test( $this->settings, $this->connector, $this->wildcards, $this->logger );
 		$this->commands        = new Commands( $this );
@@ -195,7 +230,9 @@ final class Plugin {
 
 		// Jobs of this plugin, queued only while the integration is active.
 		add_action( Domain_Sync::RETRY_HOOK, array( $this->domain_sync, 'run_retry' ), 10, 4 );
-		add_action( Ssl_Scheduler::HOOK, array( $this->ssl, 'run' ), 10, 1 );
+		// The basic redeploy goes through the dispatch: in per-domain mode it is never sent.
+		add_action( Ssl_Scheduler::HOOK, array( $this->dispatch, 'run_basic' ), 10, 1 );
+		add_action( Domain_Certificates::HOOK, array( $this->certificates, 'run' ), 10, 4 );
 		add_action( Reconciler::HOOK, array( $this, 'run_scheduled_reconcile' ) );
 	}
 
@@ -405,7 +442,7 @@ final class Plugin {
 	 * @return void
 	 */
 	public function deactivate() {
-		foreach ( array( Reconciler::HOOK, Ssl_Scheduler::HOOK, Domain_Sync::RETRY_HOOK ) as $hook ) {
+		foreach ( array( Reconciler::HOOK, Ssl_Scheduler::HOOK, Domain_Certificates::HOOK, Domain_Sync::RETRY_HOOK ) as $hook ) {
 			$this->queue->unschedule_all( $hook );
 		}
 	}

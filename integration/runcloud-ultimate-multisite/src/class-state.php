@@ -17,6 +17,9 @@ defined( 'ABSPATH' ) || exit;
  * - ssl:       pending redeploy requests, names already covered by a redeploy, retry attempt.
  * - wildcards: wildcard lookups ("*.network.tld" exists or not), cached.
  * - last_sync: summary of the last reconcile.
+ * - ssl_strategy, ssl_mode: the certificate strategy set on the admin page, the web app's SSL mode.
+ * - id_<md5>, cert_<md5>: one row per name (its RunCloud id; its own certificate's state), so
+ *              concurrent queue workers never rewrite each other's rows.
  */
 final class State {
 
@@ -44,6 +47,36 @@ final class State {
 	 */
 	public function set( $name, $value ) {
 		update_network_option( null, self::PREFIX . $name, $value );
+	}
+
+	/**
+	 * Deletes one option.
+	 *
+	 * @param string $name Name without prefix.
+	 * @return void
+	 */
+	public function delete( $name ) {
+		delete_network_option( null, self::PREFIX . $name );
+	}
+
+	/**
+	 * Values of every option whose name (without prefix) starts with $start, e.g. the per-name rows.
+	 * One query; for status pages and migrations, never for one domain's job.
+	 *
+	 * @param string $start Start of the name without prefix.
+	 * @return array<int, mixed>
+	 */
+	public function rows( $start ) {
+		global $wpdb;
+
+		$like = $wpdb->esc_like( self::PREFIX . $start ) . '%';
+		if ( is_multisite() ) {
+			$values = $wpdb->get_col( $wpdb->prepare( "SELECT meta_value FROM {$wpdb->sitemeta} WHERE site_id = %d AND meta_key LIKE %s", get_current_network_id(), $like ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		} else {
+			$values = $wpdb->get_col( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		}
+
+		return array_map( 'maybe_unserialize', (array) $values );
 	}
 
 	/**
@@ -145,8 +178,17 @@ final class State {
 	public function delete_all() {
 		global $wpdb;
 
-		foreach ( array( 'tracked', 'ssl', 'wildcards', 'last_sync', 'notice' ) as $name ) {
+		foreach ( array( 'tracked', 'ssl', 'wildcards', 'last_sync', 'notice', 'ssl_strategy', 'ssl_mode' ) as $name ) {
 			delete_network_option( null, self::PREFIX . $name );
+		}
+
+		// The per-name rows (Domain_Ids, Domain_Certificates): hashed names, found by prefix.
+		foreach ( array( Domain_Ids::PREFIX, Domain_Certificates::PREFIX ) as $start ) {
+			if ( is_multisite() ) {
+				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->sitemeta} WHERE meta_key LIKE %s", $wpdb->esc_like( self::PREFIX . $start ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			} else {
+				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( self::PREFIX . $start ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+			}
 		}
 
 		// Transients of mark_recent(): the names are hashed, so find them by prefix.

@@ -80,7 +80,7 @@ if ( 'none' !== $rci_auth ) {
 }
 define( 'WU_RUNCLOUD_SSL_WINDOW', (int) ( getenv( 'RCI_SSL_WINDOW' ) ?: 60 ) );
 // The certificate strategy (auto, per-domain, basic) when a run names one (bench/ssl does).
-if ( getenv( 'RCI_SSL_STRATEGY' ) ) {
+if ( false !== getenv( 'RCI_SSL_STRATEGY' ) ) {
 	define( 'WU_RUNCLOUD_SSL_STRATEGY', getenv( 'RCI_SSL_STRATEGY' ) );
 }
 define( 'RCI_OLD_BASE_URL', $rci_sandbox . '/api/v3' );
