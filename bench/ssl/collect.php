@@ -26,7 +26,8 @@ $reasons = array();
 foreach ( $ca['orders'] as $order ) {
 	$orders[ $order['status'] ] = ( $orders[ $order['status'] ] ?? 0 ) + 1;
 	if ( null !== $order['error'] ) {
-		$reason             = preg_replace( '/\d+/', 'N', substr( (string) $order['error'], 0, 90 ) );
+		// Dates and counts vary between refusals of one kind; the kind is the text before the first digit.
+		$reason             = trim( preg_replace( '/\d.*$/s', '', (string) $order['error'] ) );
 		$reasons[ $reason ] = ( $reasons[ $reason ] ?? 0 ) + 1;
 	}
 }
@@ -59,6 +60,9 @@ $problems = $problems && is_file( $problems ) ? array_values( array_unique( file
 bench_out(
 	array(
 		'main'            => bench_count_calls( $journal, 0, $boundary ),
+		'first_call_unix' => $journal ? (float) $journal[0]['unix'] : null,
+		'last_main_unix'  => bench_last_unix( $journal, $boundary ),
+		'refusal_example' => $ca['orders'] ? (string) ( end( $ca['orders'] )['error'] ?? '' ) : '',
 		'removal'         => bench_count_calls( $journal, $boundary, null ),
 		'ca_orders'       => $orders,
 		'ca_refusals'     => $reasons,

@@ -97,6 +97,8 @@ $line( 'time until all answer HTTPS (s)', fn( $x ) => null === $x['watch']['all_
 $line( 'time until 25 / 50 / 75 % (s)', fn( $x ) => implode( ' / ', array_map( fn( $p ) => num( $x['watch']['marks'][ $p ] ?? null, 1 ), array( 25, 50, 75 ) ) ) );
 $line( "theoretical minimum at this rate (s): {$set['min_calls']} calls (constant) × N / rate", fn( $x ) => num( $min, 1 ), false );
 $line( 'measured / minimum', fn( $x ) => null === $x['watch']['all_covered_s'] ? '–' : num( $x['watch']['all_covered_s'] / $min, 3 ), false );
+$line( 'first / last API call of the adding part, after the runners started (s)', fn( $x ) => null === $x['collect']['first_call_unix'] ? '–' : num( $x['collect']['first_call_unix'] - $x['watch']['started_unix'], 1 ) . ' / ' . num( $x['collect']['last_main_unix'] - $x['watch']['started_unix'], 1 ) );
+$line( 'calls per rate window between them (limit ' . $set['rate_limit'] . ')', fn( $x ) => null === $x['collect']['first_call_unix'] || $x['collect']['last_main_unix'] <= $x['collect']['first_call_unix'] ? '–' : num( ( $x['collect']['main']['calls'] - $x['collect']['main']['status_429'] ) * $set['rate_window'] / ( $x['collect']['last_main_unix'] - $x['collect']['first_call_unix'] ), 1 ) );
 $line( 'API calls until then (journal)', fn( $x ) => (string) $x['collect']['main']['calls'] );
 $line( 'API calls per domain', fn( $x ) => num( $x['collect']['main']['calls'] / $n, 2 ) );
 $line( '429s answered by the sandbox', fn( $x ) => (string) $x['collect']['main']['status_429'] );
@@ -104,7 +106,7 @@ $line( '429s surfaced: ERROR log lines / failed jobs', fn( $x ) => $x['collect']
 $line( 'failed jobs (Action Scheduler)', fn( $x ) => $x['collect']['failed_jobs'] . ( $x['collect']['failed_by_hook'] ? ' (' . implode( ', ', array_map( fn( $h, $c ) => "$h $c", array_keys( $x['collect']['failed_by_hook'] ), $x['collect']['failed_by_hook'] ) ) . ')' : '' ) );
 $line( 'ERROR lines in the plugin log', fn( $x ) => (string) $x['collect']['log_errors'] );
 $line( 'certificate orders: valid / invalid / refused', fn( $x ) => implode( ' / ', array_map( fn( $s ) => (string) ( $x['collect']['ca_orders'][ $s ] ?? 0 ), array( 'valid', 'invalid', 'refused' ) ) ) );
-$line( 'refusals', fn( $x ) => $x['collect']['ca_refusals'] ? implode( '; ', array_map( fn( $m, $c ) => "$c × “" . rtrim( $m ) . '…”', array_keys( $x['collect']['ca_refusals'] ), $x['collect']['ca_refusals'] ) ) : 'none' );
+$line( 'certificate refusals (the last one)', fn( $x ) => $x['collect']['ca_refusals'] ? array_sum( $x['collect']['ca_refusals'] ) . ' (“' . substr( $x['collect']['refusal_example'], 0, 110 ) . '…”)' : 'none' );
 $line( 'PHP problems in the plugin\'s files', fn( $x ) => (string) count( $x['collect']['php_problems'] ) );
 echo "### Mapping $n domains: per-domain certificates against the basic certificate\n\n";
 table( array( '', 'per-domain (`WU_RUNCLOUD_SSL_STRATEGY=per-domain`, web app in advanced SSL)', 'basic (`WU_RUNCLOUD_SSL_STRATEGY=basic`, web app in basic SSL)' ), $rows );

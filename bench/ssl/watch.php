@@ -55,6 +55,7 @@ while ( microtime( true ) - $start < $timeout ) {
 $final = bench_coverage();
 bench_out(
 	array(
+		'started_unix'  => $start,
 		'all_covered_s' => null === $all_at ? null : round( $all_at, 2 ),
 		'marks'         => $marks,
 		'covered'       => $final['covered'],

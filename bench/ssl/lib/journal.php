@@ -62,3 +62,15 @@ function bench_count_calls( array $journal, $after, $upto ) {
 
 	return $out;
 }
+
+/** Time (unix, s) of the last entry with an id up to $upto, or null. */
+function bench_last_unix( array $journal, $upto ) {
+	$last = null;
+	foreach ( $journal as $entry ) {
+		if ( (int) $entry['id'] <= $upto ) {
+			$last = (float) $entry['unix'];
+		}
+	}
+
+	return $last;
+}

@@ -49,7 +49,7 @@ rci_start_mariadb() {
 	local MARIADBD NAME
 	MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 	mariadb-install-db --no-defaults --datadir="$TMP/db" --user="$(id -un)" --auth-root-authentication-method=normal \
-		--skip-test-db >"$TMP/db-install.log" 2>&1 || fail_setup "mariadb-install-db: $(tail -3 "$TMP/db-install.log")"
+		--skip-test-db >"$TMP/db-install.log" 2>&1 || fail_setup "mariadb-install-db: $(grep -iE "error|cannot|fail" "$TMP/db-install.log" | head -3)"
 	"$MARIADBD" --no-defaults --datadir="$TMP/db" --socket="$TMP/db.sock" --skip-networking --user="$(id -un)" \
 		--pid-file="$TMP/db.pid" --log-error="$TMP/db.err" --innodb-buffer-pool-size=32M --innodb-log-file-size=16M \
 		--skip-log-bin --innodb-flush-log-at-trx-commit=0 >"$TMP/db.out" 2>&1 &
