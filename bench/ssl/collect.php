@@ -62,6 +62,7 @@ bench_out(
 		'main'            => bench_count_calls( $journal, 0, $boundary ),
 		'first_call_unix' => $journal ? (float) $journal[0]['unix'] : null,
 		'last_main_unix'  => bench_last_unix( $journal, $boundary ),
+		'gaps'            => bench_gaps( $journal, $boundary ),
 		'refusal_example' => $ca['orders'] ? (string) ( end( $ca['orders'] )['error'] ?? '' ) : '',
 		'removal'         => bench_count_calls( $journal, $boundary, null ),
 		'ca_orders'       => $orders,

@@ -99,6 +99,7 @@ $line( "theoretical minimum at this rate (s): {$set['min_calls']} calls (constan
 $line( 'measured / minimum', fn( $x ) => null === $x['watch']['all_covered_s'] ? '–' : num( $x['watch']['all_covered_s'] / $min, 3 ), false );
 $line( 'first / last API call of the adding part, after the runners started (s)', fn( $x ) => null === $x['collect']['first_call_unix'] ? '–' : num( $x['collect']['first_call_unix'] - $x['watch']['started_unix'], 1 ) . ' / ' . num( $x['collect']['last_main_unix'] - $x['watch']['started_unix'], 1 ) );
 $line( 'calls per rate window between them (limit ' . $set['rate_limit'] . ')', fn( $x ) => null === $x['collect']['first_call_unix'] || $x['collect']['last_main_unix'] <= $x['collect']['first_call_unix'] ? '–' : num( ( $x['collect']['main']['calls'] - $x['collect']['main']['status_429'] ) * $set['rate_window'] / ( $x['collect']['last_main_unix'] - $x['collect']['first_call_unix'] ), 1 ) );
+$line( 'pauses over 1 s between calls: count / total (s) / longest (s)', fn( $x ) => isset( $x['collect']['gaps'] ) ? $x['collect']['gaps']['over_1s'] . ' / ' . num( $x['collect']['gaps']['over_1s_total_s'], 1 ) . ' / ' . num( $x['collect']['gaps']['max_s'], 1 ) : '–' );
 $line( 'API calls until then (journal)', fn( $x ) => (string) $x['collect']['main']['calls'] );
 $line( 'API calls per domain', fn( $x ) => num( $x['collect']['main']['calls'] / $n, 2 ) );
 $line( '429s answered by the sandbox', fn( $x ) => (string) $x['collect']['main']['status_429'] );

@@ -74,3 +74,31 @@ function bench_last_unix( array $journal, $upto ) {
 
 	return $last;
 }
+
+/**
+ * Pauses between consecutive calls up to id $upto: the longest, and the sum of those over one second
+ * (time in which no runner called RunCloud: waiting out a limit, or busy with other work).
+ *
+ * @return array{max_s: float, over_1s_total_s: float, over_1s: int}
+ */
+function bench_gaps( array $journal, $upto ) {
+	$out  = array( 'max_s' => 0.0, 'over_1s_total_s' => 0.0, 'over_1s' => 0 );
+	$prev = null;
+	foreach ( $journal as $entry ) {
+		if ( (int) $entry['id'] > $upto ) {
+			break;
+		}
+		$t = (float) $entry['unix'];
+		if ( null !== $prev ) {
+			$gap           = $t - $prev;
+			$out['max_s']  = max( $out['max_s'], round( $gap, 2 ) );
+			if ( $gap > 1.0 ) {
+				$out['over_1s_total_s'] = round( $out['over_1s_total_s'] + $gap, 2 );
+				++$out['over_1s'];
+			}
+		}
+		$prev = $t;
+	}
+
+	return $out;
+}
