@@ -96,6 +96,9 @@ $line( 'domains answering HTTPS with a valid certificate', fn( $x ) => $x['watch
 $line( 'time until all answer HTTPS (s)', fn( $x ) => null === $x['watch']['all_covered_s'] ? 'never (watch ended at ' . num( $x['watch']['watched_s'], 1 ) . ' s: ' . $x['watch']['ended'] . ')' : num( $x['watch']['all_covered_s'], 1 ) );
 $line( 'time until 25 / 50 / 75 % (s)', fn( $x ) => implode( ' / ', array_map( fn( $p ) => num( $x['watch']['marks'][ $p ] ?? null, 1 ), array( 25, 50, 75 ) ) ) );
 $line( "theoretical minimum at this rate (s): {$set['min_calls']} calls (constant) × N / rate", fn( $x ) => num( $min, 1 ), false );
+// The sandbox's window is fixed: C calls at L per window need at least (ceil(C / L) - 1) windows
+// before the last one opens, however fast the clients are.
+$line( 'fixed-window minimum for the calls made (s): (ceil(calls / limit) − 1) × window', fn( $x ) => num( ( ceil( ( $x['collect']['main']['calls'] - $x['collect']['main']['status_429'] ) / $set['rate_limit'] ) - 1 ) * $set['rate_window'], 1 ) );
 $line( 'measured / minimum', fn( $x ) => null === $x['watch']['all_covered_s'] ? '–' : num( $x['watch']['all_covered_s'] / $min, 3 ), false );
 $line( 'first / last API call of the adding part, after the runners started (s)', fn( $x ) => null === $x['collect']['first_call_unix'] ? '–' : num( $x['collect']['first_call_unix'] - $x['watch']['started_unix'], 1 ) . ' / ' . num( $x['collect']['last_main_unix'] - $x['watch']['started_unix'], 1 ) );
 $line( 'calls per rate window between them (limit ' . $set['rate_limit'] . ')', fn( $x ) => null === $x['collect']['first_call_unix'] || $x['collect']['last_main_unix'] <= $x['collect']['first_call_unix'] ? '–' : num( ( $x['collect']['main']['calls'] - $x['collect']['main']['status_429'] ) * $set['rate_window'] / ( $x['collect']['last_main_unix'] - $x['collect']['first_call_unix'] ), 1 ) );
