@@ -312,7 +312,8 @@ final class Domain_Certificates {
 	}
 
 	/**
-	 * A failed install: 429s are waited out without counting as attempts; the rest goes through the
+	 * A failed install: the rate limit (429s, and starts the client's pacing held back) and Let's
+	 * Encrypt's own limits are waited out without counting as attempts; the rest goes through the
 	 * retry policy (transient: later; permanent: this job fails, with RunCloud's message).
 	 *
 	 * @param string     $name      Name.
@@ -325,7 +326,7 @@ final class Domain_Certificates {
 	private function failed( $name, \Throwable $e, $attempt, $throttled ) {
 		$key = $this->settings->webapp_key();
 
-		if ( $e instanceof \RunCloud\RateLimitException && $throttled < self::MAX_THROTTLES ) {
+		if ( Errors::is_rate_limited( $e ) && $throttled < self::MAX_THROTTLES ) {
 			$delay = $this->retry->delay( 1, Errors::retry_after( $e ) );
 			$this->queue->schedule( $delay, self::HOOK, self::args( $key, $name, $attempt, $throttled + 1 ) );
 			$this->logger->info( sprintf( 'SSL: certificate of %s waits for RunCloud\'s rate limit; again in %d s.', $name, $delay ) );

@@ -30,6 +30,24 @@ final class Errors {
 	}
 
 	/**
+	 * Whether the call was never sent because RunCloud's rate limit held it: a 429 (RunCloud's, or
+	 * the client's own when a remembered Retry-After outlasts the call), or a start that the client's
+	 * pacing near the end of the budget would have held past the call's timeout (a timeout "before
+	 * this request could start", as the extension documents it). Waiting, not retrying less, is the
+	 * answer to both.
+	 *
+	 * @param \Throwable $e Failure.
+	 * @return bool
+	 */
+	public static function is_rate_limited( \Throwable $e ) {
+		if ( $e instanceof \RunCloud\RateLimitException ) {
+			return true;
+		}
+
+		return $e instanceof \RunCloud\TransportException && 28 === (int) $e->getCode() && false !== strpos( $e->getMessage(), 'before this request could start' );
+	}
+
+	/**
 	 * Seconds RunCloud asked us to wait (Retry-After), or null.
 	 *
 	 * @param \Throwable $e Failure.

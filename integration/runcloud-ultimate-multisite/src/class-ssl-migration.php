@@ -130,10 +130,7 @@ final class Ssl_Migration {
 				continue;
 			}
 			$this->plugin->ids->remember( $name, (int) $domain->id );
-			if ( 0 === strpos( $name, '*.' ) ) {
-				$skipped[] = $name;
-				continue;
-			}
+			// "*.x.test" itself and "a.x.test" alike: one label below a wildcard's base.
 			$parent = Domain_Name::parent( $name );
 			if ( '' !== $parent && isset( $wildcards[ $parent ] ) ) {
 				$skipped[] = $name;

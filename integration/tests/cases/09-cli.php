@@ -15,19 +15,7 @@ require dirname( __DIR__ ) . '/lib/harness.php';
 
 /** Runs `wp runcloud <args>` through the real WP-CLI phar on the test network; [exit code, output]. */
 function wp_runcloud( array $args, array $env = array() ) {
-	$php = getenv( 'PHP' ) ?: PHP_BINARY;
-	$cmd = '';
-	foreach ( $env as $k => $v ) {
-		$cmd .= $k . '=' . escapeshellarg( $v ) . ' ';
-	}
-	$cmd .= escapeshellarg( $php ) . ' -d display_errors=stderr -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) )
-		. ' ' . escapeshellarg( getenv( 'RCI_WP_CLI' ) ) . ' --allow-root --path=' . escapeshellarg( getenv( 'RCI_WP_DIR' ) ) . ' runcloud';
-	foreach ( $args as $arg ) {
-		$cmd .= ' ' . escapeshellarg( $arg );
-	}
-	exec( 'env ' . $cmd . ' 2>&1', $lines, $code );
-
-	return array( $code, implode( "\n", $lines ) );
+	return wp_cli( array_merge( array( 'runcloud' ), $args ), $env );
 }
 
 t(

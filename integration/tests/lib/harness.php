@@ -142,6 +142,23 @@ function run_jobs_later( $horizon = 0, $max = 10 ) {
 	return $results;
 }
 
+/** Runs `wp <args>` through the real WP-CLI phar on the test network; [exit code, output]. */
+function wp_cli( array $args, array $env = array() ) {
+	$php = getenv( 'PHP' ) ?: PHP_BINARY;
+	$cmd = '';
+	foreach ( $env as $k => $v ) {
+		$cmd .= $k . '=' . escapeshellarg( $v ) . ' ';
+	}
+	$cmd .= escapeshellarg( $php ) . ' -d display_errors=stderr -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) )
+		. ' ' . escapeshellarg( getenv( 'RCI_WP_CLI' ) ) . ' --allow-root --path=' . escapeshellarg( getenv( 'RCI_WP_DIR' ) );
+	foreach ( $args as $arg ) {
+		$cmd .= ' ' . escapeshellarg( $arg );
+	}
+	exec( 'env ' . $cmd . ' 2>&1', $lines, $code );
+
+	return array( $code, implode( "\n", $lines ) );
+}
+
 /** Lines of the integration-runcloud log. */
 function log_lines( $level = null ) {
 	$file = rci_um_log_path();

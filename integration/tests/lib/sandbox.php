@@ -123,6 +123,26 @@ final class Sandbox {
 		);
 	}
 
+	/** HTTPS coverage of the web app (GET /__sandbox/ca/coverage): its entry. */
+	public static function coverage() {
+		return self::call( 'GET', '/__sandbox/ca/coverage?webapp=10' )['webapps'][0];
+	}
+
+	/** Switches the web app's SSL mode behind the plugin's back (a seed of the existing web app). */
+	public static function set_mode( $advanced ) {
+		self::call( 'POST', '/__sandbox/seed', array( 'servers' => array( array( 'id' => 1, 'webapps' => array( array( 'id' => 10, 'advanced_ssl' => array( 'advancedSSL' => (bool) $advanced, 'autoSSL' => false ) ) ) ) ) ) );
+	}
+
+	/** Per-domain certificates of the web app: domain id => names. */
+	public static function domain_certs() {
+		$out = array();
+		foreach ( self::webapp()['domain_ssl'] as $cert ) {
+			$out[ (int) $cert['domain_id'] ] = $cert['names'];
+		}
+
+		return $out;
+	}
+
 	/** Queues a fault. */
 	public static function fault( array $fault ) {
 		return self::call( 'POST', '/__sandbox/faults', $fault );
