@@ -304,6 +304,29 @@ t(
 );
 
 t(
+	'a refusal of Let\'s Encrypt\'s own limits that says when to retry is waited out, not failed',
+	function () {
+		Sandbox::seed( ADVANCED, array( 'ca_order_limit' => 1 ) );
+		dns_points( true );
+		map_domain( 'first.example.org', $first );
+		eq( 'complete', only_hook( 'wu_runcloud_domain_ssl', $first )[0]['status'], 'first certificate job' );
+		map_domain( 'second.example.net', $second );
+		$second = only_hook( 'wu_runcloud_domain_ssl', $second );
+		eq( 'complete', $second[0]['status'], 'second certificate job (refused for now): ' . $second[0]['message'] );
+		$waiting = jobs_of( 'wu_runcloud_domain_ssl' );
+		eq( 1, count( $waiting ), 'jobs waiting' );
+		eq( array( '1:10', 'second.example.net', 0, 1 ), $waiting[0][2], 'arguments of the waiting job' );
+		ok( $waiting[0][0] - time() > 3 * HOUR_IN_SECONDS - 120, 'the job waits until the authority allows a new order' );
+		eq( 'pending', plugin()->certificates->status( 'second.example.net' ), 'state while waiting' );
+
+		Sandbox::config( array( 'ca_order_limit' => 300 ) );
+		$results = run_jobs( 4 * HOUR_IN_SECONDS );
+		eq( 'complete', end( $results )['status'], 'the job later' );
+		eq( 'covered', plugin()->certificates->status( 'second.example.net' ), 'state after' );
+	}
+);
+
+t(
 	'the strategy: admin setting with nonce and capability, the constant wins, an invalid value is an admin error and counts as auto',
 	function () {
 		add_filter( 'wp_die_handler', function () {
