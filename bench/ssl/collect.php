@@ -54,6 +54,10 @@ $lines    = is_file( $log_file ) ? file( $log_file, FILE_IGNORE_NEW_LINES ) : ar
 $errors   = array_values( preg_grep( '/\[ERROR\]/', $lines ) );
 $err_429  = array_values( preg_grep( '/\b429\b|Too Many/i', $errors ) );
 
+// The names the plugin remembers having added (one network option for all, written by every runner):
+// a read-modify-write that concurrent runners can lose entries from.
+$tracked = class_exists( '\\RunCloud_Ultimate_Multisite\\State' ) ? count( ( new \RunCloud_Ultimate_Multisite\State() )->tracked() ) : null;
+
 $problems = getenv( 'RCI_PROBLEMS' );
 $problems = $problems && is_file( $problems ) ? array_values( array_unique( file( $problems, FILE_IGNORE_NEW_LINES ) ) ) : array();
 
@@ -76,5 +80,6 @@ bench_out(
 		'log_errors_429'  => count( $err_429 ),
 		'log_samples'     => array_slice( $errors, 0, 3 ),
 		'php_problems'    => $problems,
+		'tracked'         => $tracked,
 	)
 );
