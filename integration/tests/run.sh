@@ -32,11 +32,6 @@ INTEGRATION=$(dirname "$HERE")
 REPO=$(dirname "$INTEGRATION")
 EXT=${RUNCLOUD_EXT:-$REPO/modules/runcloud.so}
 PHP=${PHP:-php}
-THIRDPARTY=${RCI_THIRDPARTY:-$REPO/../shared/thirdparty}
-WP_TARBALL=${RCI_WP_TARBALL:-$THIRDPARTY/wordpress-6.9.7.tar.xz}
-UM_NEW=${RCI_UM_NEW:-$THIRDPARTY/ultimate-multisite-2.4.13-beta.1.tar.xz}
-UM_OLD=${RCI_UM_OLD:-$THIRDPARTY/ultimate-multisite-2.4.10.tar.xz}
-WP_CLI=${RCI_WP_CLI:-$THIRDPARTY/wp-cli-2.10.0.phar}
 GENERATIONS=${RCI_GENERATIONS:-new old}
 PLUGIN_DIR=${RCI_PLUGIN_DIR:-$INTEGRATION/runcloud-ultimate-multisite}
 
@@ -46,59 +41,23 @@ fail_setup() {
 	exit 1
 }
 
-[ -f "$EXT" ] || fail_setup "extension not found at $EXT (set RUNCLOUD_EXT)"
-$PHP -n -d extension="$EXT" -r 'exit(class_exists("RunCloud\\Client") ? 0 : 1);' 2>/dev/null \
-	|| $PHP -d extension="$EXT" -r 'exit(class_exists("RunCloud\\Client") ? 0 : 1);' \
-	|| fail_setup "$EXT does not load into $PHP"
-for F in "$WP_TARBALL" "$UM_NEW" "$UM_OLD" "$WP_CLI"; do
-	[ -f "$F" ] || fail_setup "$F not found (set RCI_THIRDPARTY or the RCI_* variable for it)"
-done
+# MariaDB, the sandbox, WordPress and the installer: shared with bench/ssl (lib/setup.sh).
+. "$HERE/lib/setup.sh"
+rci_check "$WP_TARBALL" "$UM_NEW" "$UM_OLD" "$WP_CLI"
 $PHP -r 'exit(extension_loaded("bcmath") ? 0 : 1);' || fail_setup "PHP's bcmath is missing (Ultimate Multisite 2.4.10 needs it: apt-get install php8.2-bcmath)"
-command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || fail_setup "mariadbd not found (apt-get install mariadb-server)"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/rci.XXXXXX")
-SANDBOX_PID=""
-DB_PID=""
 
 cleanup() {
-	[ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null && wait "$SANDBOX_PID" 2>/dev/null
-	if [ -n "$DB_PID" ]; then
-		kill "$DB_PID" 2>/dev/null
-		for _ in $(seq 50); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 0.1; done
-	fi
+	rci_stop
 	if [ "${RCI_KEEP:-0}" = 1 ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --- MariaDB, private to this run -----------------------------------------------------------
-MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
-mariadb-install-db --no-defaults --datadir="$TMP/db" --user="$(id -un)" --auth-root-authentication-method=normal \
-	--skip-test-db >"$TMP/db-install.log" 2>&1 || fail_setup "mariadb-install-db: $(tail -3 "$TMP/db-install.log")"
-"$MARIADBD" --no-defaults --datadir="$TMP/db" --socket="$TMP/db.sock" --skip-networking --user="$(id -un)" \
-	--pid-file="$TMP/db.pid" --log-error="$TMP/db.err" --innodb-buffer-pool-size=32M --innodb-log-file-size=16M \
-	--skip-log-bin --innodb-flush-log-at-trx-commit=0 >"$TMP/db.out" 2>&1 &
-DB_PID=$!
-for _ in $(seq 100); do [ -S "$TMP/db.sock" ] && break; sleep 0.1; done
-[ -S "$TMP/db.sock" ] || fail_setup "mariadbd did not start: $(tail -3 "$TMP/db.err")"
-DB=(mariadb --no-defaults -S "$TMP/db.sock" -uroot)
-"${DB[@]}" -e 'CREATE DATABASE rci_new; CREATE DATABASE rci_old; CREATE DATABASE rci_none;' \
-	|| fail_setup "cannot create databases"
-
-# --- RunCloud API sandbox ----------------------------------------------------------------------
-$PHP "$REPO/sandbox/bin/runcloud-sandbox" serve --json >"$TMP/sandbox.out" 2>"$TMP/sandbox.err" &
-SANDBOX_PID=$!
-for _ in $(seq 100); do [ -s "$TMP/sandbox.out" ] && break; kill -0 "$SANDBOX_PID" 2>/dev/null || break; sleep 0.1; done
-SANDBOX_JSON=$(head -1 "$TMP/sandbox.out")
-[ -n "$SANDBOX_JSON" ] || fail_setup "sandbox did not start: $(tail -3 "$TMP/sandbox.err")"
-SANDBOX_URL=$($PHP -r '$j = json_decode($argv[1], true); echo $j["url"] ?? "";' "$SANDBOX_JSON")
-SANDBOX_ADMIN=$($PHP -r '$j = json_decode($argv[1], true); echo $j["admin_secret"] ?? "";' "$SANDBOX_JSON")
-[ -n "$SANDBOX_URL" ] || fail_setup "sandbox answered no URL: $SANDBOX_JSON"
-
-# --- WordPress, one copy per generation -----------------------------------------------------
-mkdir -p "$TMP/core" && tar -xJf "$WP_TARBALL" -C "$TMP/core" || fail_setup "cannot unpack $WP_TARBALL"
-CORE=$(dirname "$(find "$TMP/core" -maxdepth 3 -name wp-settings.php | head -1)")
-[ -f "$CORE/wp-settings.php" ] || fail_setup "no WordPress in $WP_TARBALL"
+rci_start_mariadb rci_new rci_old rci_none
+rci_start_sandbox
+rci_unpack_core
 
 export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_ADMIN="$SANDBOX_ADMIN" \
 	RCI_TESTS_DIR="$HERE" RCI_WP_CLI="$WP_CLI" RCI_EXT_PATH="$EXT" RCI_PLUGIN_DIR="$PLUGIN_DIR"
@@ -108,43 +67,7 @@ export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_A
 # sandbox, started above) loads lib/errors.php first: a notice, warning or deprecation from our files
 # (the plugin's, the tests') is written to the file named by RCI_PROBLEMS, which fails the phase;
 # third-party code's (WordPress, Ultimate Multisite and its vendor/, WP-CLI) is not ours to fail on.
-# An ini file in a scan directory reaches child processes too; the leading ":" keeps PHP's own
-# directory (Debian's conf.d, with the extensions) in the scan.
-mkdir -p "$TMP/ini"
-# WP-CLI shows help through a pager (less by default, absent from a minimal Debian): plain output.
-export PAGER=cat
-printf 'auto_prepend_file=%s\n' "$HERE/lib/errors.php" >"$TMP/ini/zz-rci-errors.ini"
-export PHP_INI_SCAN_DIR="${PHP_INI_SCAN_DIR:-}:$TMP/ini"
-
-# Problems recorded in $1 (ours), as indented lines; empty when none.
-problems_in() {
-	[ -s "$1" ] && sort -u "$1" | head -n 5 | sed 's/^/    /'
-}
-
-install_generation() { # $1: new|old|none
-	local G=$1 W="$TMP/wp-$1" LOG="$TMP/install-$1.log"
-	cp -a "$CORE" "$W" && rm -rf "$W/wp-content/plugins/akismet" "$W/wp-content/plugins/hello.php" "$W/wp-content/themes/"twentytwenty[1-4]
-	cp "$HERE/lib/wp-config.php" "$W/wp-config.php"
-	mkdir -p "$W/wp-content/uploads"
-	ln -s "$PLUGIN_DIR" "$W/wp-content/plugins/runcloud-ultimate-multisite"
-	case $G in
-		new) tar -xJf "$UM_NEW" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_NEW" ;;
-		old) tar -xJf "$UM_OLD" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_OLD" ;;
-	esac
-	local STEPS="core plugin"
-	[ "$G" != none ] && STEPS="core um um-setup plugin enable"
-	for STEP in $STEPS; do
-		local PRE=() EXTARG=(-d "extension=$EXT")
-		[ "$STEP" = core ] && PRE=(RCI_INSTALLING=1)
-		local PROB="$TMP/problems-install-$G-$STEP"
-		env "${PRE[@]}" RCI_UM="$G" RCI_WP_DIR="$W" RCI_PROBLEMS="$PROB" $PHP "${EXTARG[@]}" "$HERE/lib/install.php" "$STEP" >>"$LOG" 2>&1 \
-			|| fail_setup "install $G ($STEP): $(tail -5 "$LOG")"
-		[ -s "$PROB" ] && fail_setup "install $G ($STEP): PHP reported problems in our files:
-$(problems_in "$PROB")"
-	done
-	mariadb-dump --no-defaults -S "$TMP/db.sock" -uroot --skip-comments "rci_$G" >"$TMP/snapshot-$G.sql" \
-		|| fail_setup "cannot snapshot rci_$G"
-}
+rci_problem_rule
 
 for G in $GENERATIONS none; do install_generation "$G"; done
 

@@ -78,7 +78,8 @@ if ( 'none' !== $rci_auth ) {
 	define( 'WU_RUNCLOUD_SERVER_ID', (int) ( getenv( 'RCI_SERVER_ID' ) ?: 1 ) );
 	define( 'WU_RUNCLOUD_APP_ID', (int) ( getenv( 'RCI_APP_ID' ) ?: 10 ) );
 }
-define( 'WU_RUNCLOUD_SSL_WINDOW', 60 );
+define( 'WU_RUNCLOUD_SSL_WINDOW', (int) ( getenv( 'RCI_SSL_WINDOW' ) ?: 60 ) );
+// The certificate strategy (auto, per-domain, basic) when a run names one (bench/ssl does).
 if ( false !== getenv( 'RCI_SSL_STRATEGY' ) ) {
 	define( 'WU_RUNCLOUD_SSL_STRATEGY', getenv( 'RCI_SSL_STRATEGY' ) );
 }
