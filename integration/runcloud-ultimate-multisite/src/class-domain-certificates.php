@@ -30,6 +30,13 @@ final class Domain_Certificates {
 	const MAX_THROTTLES = 100;
 
 	/**
+	 * Times a job waits for its domain's add (Ultimate Multisite may report the DNS propagated while
+	 * the add is still queued), and the seconds between two looks: ten minutes in all.
+	 */
+	const MAX_ADD_WAITS = 20;
+	const ADD_WAIT      = 30;
+
+	/**
 	 * Settings.
 	 *
 	 * @var Settings
@@ -227,6 +234,17 @@ final class Domain_Certificates {
 
 		try {
 			$this->install( $name );
+		} catch ( \RunCloud\NotFoundException $e ) {
+			if ( $this->ids->get( $name ) <= 0 && $throttled < self::MAX_ADD_WAITS ) {
+				// Not on RunCloud yet: its add job has not run. The add keeps this request (see
+				// Domain_Sync::add), and this job looks again meanwhile, so the order of the two jobs
+				// does not matter.
+				$this->queue->schedule( self::ADD_WAIT, self::HOOK, self::args( $this->settings->webapp_key(), $name, $attempt, $throttled + 1 ) );
+				$this->logger->info( sprintf( 'SSL: %s is not on RunCloud yet (its add is queued); its certificate waits %d s.', $name, self::ADD_WAIT ) );
+				return;
+			}
+			$this->failed( $name, $e, (int) $attempt, (int) $throttled );
+			return;
 		} catch ( Mode_Refused_Exception $e ) {
 			if ( 'auto' === $this->strategy->configured() ) {
 				// auto follows the web app: it is in basic mode now, so its basic certificate covers the name.

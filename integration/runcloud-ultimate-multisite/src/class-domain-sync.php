@@ -296,6 +296,9 @@ final class Domain_Sync {
 		$stored = Domain_Name::normalize( $created->name );
 		$stored = '' === $stored ? $name : $stored;
 
+		// A certificate asked for before this add ran (Ultimate Multisite's DNS stage can pass while the
+		// add is still queued) is asked for again below, whatever this plugin's own DNS check says.
+		$wanted = $this->ssl->is_pending( $stored );
 		$this->state->track( $stored, $site_id );
 		$this->ids->remember( $stored, (int) $created->id );
 		$this->state->mark_recent( 'add', $stored );
@@ -306,7 +309,7 @@ final class Domain_Sync {
 
 		$this->remove_stale_names( $stored, $site_id );
 
-		if ( $this->dns->points_to_server( $stored ) ) {
+		if ( $wanted || $this->dns->points_to_server( $stored ) ) {
 			$this->ssl->request( $stored );
 		} else {
 			$this->logger->info( sprintf( 'SSL: %s does not point at the server yet; the certificate waits for DNS propagation.', $stored ) );

@@ -86,6 +86,16 @@ final class Ssl_Dispatch {
 	}
 
 	/**
+	 * Whether a certificate for $name was asked for and has not been had yet (local state only).
+	 *
+	 * @param string $name Normalised name.
+	 * @return bool
+	 */
+	public function is_pending( $name ) {
+		return 'pending' === $this->domains->status( $name ) || $this->basic->is_pending( $name );
+	}
+
+	/**
 	 * Forgets $name in both.
 	 *
 	 * @param string $name Normalised name.

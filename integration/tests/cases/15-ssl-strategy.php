@@ -94,6 +94,28 @@ t(
 );
 
 t(
+	'a certificate job that runs before its domain\'s add waits for the add: no job fails, one install',
+	function () {
+		Sandbox::seed( ADVANCED );
+		dns_points( false ); // this plugin's own check says no: the request the add keeps must carry it
+		list( $id ) = UM::create_domain( 'early.example.org', 1 );
+		UM::postpone( 'wu_add_domain', 3600 );
+		$first = only_hook( 'wu_runcloud_domain_ssl', UM::dns_propagated( $id ) );
+		eq( 1, count( $first ), 'certificate jobs run before the add' );
+		eq( 'complete', $first[0]['status'], 'certificate job before the add: ' . $first[0]['message'] );
+		eq( array(), preg_grep( '#^POST .*/ssl#', Sandbox::calls() ), 'installs before the add' );
+		eq( 'pending', plugin()->certificates->status( 'early.example.org' ), 'state while the add waits' );
+
+		UM::make_due( 'wu_add_domain', 3600 );
+		$results = array_merge( UM::run(), run_jobs( 60 ) );
+		eq( array(), array_values( array_filter( $results, static function ( $r ) { return 'failed' === $r['status']; } ) ), 'failed jobs' );
+		eq( 'covered', plugin()->certificates->status( 'early.example.org' ), 'state after the add' );
+		eq( 1, count( preg_grep( '#^POST .*/domains/\d+/ssl#', Sandbox::calls() ) ), 'installs' );
+		eq( array(), log_lines( 'ERROR' ), 'ERROR lines' );
+	}
+);
+
+t(
 	'per-domain: a domain whose DNS is broken fails only its own job, with RunCloud\'s message',
 	function () {
 		Sandbox::seed( ADVANCED, array( 'unpointed' => array( 'broken.example.net' ) ) );

@@ -160,6 +160,13 @@ final class UM {
 		return (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . self::table( 'actions' ) . " WHERE $where" );
 	}
 
+	/** Moves the pending jobs of $hook $seconds into the future (a worker that has not got to them yet). */
+	public static function postpone( $hook, $seconds ) {
+		global $wpdb;
+		$later = gmdate( 'Y-m-d H:i:s', time() + (int) $seconds );
+		$wpdb->query( $wpdb->prepare( 'UPDATE ' . self::table( 'actions' ) . " SET scheduled_date_gmt = %s, scheduled_date_local = %s WHERE status = 'pending' AND hook = %s", $later, $later, $hook ) );
+	}
+
 	/**
 	 * Runs Action Scheduler's queue runner until no job is due; returns the jobs it ran since the
 	 * last call: list of ['hook', 'args', 'status', 'message'].
