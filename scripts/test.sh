@@ -2,6 +2,7 @@
 # The one test command: installs what is missing, builds, and runs every suite of the project.
 #   scripts/test.sh              everything (what CI runs)
 #   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration fuzz soak
+#                                bench-ssl (the SSL benchmark's smoke run: 20 domains through the plugin, checked)
 #                                pecl (package, install, run-tests as a PECL user does)
 #                                php84 php85 php86 (the same suites on other PHP versions, in Debian chroots)
 # Environment: EXTRA_CXXFLAGS for the extension's own sources (default -Wall -Wextra -Werror, less
@@ -12,7 +13,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration fuzz soak pecl php84 php85 php86)
+[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration bench-ssl fuzz soak pecl php84 php85 php86)
 passed=0 failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -135,6 +136,7 @@ for stage in "${stages[@]}"; do
     integration) suite integration env RUNCLOUD_EXT="$so" bash integration/tests/run.sh ;;
     fuzz) suite fuzz bash fuzz/run.sh --ci ;;
     soak) suite soak env RUNCLOUD_EXT="$so" bash soak/run.sh ;;
+    bench-ssl) suite bench-ssl env RUNCLOUD_EXT="$so" bash bench/ssl/test.sh ;;
     pecl) suite pecl bash scripts/pecl-check.sh ;;
     php84) chroot_stage php84 8.4 phpt sandbox integration ;;
     php85) chroot_stage php85 8.5 phpt ;;
