@@ -102,24 +102,36 @@ final class Basic_Ssl_Guard {
 	}
 
 	/**
+	 * Names the last check() found still at Ultimate Multisite's DNS stage and not pointing here.
+	 *
+	 * @var string[]
+	 */
+	private $waiting = array();
+
+	/**
 	 * Checks the web app's names before a basic redeploy.
 	 *
-	 * @return string '' when the redeploy may be sent, else why not (already logged at ERROR).
+	 * @return string '' when nothing stands in the way for good (see waiting() for a redeploy that
+	 *                must wait for DNS), else why not (already logged at ERROR).
 	 * @throws \RunCloud\Exception When the listing fails (the caller retries as for the redeploy).
 	 */
 	public function check() {
+		$this->waiting = array();
 		if ( ! $this->applies() ) {
 			$this->clear();
 			return '';
 		}
 
-		$names     = self::certificate_names( $this->connector->client()->listDomains() );
-		$count     = count( $names );
-		$unpointed = $this->unpointed( $names );
+		$names = self::certificate_names( $this->connector->client()->listDomains() );
+		$count = count( $names );
+		list( $unpointed, $waiting ) = $this->unpointed( $names );
 		$this->note_count( $count );
 
 		if ( $count <= $this->max_names() && ! $unpointed ) {
 			$this->save( 'blocked', null );
+			// A domain whose DNS Ultimate Multisite is still checking is the normal state of a new
+			// mapping, not an error: the redeploy waits for it (its propagation asks again).
+			$this->waiting = $waiting;
 			return '';
 		}
 
@@ -134,6 +146,16 @@ final class Basic_Ssl_Guard {
 		$this->logger->error( $message );
 
 		return $message;
+	}
+
+	/**
+	 * Names the last check() found still waiting for DNS (Ultimate Multisite's DNS stage has not seen
+	 * them point yet): the redeploy must wait, since Let's Encrypt would refuse every name for them.
+	 *
+	 * @return string[]
+	 */
+	public function waiting() {
+		return $this->waiting;
 	}
 
 	/**
@@ -292,15 +314,17 @@ final class Basic_Ssl_Guard {
 	}
 
 	/**
-	 * Names of the certificate known not to point at the server: Ultimate Multisite's DNS stage has
-	 * not seen them point (still checking, or given up), and the plugin's own DNS check does not
-	 * either. Names that passed Ultimate Multisite's check are trusted; nothing is looked up for them.
+	 * Names of the certificate that do not point at the server: Ultimate Multisite's DNS stage has
+	 * not seen them point, and the plugin's own DNS check does not either. Those it gave up on are
+	 * known not to point (they block); those it is still checking are waited for. Names that passed
+	 * Ultimate Multisite's check are trusted; nothing is looked up for them.
 	 *
 	 * @param string[] $names Names the certificate would cover.
-	 * @return string[]
+	 * @return array{0: string[], 1: string[]} Known not to point; still being checked.
 	 */
 	private function unpointed( array $names ) {
-		$found = array();
+		$found   = array();
+		$waiting = array();
 		if ( function_exists( 'wu_get_domains' ) ) {
 			$on_webapp = array_flip( $names );
 			$records   = wu_get_domains(
@@ -311,8 +335,13 @@ final class Basic_Ssl_Guard {
 			);
 			foreach ( (array) $records as $record ) {
 				$name = is_object( $record ) && method_exists( $record, 'get_domain' ) ? Domain_Name::normalize( $record->get_domain() ) : '';
-				if ( '' !== $name && isset( $on_webapp[ $name ] ) && ! $this->dns->points_to_server( $name ) ) {
+				if ( '' === $name || ! isset( $on_webapp[ $name ] ) || $this->dns->points_to_server( $name ) ) {
+					continue;
+				}
+				if ( 'failed' === $record->get_stage() ) {
 					$found[ $name ] = true;
+				} else {
+					$waiting[ $name ] = true;
 				}
 			}
 		}
@@ -325,8 +354,10 @@ final class Basic_Ssl_Guard {
 		 */
 		$found = (array) apply_filters( 'wu_runcloud_ssl_unpointed_names', array_keys( $found ), $names );
 		sort( $found );
+		$waiting = array_keys( array_diff_key( $waiting, array_flip( $found ) ) );
+		sort( $waiting );
 
-		return array_values( $found );
+		return array( array_values( $found ), $waiting );
 	}
 
 	/**

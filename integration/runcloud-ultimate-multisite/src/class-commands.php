@@ -387,6 +387,10 @@ final class Commands {
 		if ( '' !== $blocked ) {
 			throw new Not_Ready_Exception( $blocked );
 		}
+		$waiting = $this->plugin->ssl_guard->waiting();
+		if ( $waiting ) {
+			throw new Not_Ready_Exception( sprintf( 'not redeploying: the DNS of %s does not point at the server yet (Ultimate Multisite is still checking it), and Let\'s Encrypt would refuse every name until it does', Basic_Ssl_Guard::list_names( $waiting ) ) );
+		}
 		$pending = $this->plugin->ssl->pending();
 		$started = time();
 		$what    = $this->plugin->ssl->redeploy_now();

@@ -18,6 +18,9 @@ final class Ssl_Scheduler {
 
 	const HOOK = 'wu_runcloud_ssl_redeploy';
 
+	/** Seconds before a redeploy waiting for a domain's DNS looks again. */
+	const DNS_WAIT = 600;
+
 	/**
 	 * Settings.
 	 *
@@ -201,6 +204,10 @@ final class Ssl_Scheduler {
 				// Pending names stay pending: the redeploy that covers them waits for the names to change.
 				throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $blocked ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped
 			}
+			if ( $this->guard && $this->guard->waiting() ) {
+				$this->wait_for_dns( $this->guard->waiting() );
+				return;
+			}
 			$this->redeploy_now();
 		} catch ( Job_Failed_Exception $e ) {
 			throw $e;
@@ -236,6 +243,24 @@ final class Ssl_Scheduler {
 		}
 
 		$this->complete( $names, $started );
+	}
+
+	/**
+	 * A name of the certificate is still at Ultimate Multisite's DNS stage: the redeploy waits. Its
+	 * propagation asks for a redeploy again; the look again after DNS_WAIT covers a name Ultimate
+	 * Multisite gives up on (that one then blocks, with the notice).
+	 *
+	 * @param string[] $waiting Names.
+	 * @return void
+	 */
+	private function wait_for_dns( array $waiting ) {
+		// Its own arguments, so a propagation's request() still queues the usual redeploy a window
+		// later instead of joining this one (the handler takes the first argument only).
+		$args = array( $this->settings->webapp_key(), 'dns-wait' );
+		if ( ! $this->queue->is_scheduled( self::HOOK, $args ) ) {
+			$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );
+		}
+		$this->logger->info( sprintf( 'SSL: the redeploy waits for the DNS of %s (Ultimate Multisite is still checking it; Let\'s Encrypt would refuse every name until it points); looking again in %d s or when it propagates.', Basic_Ssl_Guard::list_names( $waiting ), self::DNS_WAIT ) );
 	}
 
 	/**

@@ -59,6 +59,18 @@ function last_redeploy() {
 	return (string) end( $statuses );
 }
 
+/** The redeploy jobs among jobs run. */
+function only_redeploys( array $results ) {
+	return array_values(
+		array_filter(
+			$results,
+			static function ( $r ) {
+				return 'wu_runcloud_ssl_redeploy' === $r['hook'];
+			}
+		)
+	);
+}
+
 /** Names on the web app's basic certificate. */
 function certificate_names() {
 	return (array) Sandbox::webapp()['ssl']['names'];
@@ -157,7 +169,7 @@ t(
 );
 
 t(
-	'a name whose DNS does not point here: no redeploy, the name is named; removing it lets the next redeploy through',
+	'a name Ultimate Multisite gave up on, whose DNS does not point here: no redeploy, the name is named; removing it lets the next redeploy through',
 	function () {
 		Sandbox::config( array( 'unpointed' => array( 'bad.example.com' ) ) );
 		dns_points(
@@ -169,6 +181,9 @@ t(
 
 		$bad = add_record( 'bad.example.com' );
 		eq( array(), jobs(), 'a redeploy queued for a name that does not point here' );
+		$record = wu_get_domain( $bad );
+		$record->set_stage( 'failed' );
+		$record->save();
 		add_record( 'good.example.com' );
 		$results = run_jobs( 120 );
 
@@ -195,6 +210,40 @@ t(
 		eq( 'valid', end( $orders )['status'], 'the order after the fix' );
 		ok( in_array( 'good.example.com', certificate_names(), true ), 'the waiting name is covered' );
 		eq( '', guard_notice(), 'notice after the fix' );
+	}
+);
+
+t(
+	'a name whose DNS Ultimate Multisite is still checking: the redeploy waits (no order, no failed job, no notice) and is sent once the name points',
+	function () {
+		Sandbox::config( array( 'unpointed' => array( 'new.example.com' ) ) );
+		$pointed = false;
+		dns_points(
+			static function ( $name ) use ( &$pointed ) {
+				return $pointed || 'new.example.com' !== $name;
+			}
+		);
+		$deploys = Sandbox::deploys();
+
+		$new = add_record( 'new.example.com' );
+		add_record( 'ready.example.com' );
+		$results = run_jobs( 120 );
+		eq( 'complete', $results[0]['status'] ?? '', 'the waiting redeploy job' );
+		eq( array(), certificate_calls(), 'certificate requests sent' );
+		eq( array(), ca_orders(), 'orders at the certificate authority' );
+		eq( array(), log_lines( 'error' ), 'ERROR lines' );
+		contains( 'waits for the DNS of new.example.com', implode( "\n", log_lines() ), 'INFO line' );
+		eq( '', guard_notice(), 'notice' );
+		eq( 1, count( jobs() ), 'the look again, queued' );
+
+		$pointed = true;
+		Sandbox::config( array( 'unpointed' => array() ) );
+		$results = only_redeploys( UM::dns_propagated( $new ) );
+		$results = array_merge( $results, run_jobs( 120 ) );
+		eq( 'complete', end( $results )['status'] ?? '', 'redeploy once it points' );
+		eq( $deploys + 1, Sandbox::deploys(), 'deploys once it points' );
+		ok( in_array( 'ready.example.com', certificate_names(), true ), 'the other waiting name is covered' );
+		ok( in_array( 'new.example.com', certificate_names(), true ), 'the name that now points is covered' );
 	}
 );
 
