@@ -140,21 +140,12 @@ t(
 	'the "Sync domains now" button needs a nonce and a network admin',
 	function () {
 		map_silently( array( 'button.example.com' ) );
-		add_filter( 'wp_die_handler', function () {
-			return function ( $message ) {
-				throw new \RuntimeException( 'wp_die: ' . ( is_string( $message ) ? $message : 'error' ) );
-			};
-		} );
+		throw_on_wp_die();
 
 		// No user, no nonce.
 		wp_set_current_user( 0 );
 		$_REQUEST = array( 'action' => 'runcloud_um_sync' );
-		$died     = '';
-		try {
-			plugin()->admin->perform( 'runcloud_um_sync' );
-		} catch ( \RuntimeException $e ) {
-			$died = $e->getMessage();
-		}
+		$died = perform_admin_action( 'runcloud_um_sync' );
 		ok( '' !== $died, 'the action ran without a nonce' );
 		ok( null === Sandbox::domain( 'button.example.com' ), 'synced without a nonce' );
 
@@ -162,12 +153,7 @@ t(
 		$user = wp_insert_user( array( 'user_login' => 'sub' . wp_rand(), 'user_pass' => 'x', 'role' => 'subscriber' ) );
 		wp_set_current_user( $user );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_sync' );
-		$died                 = '';
-		try {
-			plugin()->admin->perform( 'runcloud_um_sync' );
-		} catch ( \RuntimeException $e ) {
-			$died = $e->getMessage();
-		}
+		$died = perform_admin_action( 'runcloud_um_sync' );
 		contains( 'not allowed', $died, 'a subscriber was let in' );
 
 		// The network admin.

@@ -38,18 +38,6 @@ function map_domain( $name, &$results = null ) {
 	return $id;
 }
 
-/** The results of one hook's jobs. */
-function only_hook( $hook, array $results ) {
-	return array_values(
-		array_filter(
-			$results,
-			static function ( $r ) use ( $hook ) {
-				return $hook === $r['hook'];
-			}
-		)
-	);
-}
-
 t(
 	'auto: a web app in basic mode keeps its basic certificate; the mode is read once',
 	function () {
@@ -180,18 +168,7 @@ t(
 t(
 	'ids are remembered per name: three concurrent workers lose none',
 	function () {
-		$php   = getenv( 'PHP' ) ?: PHP_BINARY;
-		$procs = array();
-		foreach ( array( 'wa' => 1000, 'wb' => 2000, 'wc' => 3000 ) as $prefix => $first ) {
-			$cmd                = escapeshellarg( $php ) . ' -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) ) . ' -d display_errors=stderr ' . escapeshellarg( dirname( __DIR__ ) . '/lib/remember-ids.php' ) . " $prefix 30 $first 2>&1";
-			$procs[ $prefix ] = popen( $cmd, 'r' );
-		}
-		foreach ( $procs as $prefix => $proc ) {
-			$out = stream_get_contents( $proc );
-			ok( 0 === pclose( $proc ) && false !== strpos( $out, 'IDS-DONE' ), "worker $prefix: $out" );
-			ok( ! preg_match( '/(Fatal error|Warning|Notice|Deprecated):/', $out ), "PHP problems in worker $prefix: $out" );
-		}
-		wp_cache_flush();
+		run_concurrently( 'remember-ids.php', array( 'wa' => 'wa 30 1000', 'wb' => 'wb 30 2000', 'wc' => 'wc 30 3000' ), 'IDS-DONE' );
 		$lost = array();
 		foreach ( array( 'wa' => 1000, 'wb' => 2000, 'wc' => 3000 ) as $prefix => $first ) {
 			for ( $i = 1; $i <= 30; $i++ ) {
@@ -351,34 +328,20 @@ t(
 t(
 	'the strategy: admin setting with nonce and capability, the constant wins, an invalid value is an admin error and counts as auto',
 	function () {
-		add_filter( 'wp_die_handler', function () {
-			return function ( $message ) {
-				throw new \RuntimeException( 'wp_die: ' . ( is_string( $message ) ? $message : 'error' ) );
-			};
-		} );
+		throw_on_wp_die();
 		eq( 'auto', plugin()->strategy->configured(), 'default' );
 
 		wp_set_current_user( 0 );
 		$_REQUEST = array( 'action' => 'runcloud_um_ssl_strategy' );
 		$_POST    = array( 'strategy' => 'per-domain' );
-		$died     = '';
-		try {
-			plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
-		} catch ( \RuntimeException $e ) {
-			$died = $e->getMessage();
-		}
+		$died = perform_admin_action( 'runcloud_um_ssl_strategy' );
 		ok( '' !== $died, 'saved without a nonce' );
 		eq( 'auto', plugin()->strategy->configured(), 'after a request without a nonce' );
 
 		$user = wp_insert_user( array( 'user_login' => 'sub' . wp_rand(), 'user_pass' => 'x', 'role' => 'subscriber' ) );
 		wp_set_current_user( $user );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_strategy' );
-		$died                 = '';
-		try {
-			plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
-		} catch ( \RuntimeException $e ) {
-			$died = $e->getMessage();
-		}
+		$died = perform_admin_action( 'runcloud_um_ssl_strategy' );
 		contains( 'not allowed', $died, 'a subscriber was let in' );
 		eq( 'auto', plugin()->strategy->configured(), 'after a subscriber\'s request' );
 

@@ -109,32 +109,18 @@ t(
 	'the admin button needs a nonce and a network admin, and migrates like the command',
 	function () {
 		Sandbox::seed( array( 'domains' => array( 'button.example.org' ) ) );
-		add_filter( 'wp_die_handler', function () {
-			return function ( $message ) {
-				throw new \RuntimeException( 'wp_die: ' . ( is_string( $message ) ? $message : 'error' ) );
-			};
-		} );
+		throw_on_wp_die();
 
 		wp_set_current_user( 0 );
 		$_REQUEST = array( 'action' => 'runcloud_um_ssl_advanced' );
-		$died     = '';
-		try {
-			plugin()->admin->perform( 'runcloud_um_ssl_advanced' );
-		} catch ( \RuntimeException $e ) {
-			$died = $e->getMessage();
-		}
+		$died = perform_admin_action( 'runcloud_um_ssl_advanced' );
 		ok( '' !== $died, 'the action ran without a nonce' );
 		eq( false, Sandbox::webapp()['advanced_ssl']['advancedSSL'], 'switched without a nonce' );
 
 		$user = wp_insert_user( array( 'user_login' => 'sub' . wp_rand(), 'user_pass' => 'x', 'role' => 'subscriber' ) );
 		wp_set_current_user( $user );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_advanced' );
-		$died                 = '';
-		try {
-			plugin()->admin->perform( 'runcloud_um_ssl_advanced' );
-		} catch ( \RuntimeException $e ) {
-			$died = $e->getMessage();
-		}
+		$died = perform_admin_action( 'runcloud_um_ssl_advanced' );
 		contains( 'not allowed', $died, 'a subscriber was let in' );
 		eq( false, Sandbox::webapp()['advanced_ssl']['advancedSSL'], 'switched by a subscriber' );
 

@@ -59,18 +59,6 @@ function last_redeploy() {
 	return (string) end( $statuses );
 }
 
-/** The redeploy jobs among jobs run. */
-function only_redeploys( array $results ) {
-	return array_values(
-		array_filter(
-			$results,
-			static function ( $r ) {
-				return 'wu_runcloud_ssl_redeploy' === $r['hook'];
-			}
-		)
-	);
-}
-
 /** Names on the web app's basic certificate. */
 function certificate_names() {
 	return (array) Sandbox::webapp()['ssl']['names'];
@@ -238,7 +226,7 @@ t(
 
 		$pointed = true;
 		Sandbox::config( array( 'unpointed' => array() ) );
-		$results = only_redeploys( UM::dns_propagated( $new ) );
+		$results = only_hook( 'wu_runcloud_ssl_redeploy', UM::dns_propagated( $new ) );
 		$results = array_merge( $results, run_jobs( 120 ) );
 		eq( 'complete', end( $results )['status'] ?? '', 'redeploy once it points' );
 		eq( $deploys + 1, Sandbox::deploys(), 'deploys once it points' );

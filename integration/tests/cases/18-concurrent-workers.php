@@ -15,19 +15,8 @@ require dirname( __DIR__ ) . '/lib/harness.php';
 t(
 	'three concurrent workers lose no tracked name and no pending redeploy request',
 	function () {
-		$php     = getenv( 'PHP' ) ?: PHP_BINARY;
 		$workers = array( 'ca', 'cb', 'cc' );
-		$procs   = array();
-		foreach ( $workers as $prefix ) {
-			$cmd              = escapeshellarg( $php ) . ' -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) ) . ' -d display_errors=stderr ' . escapeshellarg( dirname( __DIR__ ) . '/lib/concurrent-state.php' ) . " $prefix 40 2>&1";
-			$procs[ $prefix ] = popen( $cmd, 'r' );
-		}
-		foreach ( $procs as $prefix => $proc ) {
-			$out = stream_get_contents( $proc );
-			ok( 0 === pclose( $proc ) && false !== strpos( $out, 'STATE-DONE' ), "worker $prefix: $out" );
-			ok( ! preg_match( '/(Fatal error|Warning|Notice|Deprecated):/', $out ), "PHP problems in worker $prefix: $out" );
-		}
-		wp_cache_flush();
+		run_concurrently( 'concurrent-state.php', array( 'ca' => 'ca 40', 'cb' => 'cb 40', 'cc' => 'cc 40' ), 'STATE-DONE' );
 		$tracked = plugin()->state->tracked();
 		$lost    = array();
 		foreach ( $workers as $prefix ) {

@@ -118,6 +118,67 @@ function run_jobs( $horizon = 0, $only = null, $max = 20 ) {
 	return $results;
 }
 
+/** The jobs of $hook among jobs run. */
+function only_hook( $hook, array $results ) {
+	return array_values(
+		array_filter(
+			$results,
+			static function ( $r ) use ( $hook ) {
+				return $hook === $r['hook'];
+			}
+		)
+	);
+}
+
+/** The shell command that runs one of lib/'s scripts in a new PHP process with the extension. */
+function lib_php_command( $script, $args = '' ) {
+	$php = getenv( 'PHP' ) ?: PHP_BINARY;
+
+	return escapeshellarg( $php ) . ' -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) ) . ' -d display_errors=stderr ' . escapeshellarg( __DIR__ . '/' . $script ) . ( '' === $args ? '' : ' ' . $args ) . ' 2>&1';
+}
+
+/**
+ * Runs one lib/ script per worker, all at once (as concurrent queue workers run), and checks each
+ * ended with $marker and raised no PHP problem. $workers: name => the script's arguments.
+ */
+function run_concurrently( $script, array $workers, $marker ) {
+	$procs = array();
+	foreach ( $workers as $name => $args ) {
+		$procs[ $name ] = popen( lib_php_command( $script, $args ), 'r' );
+	}
+	foreach ( $procs as $name => $proc ) {
+		$out = stream_get_contents( $proc );
+		ok( 0 === pclose( $proc ) && false !== strpos( $out, $marker ), "worker $name: $out" );
+		ok( ! preg_match( '/(Fatal error|Warning|Notice|Deprecated):/', $out ), "PHP problems in worker $name: $out" );
+	}
+	wp_cache_flush();
+}
+
+/** From now on in this process, wp_die() throws a RuntimeException "wp_die: MESSAGE" instead of exiting. */
+function throw_on_wp_die() {
+	add_filter(
+		'wp_die_handler',
+		static function () {
+			return static function ( $message ) {
+				throw new \RuntimeException( 'wp_die: ' . ( is_string( $message ) ? $message : 'error' ) );
+			};
+		}
+	);
+}
+
+/**
+ * Performs an admin-post action of the plugin's page as the current user; what wp_die() said, or ''
+ * when the action ran to its end (see throw_on_wp_die()).
+ */
+function perform_admin_action( $action ) {
+	try {
+		plugin()->admin->perform( $action );
+		return '';
+	} catch ( \RuntimeException $e ) {
+		return $e->getMessage();
+	}
+}
+
 /**
  * Like run_jobs(), but each round runs in a new PHP process (a later request), as RunCloud's
  * Retry-After is honoured by the extension per session in real time.
@@ -125,13 +186,12 @@ function run_jobs( $horizon = 0, $only = null, $max = 20 ) {
  * @return array list of ['hook', 'args', 'status', 'message']
  */
 function run_jobs_later( $horizon = 0, $max = 10 ) {
-	$php     = getenv( 'PHP' ) ?: PHP_BINARY;
 	$results = array();
 	for ( $round = 0; $round < $max; $round++ ) {
 		if ( 0 === UM::make_due( 'wu_runcloud_', $horizon, array( 'wu_runcloud_reconcile' ) ) ) {
 			break;
 		}
-		exec( escapeshellarg( $php ) . ' -d extension=' . escapeshellarg( getenv( 'RCI_EXT_PATH' ) ) . ' -d display_errors=stderr ' . escapeshellarg( __DIR__ . '/run-queue.php' ) . ' 2>&1', $out, $code );
+		exec( lib_php_command( 'run-queue.php' ), $out, $code );
 		$text = implode( "\n", $out );
 		ok( 0 === $code && false !== strpos( $text, 'QUEUE-DONE' ), 'queue request: ' . $text );
 		ok( ! preg_match( '/(Fatal error|Warning|Notice|Deprecated):/', $text ), 'PHP problems in the queue request: ' . $text );
