@@ -77,6 +77,67 @@ final class Connection_Test {
 	}
 
 	/**
+	 * The test as Ultimate Multisite's setup wizard runs it, for whoever sent the request: refused
+	 * (nothing sent to RunCloud) unless the user is a network administrator, because the wizard's
+	 * AJAX action checks neither a nonce nor a capability and any logged-in user can send it.
+	 *
+	 * The answer is HTML-safe text in short lines, for the wizard's narrow box, which renders it as
+	 * HTML: the verdict, then the ids the credentials can see (when an id is wrong), then the advice.
+	 *
+	 * @return array{ok: bool, code: string, text: string}
+	 */
+	public function for_wizard() {
+		if ( ! ( defined( 'WP_CLI' ) && WP_CLI ) && ! current_user_can( Admin::CAPABILITY ) ) {
+			return array(
+				'ok'   => false,
+				'code' => 'runcloud-forbidden',
+				'text' => esc_html__( 'Only a network administrator can run the RunCloud connection test.', 'runcloud-ultimate-multisite' ),
+			);
+		}
+
+		$result = $this->run();
+		if ( ! is_wp_error( $result ) ) {
+			return array(
+				'ok'   => true,
+				'code' => 'ok',
+				'text' => esc_html( self::wrap( __( 'Connected to RunCloud: credentials, server and web app are correct.', 'runcloud-ultimate-multisite' ) ) ),
+			);
+		}
+
+		$data    = $result->get_error_data();
+		$message = is_array( $data ) && isset( $data['reason'] ) ? (string) $data['reason'] : $result->get_error_message();
+		$visible = is_array( $data ) && isset( $data['visible'] ) ? (array) $data['visible'] : array();
+		// The first sentence is the verdict; the rest is advice.
+		$parts = preg_split( '/(?<=\.)\s+/', $message, 2 );
+		$lines = array( self::wrap( $parts[0] ) );
+		if ( $visible ) {
+			$lines[] = __( 'These credentials can see:', 'runcloud-ultimate-multisite' );
+			foreach ( $visible as $line ) {
+				$lines[] = '  ' . $line;
+			}
+		}
+		if ( isset( $parts[1] ) ) {
+			$lines[] = self::wrap( $parts[1] );
+		}
+
+		return array(
+			'ok'   => false,
+			'code' => $result->get_error_code(),
+			'text' => esc_html( implode( "\n", $lines ) ),
+		);
+	}
+
+	/**
+	 * Breaks a text into lines of at most 60 characters (longer words stay whole).
+	 *
+	 * @param string $text Text.
+	 * @return string
+	 */
+	private static function wrap( $text ) {
+		return wordwrap( $text, 60, "\n", false );
+	}
+
+	/**
 	 * The checks.
 	 *
 	 * @return true|\WP_Error
@@ -166,15 +227,23 @@ final class Connection_Test {
 		try {
 			$servers = $client->listServers();
 			$lines   = array();
+			$rows    = array();
 			$wanted  = $this->settings->server_id();
 			$known   = in_array( $wanted, array_map( 'intval', array_column( $servers, 'id' ) ), true );
 			foreach ( $servers as $server ) {
-				$id   = (int) $server['id'];
-				$line = sprintf( '%d (%s)', $id, (string) ( $server['name'] ?? '' ) );
+				$id     = (int) $server['id'];
+				$line   = sprintf( '%d (%s)', $id, (string) ( $server['name'] ?? '' ) );
+				/* translators: %s: server id and name */
+				$rows[] = sprintf( __( 'server %s', 'runcloud-ultimate-multisite' ), $line );
 				if ( ! $known || $id === $wanted ) {
 					$apps = array();
 					foreach ( $client->listWebApps( $id ) as $app ) {
 						$apps[] = sprintf( '%d (%s)', (int) $app['id'], (string) ( $app['name'] ?? '' ) );
+						/* translators: %s: web app id and name */
+						$rows[] = '  ' . sprintf( __( 'web app %s', 'runcloud-ultimate-multisite' ), end( $apps ) );
+					}
+					if ( ! $apps ) {
+						$rows[] = '  ' . __( '(no web app)', 'runcloud-ultimate-multisite' );
 					}
 					/* translators: %s: list of web app ids and names */
 					$line .= ' ' . sprintf( __( 'with web apps %s', 'runcloud-ultimate-multisite' ), $apps ? implode( ', ', $apps ) : __( '(none)', 'runcloud-ultimate-multisite' ) );
@@ -190,7 +259,14 @@ final class Connection_Test {
 			? sprintf( __( 'These credentials can see server %s.', 'runcloud-ultimate-multisite' ), implode( '; server ', $lines ) )
 			: __( 'These credentials can see no server.', 'runcloud-ultimate-multisite' );
 
-		return new \WP_Error( $error->get_error_code(), $error->get_error_message() . ' ' . $visible );
+		return new \WP_Error(
+			$error->get_error_code(),
+			$error->get_error_message() . ' ' . $visible,
+			array(
+				'reason'  => $error->get_error_message(),
+				'visible' => $rows ? $rows : array( __( 'no server', 'runcloud-ultimate-multisite' ) ),
+			)
+		);
 	}
 
 	/**

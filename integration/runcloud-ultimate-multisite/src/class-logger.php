@@ -93,7 +93,10 @@ final class Logger {
 		}
 
 		if ( function_exists( 'wu_log_add' ) ) {
-			wu_log_add( self::HANDLE, $message, $level );
+			// Ultimate Multisite's log viewer puts the file's text into the page as HTML (Vue's
+			// v-html), and messages carry RunCloud's answers and customers' domain names: escaped
+			// here, where they are handed over. (The admin page escapes the failures it shows.)
+			wu_log_add( self::HANDLE, self::for_html( $message ), $level );
 			return;
 		}
 
@@ -101,6 +104,16 @@ final class Logger {
 		if ( in_array( $level, array( 'emergency', 'alert', 'critical', 'error', 'warning' ), true ) ) {
 			error_log( sprintf( '[%s] %s: %s', self::HANDLE, strtoupper( $level ), $message ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
 		}
+	}
+
+	/**
+	 * A text escaped for HTML element content (quotes kept readable: they mean nothing there).
+	 *
+	 * @param string $text Text.
+	 * @return string
+	 */
+	public static function for_html( $text ) {
+		return htmlspecialchars( (string) $text, ENT_NOQUOTES | ENT_SUBSTITUTE, 'UTF-8' );
 	}
 
 	/**
@@ -143,7 +156,8 @@ final class Logger {
 		return add_query_arg(
 			array(
 				'page' => 'wp-ultimo-view-logs',
-				'file' => \WP_Ultimo\Logger::get_logs_folder() . '/' . self::HANDLE . '.log',
+				// The folder's name ends with a slash already.
+				'file' => trailingslashit( \WP_Ultimo\Logger::get_logs_folder() ) . self::HANDLE . '.log',
 			),
 			network_admin_url( 'admin.php' )
 		);

@@ -268,8 +268,8 @@ function www_setting( $value ) {
  *
  * @return array{0: bool, 1: string} success and message
  */
-function wizard_test() {
-	wp_set_current_user( 1 );
+function wizard_test( $user_id = 1 ) {
+	wp_set_current_user( $user_id );
 	$_REQUEST['integration'] = 'runcloud';
 	$_POST['integration']    = 'runcloud';
 	add_filter( 'wp_doing_ajax', '__return_true' );

@@ -150,12 +150,15 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	}
 
 	/**
-	 * Setup wizard's connection test.
+	 * Setup wizard's connection test: the integration's (refused to anyone but a network
+	 * administrator; HTML-safe text).
 	 *
 	 * @return bool|\WP_Error
 	 */
 	public function test_connection() {
-		return $this->plugin->connection_test->run();
+		$answer = $this->plugin->connection_test->for_wizard();
+
+		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 
 	/**

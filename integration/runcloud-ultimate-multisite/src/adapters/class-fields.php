@@ -45,6 +45,7 @@ final class Fields {
 		return array(
 			'WU_RUNCLOUD_API_TOKEN' => array(
 				'title'       => __( 'RunCloud API Token', 'runcloud-ultimate-multisite' ),
+				'type'        => 'password',
 				'desc'        => __( 'A v3 API token (Workspace > Settings > API Management). Leave empty to use a legacy API key and secret instead.', 'runcloud-ultimate-multisite' ),
 				'placeholder' => __( 'e.g. your-api-token', 'runcloud-ultimate-multisite' ),
 			),
@@ -70,11 +71,13 @@ final class Fields {
 		return array(
 			'WU_RUNCLOUD_API_KEY'    => array(
 				'title'       => __( 'RunCloud API Key (legacy)', 'runcloud-ultimate-multisite' ),
+				'type'        => 'password',
 				'desc'        => __( 'Only when you use a legacy v2 API key instead of a token.', 'runcloud-ultimate-multisite' ),
 				'placeholder' => '',
 			),
 			'WU_RUNCLOUD_API_SECRET' => array(
 				'title'       => __( 'RunCloud API Secret (legacy)', 'runcloud-ultimate-multisite' ),
+				'type'        => 'password',
 				'desc'        => __( 'The secret that goes with the legacy API key.', 'runcloud-ultimate-multisite' ),
 				'placeholder' => '',
 			),
@@ -107,5 +110,20 @@ final class Fields {
 				__( 'Call RunCloud for new sites already served by the web app\'s wildcard domain.', 'runcloud-ultimate-multisite' ),
 			),
 		);
+	}
+
+	/**
+	 * Ends the wizard's AJAX request with the test's answer as a string (the Testing step shows
+	 * a string as it is, in a preformatted box, and any other value as JSON).
+	 *
+	 * @param array{ok: bool, code: string, text: string} $answer Connection_Test::for_wizard().
+	 * @return void
+	 */
+	public static function send_wizard_answer( array $answer ) {
+		if ( $answer['ok'] ) {
+			wp_send_json_success( $answer['text'] );
+		}
+		// Status 200 even for a refusal: the Testing step shows the text of a 200 answer only.
+		wp_send_json_error( $answer['text'] );
 	}
 }

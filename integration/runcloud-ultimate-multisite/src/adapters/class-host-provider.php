@@ -160,21 +160,12 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	}
 
 	/**
-	 * Setup wizard's connection test: answers the AJAX request itself, as this generation expects.
+	 * Setup wizard's connection test: answers the AJAX request itself, as this generation expects
+	 * (refused to anyone but a network administrator; HTML-safe text in short lines).
 	 *
 	 * @return void
 	 */
 	public function test_connection(): void {
-		$result = Plugin::instance()->connection_test->run();
-
-		if ( is_wp_error( $result ) ) {
-			wp_send_json_error( array( 'message' => $result->get_error_message() ) );
-		}
-
-		wp_send_json_success(
-			array(
-				'message' => __( 'Connected to RunCloud: credentials, server and web app are correct.', 'runcloud-ultimate-multisite' ),
-			)
-		);
+		Fields::send_wizard_answer( Plugin::instance()->connection_test->for_wizard() );
 	}
 }

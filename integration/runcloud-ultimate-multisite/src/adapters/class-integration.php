@@ -64,11 +64,22 @@ class Integration extends \WP_Ultimo\Integrations\Integration {
 	}
 
 	/**
-	 * Setup wizard's connection test.
+	 * Setup wizard's connection test (refused to anyone but a network administrator).
+	 *
+	 * Inside the wizard's AJAX request the answer is sent from here, as a string: Ultimate
+	 * Multisite would wrap a WP_Error's message into an object, which its Testing step shows as
+	 * JSON on one line, so the lines shaped for that box would be lost. Elsewhere a WP_Error.
+	 * Either way the text is HTML-safe, as the wizard renders it as HTML.
 	 *
 	 * @return bool|\WP_Error
 	 */
 	public function test_connection() {
-		return Plugin::instance()->connection_test->run();
+		$answer = Plugin::instance()->connection_test->for_wizard();
+
+		if ( wp_doing_ajax() && doing_action( 'wp_ajax_wu_test_hosting_integration' ) ) {
+			Fields::send_wizard_answer( $answer );
+		}
+
+		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 }
