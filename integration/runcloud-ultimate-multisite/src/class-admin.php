@@ -10,15 +10,19 @@ namespace RunCloud_Ultimate_Multisite;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Settings > RunCloud in the network admin shows the configuration status and has the buttons
- * "Test connection", "Sync domains now", the certificate strategy setting and "Switch to per-domain
+ * Settings > RunCloud in the network admin shows the configuration status, the last failures, the
+ * network's mapped domains (Domains_Table) and has the buttons "Test connection", "Sync domains
+ * now", "Clear failures", the certificate strategy setting and "Switch to per-domain
  * certificates", each a nonce-protected admin-post action limited to network administrators.
  */
 final class Admin {
 
 	const PAGE       = 'runcloud-ultimate-multisite';
 	const CAPABILITY = 'manage_network_options';
-	const ACTIONS    = array( 'runcloud_um_test', 'runcloud_um_sync', 'runcloud_um_ssl_strategy', 'runcloud_um_ssl_advanced' );
+	const ACTIONS    = array( 'runcloud_um_test', 'runcloud_um_sync', 'runcloud_um_ssl_strategy', 'runcloud_um_ssl_advanced', 'runcloud_um_clear_failures' );
+
+	/** State entry with the names of the server and web app, read by "Test connection". */
+	const NAMES = 'names';
 
 	/**
 	 * Plugin.
@@ -47,6 +51,7 @@ final class Admin {
 		add_action( 'network_admin_notices', array( $this, 'render_strategy_notice' ) );
 		add_action( 'admin_notices', array( $this, 'render_extension_notice' ) );
 		add_action( 'network_admin_menu', array( $this, 'add_page' ) );
+		add_filter( 'wu_settings_section_integrations_fields', array( $this, 'link_from_integrations' ), 100 );
 		foreach ( self::ACTIONS as $action ) {
 			add_action( 'admin_post_' . $action, array( $this, 'handle_post' ) );
 		}
@@ -68,11 +73,46 @@ final class Admin {
 				echo '<tr><td>' . esc_html( gmdate( 'Y-m-d H:i:s', (int) $failure['time'] ) ) . ' UTC</td><td>' . esc_html( (string) $failure['message'] ) . '</td></tr>';
 			}
 			echo '</tbody></table>';
+			$this->render_button( 'runcloud_um_clear_failures', __( 'Clear failures', 'runcloud-ultimate-multisite' ) );
 		}
 		$url = $this->plugin->logger->log_url();
 		if ( '' !== $url ) {
 			echo '<p><a href="' . esc_url( $url ) . '">' . esc_html__( 'Open the integration-runcloud log', 'runcloud-ultimate-multisite' ) . '</a></p>';
 		}
+	}
+
+	/**
+	 * One admin-post button with its nonce.
+	 *
+	 * @param string $action One of ACTIONS.
+	 * @param string $label  Label.
+	 * @return void
+	 */
+	private function render_button( $action, $label ) {
+		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="display:inline-block;margin:1em 1em 0 0">';
+		echo '<input type="hidden" name="action" value="' . esc_attr( $action ) . '" />';
+		wp_nonce_field( $action );
+		echo '<button type="submit" class="button" id="' . esc_attr( str_replace( '_', '-', $action ) ) . '">' . esc_html( $label ) . '</button>';
+		echo '</form>';
+	}
+
+	/**
+	 * Adds a link to this plugin's page to Ultimate Multisite's RunCloud entry (Settings >
+	 * Integrations), where the strategy, the failures and the switch are.
+	 *
+	 * @param array $fields Fields of the integrations section.
+	 * @return array
+	 */
+	public function link_from_integrations( $fields ) {
+		if ( is_array( $fields ) && isset( $fields['integration_runcloud'] ) && is_array( $fields['integration_runcloud'] ) ) {
+			$fields['integration_runcloud']['desc'] = ( $fields['integration_runcloud']['desc'] ?? '' ) . sprintf(
+				' <a href="%s" class="button wu-ml-2" id="runcloud-um-settings-link">%s</a>',
+				esc_url( network_admin_url( 'settings.php?page=' . self::PAGE ) ),
+				esc_html__( 'RunCloud settings and domains', 'runcloud-ultimate-multisite' )
+			);
+		}
+
+		return $fields;
 	}
 
 	/**
@@ -176,14 +216,14 @@ final class Admin {
 		$rows = array(
 			__( 'Extension', 'runcloud-ultimate-multisite' )     => Connector::extension_loaded() ? __( 'loaded', 'runcloud-ultimate-multisite' ) : __( 'not loaded', 'runcloud-ultimate-multisite' ),
 			__( 'Credentials', 'runcloud-ultimate-multisite' )   => 'token' === $settings->auth_mode() ? __( 'API token', 'runcloud-ultimate-multisite' ) : ( 'key' === $settings->auth_mode() ? __( 'legacy API key and secret', 'runcloud-ultimate-multisite' ) : __( 'missing', 'runcloud-ultimate-multisite' ) ),
-			__( 'Server / web app', 'runcloud-ultimate-multisite' ) => sprintf( '%d / %d', $settings->server_id(), $settings->app_id() ),
+			__( 'Server / web app', 'runcloud-ultimate-multisite' ) => $this->server_and_app(),
 			__( 'Missing settings', 'runcloud-ultimate-multisite' ) => implode( ', ', $settings->missing() ),
-			__( 'Pending SSL redeploy', 'runcloud-ultimate-multisite' ) => implode( ', ', $this->plugin->ssl->pending() ),
+			__( 'Pending SSL redeploy', 'runcloud-ultimate-multisite' ) => $this->pending_redeploy(),
 			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->plugin->strategy->configured() . ( $this->plugin->strategy->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
 			__( 'SSL mode of the web app', 'runcloud-ultimate-multisite' ) => $this->known_mode(),
 			/* translators: 1: covered, 2: pending, 3: failed */
 			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->plugin->certificates->counts() ) ),
-			__( 'Last reconcile', 'runcloud-ultimate-multisite' ) => ! empty( $last['time'] )
+			__( 'Last domain sync', 'runcloud-ultimate-multisite' ) => ! empty( $last['time'] )
 				/* translators: 1: date, 2: added, 3: removed, 4: failed */
 				? sprintf( __( '%1$s: %2$d added, %3$d removed, %4$d failed', 'runcloud-ultimate-multisite' ), gmdate( 'Y-m-d H:i', (int) $last['time'] ), count( (array) $last['added'] ), count( (array) $last['removed'] ), count( (array) $last['failed'] ) )
 				: __( 'never', 'runcloud-ultimate-multisite' ),
@@ -196,20 +236,112 @@ final class Admin {
 		}
 		echo '</tbody></table>';
 
+		$this->render_button( 'runcloud_um_test', __( 'Test connection', 'runcloud-ultimate-multisite' ) );
+		$this->render_button( 'runcloud_um_sync', __( 'Sync domains now', 'runcloud-ultimate-multisite' ) );
+
 		$this->render_failures();
 		$this->render_strategy_form();
-
-		foreach ( array(
-			'runcloud_um_test' => __( 'Test connection', 'runcloud-ultimate-multisite' ),
-			'runcloud_um_sync' => __( 'Sync domains now', 'runcloud-ultimate-multisite' ),
-		) as $action => $label ) {
-			echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="display:inline-block;margin:1em 1em 0 0">';
-			echo '<input type="hidden" name="action" value="' . esc_attr( $action ) . '" />';
-			wp_nonce_field( $action );
-			echo '<button type="submit" class="button">' . esc_html( $label ) . '</button>';
-			echo '</form>';
-		}
+		$this->render_domains();
 		echo '</div>';
+	}
+
+	/**
+	 * The table of mapped domains, with its search box.
+	 *
+	 * @return void
+	 */
+	private function render_domains() {
+		if ( ! class_exists( '\WP_List_Table' ) ) {
+			require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
+		}
+		$table = new Domains_Table( $this->plugin );
+		$table->prepare_items();
+
+		echo '<h2 id="runcloud-um-domains">' . esc_html__( 'Mapped domains', 'runcloud-ultimate-multisite' ) . '</h2>';
+		echo '<form method="get" action="' . esc_url( network_admin_url( 'settings.php' ) ) . '">';
+		echo '<input type="hidden" name="page" value="' . esc_attr( self::PAGE ) . '" />';
+		$table->search_box( __( 'Filter domains', 'runcloud-ultimate-multisite' ), 'runcloud-um-domain' );
+		$table->display();
+		echo '</form>';
+	}
+
+	/**
+	 * The server and web app, by name when "Test connection" read the names.
+	 *
+	 * @return string
+	 */
+	private function server_and_app() {
+		$settings = $this->plugin->settings;
+		$names    = (array) $this->plugin->state->get( self::NAMES, array() );
+		if ( ( $names['key'] ?? '' ) === $settings->webapp_key() && isset( $names['server'], $names['app'] ) ) {
+			return sprintf( '%s (%d) / %s (%d)', $names['server'], $settings->server_id(), $names['app'], $settings->app_id() );
+		}
+
+		/* translators: 1: server id, 2: web app id */
+		return sprintf( __( '%1$d / %2$d (ids; "Test connection" reads their names)', 'runcloud-ultimate-multisite' ), $settings->server_id(), $settings->app_id() );
+	}
+
+	/**
+	 * Names waiting for the basic certificate's redeploy that are on RunCloud; those whose add has
+	 * not succeeded (yet) are counted apart, as no redeploy can cover them before it does.
+	 *
+	 * @return string
+	 */
+	private function pending_redeploy() {
+		$tracked = $this->plugin->state->tracked();
+		$on      = array();
+		$waiting = 0;
+		foreach ( $this->plugin->ssl->pending() as $name ) {
+			if ( isset( $tracked[ $name ] ) ) {
+				$on[] = $name;
+			} else {
+				++$waiting;
+			}
+		}
+		$text = implode( ', ', $on );
+		if ( $waiting ) {
+			/* translators: %d: number of domains */
+			$text .= ( '' === $text ? '' : '; ' ) . sprintf( _n( '%d domain waits for its add to RunCloud', '%d domains wait for their add to RunCloud', $waiting, 'runcloud-ultimate-multisite' ), $waiting );
+		}
+
+		return $text;
+	}
+
+	/**
+	 * Reads the names of the configured server and web app and the web app's SSL mode (after a
+	 * successful connection test: three calls, on the admin's request, never while rendering).
+	 *
+	 * @return void
+	 */
+	private function read_names_and_mode() {
+		try {
+			$this->plugin->strategy->refresh();
+		} catch ( \Throwable $e ) {
+			$this->plugin->logger->warning( 'Reading the SSL mode failed: ' . Errors::describe( $e ) . '.' );
+		}
+
+		$client = $this->plugin->connector->client();
+		if ( ! method_exists( $client, 'listServers' ) || ! method_exists( $client, 'listWebApps' ) ) {
+			return;
+		}
+		$settings = $this->plugin->settings;
+		$names    = array( 'key' => $settings->webapp_key() );
+		try {
+			foreach ( $client->listServers() as $server ) {
+				if ( (int) $server['id'] === $settings->server_id() ) {
+					$names['server'] = (string) ( $server['name'] ?? '' );
+				}
+			}
+			foreach ( $client->listWebApps( $settings->server_id() ) as $app ) {
+				if ( (int) $app['id'] === $settings->app_id() ) {
+					$names['app'] = (string) ( $app['name'] ?? '' );
+				}
+			}
+		} catch ( \Throwable $e ) {
+			$this->plugin->logger->warning( 'Reading the server and web app names failed: ' . Errors::describe( $e ) . '.' );
+			return;
+		}
+		$this->plugin->state->set( self::NAMES, $names );
 	}
 
 	/**
@@ -220,7 +352,7 @@ final class Admin {
 	private function known_mode() {
 		$mode = $this->plugin->strategy->known();
 		if ( null === $mode ) {
-			return __( 'not read yet', 'runcloud-ultimate-multisite' );
+			return __( 'unknown: "Test connection" reads it (and so does the first certificate)', 'runcloud-ultimate-multisite' );
 		}
 
 		return $mode['advanced'] ? __( 'advanced (one certificate per domain)', 'runcloud-ultimate-multisite' ) : __( 'basic (one certificate for every name)', 'runcloud-ultimate-multisite' );
@@ -258,8 +390,9 @@ final class Admin {
 		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="margin-top:1em">';
 		echo '<input type="hidden" name="action" value="runcloud_um_ssl_advanced" />';
 		wp_nonce_field( 'runcloud_um_ssl_advanced' );
-		echo '<button type="submit" class="button">' . esc_html__( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' ) . '</button>';
-		echo '<p class="description">' . esc_html__( 'Same as wp runcloud ssl mode advanced: switches the web app and queues a certificate for every domain, spread under RunCloud\'s rate limit.', 'runcloud-ultimate-multisite' ) . '</p>';
+		echo '<p class="description">' . esc_html__( 'Switches the live web app to RunCloud\'s advanced SSL mode and queues a certificate for every domain, spread under RunCloud\'s rate limit. Each domain\'s progress shows in the table of mapped domains below.', 'runcloud-ultimate-multisite' ) . '</p>';
+		echo '<p><label><input type="checkbox" name="confirm" value="1" id="runcloud-um-ssl-confirm" required /> ' . esc_html__( 'I want to change the web app\'s SSL mode now.', 'runcloud-ultimate-multisite' ) . '</label></p>';
+		echo '<button type="submit" class="button" id="runcloud-um-ssl-advanced">' . esc_html__( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' ) . '</button>';
 		echo '</form>';
 	}
 
@@ -297,9 +430,20 @@ final class Admin {
 		if ( 'runcloud_um_ssl_advanced' === $action ) {
 			return $this->switch_to_advanced();
 		}
+		if ( 'runcloud_um_clear_failures' === $action ) {
+			delete_site_option( Logger::FAILURES_OPTION );
+
+			return array(
+				'type'    => 'success',
+				'message' => __( 'The list of failures was cleared (the log keeps them).', 'runcloud-ultimate-multisite' ),
+			);
+		}
 
 		if ( 'runcloud_um_test' === $action ) {
 			$ping = $this->plugin->commands->ping();
+			if ( $ping['ok'] ) {
+				$this->read_names_and_mode();
+			}
 
 			return array(
 				'type'    => $ping['ok'] ? 'success' : 'error',
@@ -367,8 +511,22 @@ final class Admin {
 	 * @return array{type: string, message: string}
 	 */
 	private function switch_to_advanced() {
+		if ( empty( $_POST['confirm'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification -- perform() verifies it.
+			return array(
+				'type'    => 'error',
+				'message' => __( 'Nothing was changed: tick the box to confirm the switch of the web app\'s SSL mode.', 'runcloud-ultimate-multisite' ),
+			);
+		}
 		try {
-			$message = $this->plugin->commands->ssl_switch( 'advanced' );
+			$done    = $this->plugin->migration->to_advanced();
+			$message = sprintf(
+				/* translators: 1: jobs queued, 2: per minute, 3: minutes, 4: names skipped */
+				__( 'The web app uses advanced SSL now: %1$d certificate job(s) queued, %2$d per minute (about %3$d minute(s)); %4$d name(s) skipped (wildcards and names a wildcard serves). Each domain\'s progress shows in the table of mapped domains.', 'runcloud-ultimate-multisite' ),
+				$done['queued'],
+				$done['per_minute'],
+				$done['minutes'],
+				count( $done['skipped'] )
+			);
 		} catch ( \Throwable $e ) {
 			$message = $e instanceof Not_Ready_Exception ? $e->getMessage() : Errors::describe( $e );
 			$this->plugin->logger->error( 'Switching to advanced SSL failed: ' . $message . '.' );

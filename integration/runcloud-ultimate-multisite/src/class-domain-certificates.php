@@ -170,6 +170,16 @@ final class Domain_Certificates {
 	}
 
 	/**
+	 * $name's row (status, time, error) for the configured web app, or null; for status pages.
+	 *
+	 * @param string $name Normalised name.
+	 * @return array{name: string, status: string, time: int, error: string, app: string}|null
+	 */
+	public function row( $name ) {
+		return $this->read( $name );
+	}
+
+	/**
 	 * Whether $name has its certificate.
 	 *
 	 * @param string $name Normalised name.

@@ -110,6 +110,26 @@ final class Wildcards {
 	}
 
 	/**
+	 * Whether a wildcard domain of the web app serves $name, from the remembered answer only (for
+	 * status pages: no call), or null when nothing is remembered.
+	 *
+	 * @param string $name Normalised name.
+	 * @return bool|null
+	 */
+	public function remembered( $name ) {
+		$candidate = $this->candidate( $name );
+		if ( '' === $candidate ) {
+			return false;
+		}
+		$entry = ( (array) $this->state->get( 'wildcards' ) )[ $candidate ] ?? null;
+		if ( ! is_array( $entry ) || ( $entry['key'] ?? '' ) !== $this->settings->webapp_key() ) {
+			return null;
+		}
+
+		return ! empty( $entry['exists'] );
+	}
+
+	/**
 	 * Asks RunCloud whether the wildcard exists and remembers the answer.
 	 *
 	 * @param string $candidate "*.network.tld".

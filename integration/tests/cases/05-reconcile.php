@@ -165,6 +165,7 @@ t(
 		ok( null !== Sandbox::domain( 'button.example.com' ), 'button did not sync' );
 
 		// The page shows both buttons with nonces, escaped.
+		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
 		plugin()->admin->render_page();
 		$html = ob_get_clean();

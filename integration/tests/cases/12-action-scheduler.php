@@ -68,6 +68,7 @@ t(
 
 		// The plugin's admin page shows the last failures and links to the log.
 		wp_set_current_user( 1 );
+		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
 		plugin()->admin->render_page();
 		$html = ob_get_clean();

@@ -126,14 +126,23 @@ t(
 
 		wp_set_current_user( 1 );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_advanced' );
-		$result               = plugin()->admin->perform( 'runcloud_um_ssl_advanced' );
-		$_REQUEST             = array();
+		// The switch changes the live web app: without the confirmation box ticked, nothing.
+		$result = plugin()->admin->perform( 'runcloud_um_ssl_advanced' );
+		eq( 'error', $result['type'], 'switched without a confirmation: ' . $result['message'] );
+		eq( false, Sandbox::webapp()['advanced_ssl']['advancedSSL'], 'switched without a confirmation' );
+
+		$_POST['confirm'] = '1';
+		$result           = plugin()->admin->perform( 'runcloud_um_ssl_advanced' );
+		$_REQUEST         = array();
+		$_POST            = array();
 		eq( 'success', $result['type'], 'result: ' . $result['message'] );
+		not_contains( 'wp runcloud', $result['message'], 'the notice sends the admin to WP-CLI' );
 		eq( true, Sandbox::webapp()['advanced_ssl']['advancedSSL'], 'mode of the web app' );
 		eq( true, plugin()->strategy->known()['advanced'], 'remembered mode' );
 		ok( isset( certificate_jobs()['button.example.org'] ), 'no certificate job for button.example.org' );
 
 		// The page shows the progress and offers both controls.
+		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
 		plugin()->admin->render_page();
 		$page = ob_get_clean();
