@@ -215,7 +215,7 @@ final class State {
 	public function delete_all() {
 		global $wpdb;
 
-		foreach ( array( 'tracked', 'ssl', 'ssl_guard', 'wildcards', 'last_sync', 'notice', 'ssl_strategy', 'ssl_mode' ) as $name ) {
+		foreach ( array( 'tracked', 'ssl', 'ssl_guard', 'wildcards', 'last_sync', 'notice', 'ssl_strategy', 'ssl_mode', 'names' ) as $name ) {
 			delete_network_option( null, self::PREFIX . $name );
 		}
 
