@@ -3,7 +3,7 @@
 # integration's, the benchmark's), only when one is missing. Needs root (or sudo).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-mapfile -t wanted < <(cat "$root"/scripts/debian-packages.txt "$root"/*/debian-packages.txt 2>/dev/null | sed 's/#.*//' | awk 'NF' | sort -u)
+mapfile -t wanted < <(cat "$root"/scripts/debian-packages.txt "$root"/*/debian-packages.txt "$root"/integration/browser/debian-packages.txt 2>/dev/null | sed 's/#.*//' | awk 'NF' | sort -u)
 missing=()
 for p in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, builds, and runs every suite of the project.
 #   scripts/test.sh              everything (what CI runs)
-#   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration fuzz soak
+#   scripts/test.sh phpt sandbox only those stages; stages: checks phpt valgrind asan sandbox integration browser fuzz soak
+#                                browser (the plugin's screens in Debian's chromium through nginx and PHP-FPM)
 #                                bench-ssl (the SSL benchmark's smoke run: 20 domains through the plugin, checked)
 #                                pecl (package, install, run-tests as a PECL user does)
 #                                php84 php85 php86 (the same suites on other PHP versions, in Debian chroots)
@@ -13,7 +14,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration bench-ssl fuzz soak pecl php84 php85 php86)
+[ ${#stages[@]} -gt 0 ] || stages=(checks phpt valgrind asan sandbox integration browser bench-ssl fuzz soak pecl php84 php85 php86)
 passed=0 failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
@@ -62,7 +63,7 @@ suite() {  # a suite script ending with "N passed, N failed"
   f=$(echo "$line" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p')
   if [ -z "$line" ] || [ $rc -ne 0 ] && [ "${f:-0}" -eq 0 ]; then f=$(( ${f:-0} + 1 )); fi
   [ "${f:-0}" -eq 0 ] || tail -n 60 "$out"
-  grep -E '^(one process|php-fpm|fuzz): ' "$out" | grep -v ' passed, ' || true   # the figures worth keeping
+  grep -E '^(one process|php-fpm|fuzz|browser): ' "$out" | grep -v ' passed, ' || true   # the figures worth keeping
   count "$name" "${p:-0}" "${f:-0}"
 }
 
@@ -134,6 +135,7 @@ for stage in "${stages[@]}"; do
       phpt_env=() ;;
     sandbox) suite sandbox bash sandbox/tests/run.sh ;;
     integration) suite integration env RUNCLOUD_EXT="$so" bash integration/tests/run.sh ;;
+    browser) suite browser env RUNCLOUD_EXT="$so" bash integration/browser/run.sh ;;
     fuzz) suite fuzz bash fuzz/run.sh --ci ;;
     soak) suite soak env RUNCLOUD_EXT="$so" bash soak/run.sh ;;
     bench-ssl) suite bench-ssl env RUNCLOUD_EXT="$so" bash bench/ssl/test.sh ;;
