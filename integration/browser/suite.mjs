@@ -147,6 +147,28 @@ async function postAction(page, action, nonce) {
   }, `${BASE}/wp-admin/admin-post.php`, action, nonce);
 }
 
+// Maps NAME to SITE in Ultimate Multisite's Domains screen (its Add Domain modal); the domain's page.
+async function mapDomain(page, name, site) {
+  await go(page, `${ADMIN}/admin.php?page=wp-ultimo-domains`);
+  await page.click('a.wubox[href*="add_new_domain"]');
+  await page.waitForSelector('input[name="domain"]', { visible: true });
+  await page.type('input[name="domain"]', name);
+  // Ultimate Multisite's gap, worked around here only: 2.4.13-beta.1 has no wu_search AJAX handler,
+  // so the modal's site search finds nothing; the site is put into the search field's own list.
+  await page.evaluate((site) => {
+    const el = document.querySelector('[name="blog_id"]');
+    if (el.selectize) el.selectize.destroy();
+    const field = document.querySelector('[name="blog_id"]');
+    if (field.tagName === 'SELECT') field.add(new Option(String(site), String(site), true, true));
+    field.value = String(site);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }, site);
+  await screenshot(page, `um-add-domain-${name}`);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 30000 }), page.click('#submit_button_new')]);
+  return page.url();
+}
+
 async function loginCookie(page) {
   const cookies = await page.cookies(BASE);
   const c = cookies.find((x) => x.name.startsWith('wordpress_logged_in_'));
@@ -294,11 +316,20 @@ try {
     contains('basic (one certificate for every name)', text, 'the SSL mode');
   });
 
-  await check('the log link opens the plugin\'s log in Ultimate Multisite\'s viewer, RunCloud\'s text shown as text', async () => {
+  let logUrl = '';
+  await check('the log link names the plugin\'s log file as Ultimate Multisite\'s viewer lists it', async () => {
     await go(admin, PAGE_URL);
     const href = await admin.$eval('a[href*="page=wp-ultimo-view-logs"]', (a) => a.href);
+    logUrl = href.replace(/%2F%2Fintegration-runcloud/i, '%2Fintegration-runcloud').replace('//integration-runcloud', '/integration-runcloud');
     notContains('//integration-runcloud', decodeURIComponent(href), 'the log link');
     await clickAndWait(admin, 'a[href*="page=wp-ultimo-view-logs"]');
+    const selected = await admin.$eval('select[name="log_file"]', (el) => el.options[el.selectedIndex] ? el.options[el.selectedIndex].text : '').catch(() => '');
+    contains('integration-runcloud.log', selected, 'the file the viewer shows');
+  });
+
+  await check('Ultimate Multisite\'s log viewer shows RunCloud\'s text in the plugin\'s log as text', async () => {
+    ok(logUrl !== '', 'no log link on the plugin\'s page');
+    await go(admin, logUrl);
     await admin.waitForFunction(() => {
       const el = document.querySelector('#wu_payload_content');
       return el && el.textContent.includes('Connection test');
@@ -327,24 +358,7 @@ try {
 
   let domainUrl = '';
   await check('a domain mapped in Ultimate Multisite\'s screens reaches RunCloud through WP-Cron, and the plugin\'s table shows it (customer\'s site name as text)', async () => {
-    await go(admin, `${ADMIN}/admin.php?page=wp-ultimo-domains`);
-    await admin.click('a.wubox[href*="add_new_domain"]');
-    await admin.waitForSelector('input[name="domain"]', { visible: true });
-    await admin.type('input[name="domain"]', 'mapped-one.example.org');
-    // Ultimate Multisite's gap, worked around here only: 2.4.13-beta.1 has no wu_search AJAX handler,
-    // so the modal's site search finds nothing; the site is put into the search field's own list.
-    await admin.evaluate((site) => {
-      const el = document.querySelector('[name="blog_id"]');
-      if (el.selectize) el.selectize.destroy();
-      const field = document.querySelector('[name="blog_id"]');
-      if (field.tagName === 'SELECT') field.add(new Option(String(site), String(site), true, true));
-      field.value = String(site);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-      field.dispatchEvent(new Event('change', { bubbles: true }));
-    }, customer.site);
-    await screenshot(admin, 'um-add-domain');
-    await Promise.all([admin.waitForNavigation({ waitUntil: 'load', timeout: 30000 }), admin.click('#submit_button_new')]);
-    domainUrl = admin.url();
+    domainUrl = await mapDomain(admin, 'mapped-one.example.org', customer.site);
     contains('wp-ultimo-edit-domain', domainUrl, 'the domain\'s page after adding');
     await screenshot(admin, 'um-domain-page');
     // Only RunCloud's texts here: Ultimate Multisite 2.9.2's own domain page renders the site's name
@@ -378,6 +392,22 @@ try {
     await runCron(admin);
     const names = (await webapp()).domains.map((d) => d.name);
     ok(!names.includes('mapped-one.example.org'), `still on RunCloud: ${names.join(', ')}`);
+  });
+
+  await check('a job that failed on RunCloud\'s answer shows its message as text in the job queue', async () => {
+    await runCron(admin); // nothing else queued may meet the refusal
+    await fault({ type: 'status', status: 422, method: 'POST', path: '/domains', count: 1, body: JSON.stringify({ message: `Refused ${PAYLOAD}` }), content_type: 'application/json' });
+    await mapDomain(admin, 'mapped-two.example.org', customer.site);
+    await runCron(admin);
+    await clearFaults();
+    await go(admin, `${BASE}/wp-admin/tools.php?page=action-scheduler&status=failed`);
+    await screenshot(admin, 'job-queue-failed');
+    const text = await assertInert(admin, 'Action Scheduler\'s job list');
+    contains(`Refused ${PAYLOAD}`, text, 'RunCloud\'s message in the failed job');
+    await go(admin, PAGE_URL);
+    const row = await admin.$$eval('#the-list tr', (rows) => rows.map((r) => r.innerText).find((t) => t.includes('mapped-two.example.org')) || '');
+    contains(`Refused ${PAYLOAD}`, row, 'the last error in the plugin\'s table');
+    await assertInert(admin, 'the plugin\'s table with a failed domain');
   });
 
   await check('"Switch to per-domain certificates" asks for confirmation and its notice does not send the admin to WP-CLI', async () => {
@@ -416,7 +446,7 @@ try {
   });
 
   // A customer's site administrator: a valid nonce of their own session, no network capability.
-  await check('a customer\'s site administrator is refused every admin action, the page and the wizard\'s test, and nothing changes', async () => {
+  await check('a customer\'s site administrator is refused every admin action and the plugin\'s page, and nothing changes', async () => {
     const context = await browser.createBrowserContext();
     const page = await newPage(context);
     try {
@@ -433,6 +463,23 @@ try {
       const res = await go(page, PAGE_URL);
       ok(res.status() === 403 || /not allowed/i.test(await page.evaluate(() => document.body.innerText)), 'the page opened for a customer');
       await screenshot(page, 'customer-refused-page');
+      ok(JSON.stringify(wpState()) === JSON.stringify(before), 'state changed');
+      const calls = await journal();
+      ok(calls.length === 0, `RunCloud was called: ${calls.map((c) => `${c.method} ${c.path}`).join(', ')}`);
+    } finally {
+      current = admin;
+      await context.close();
+    }
+  });
+
+  // Ultimate Multisite's AJAX action checks neither a nonce nor a capability: the plugin's test must.
+  await check('the wizard\'s connection test refuses a customer\'s site administrator, says so, and calls nothing at RunCloud', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await newPage(context);
+    try {
+      await login(page, 'customer', 'customer-pass-1');
+      await clearJournal();
+      const before = wpState();
       const answer = await page.evaluate(async (url) => {
         const res = await fetch(url, { method: 'POST', body: new URLSearchParams({ action: 'wu_test_hosting_integration', integration: 'runcloud' }), credentials: 'include' });
         return res.text();
