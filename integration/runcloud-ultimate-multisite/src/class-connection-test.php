@@ -231,8 +231,8 @@ final class Connection_Test {
 			$wanted  = $this->settings->server_id();
 			$known   = in_array( $wanted, array_map( 'intval', array_column( $servers, 'id' ) ), true );
 			foreach ( $servers as $server ) {
-				$id     = (int) $server['id'];
-				$line   = sprintf( '%d (%s)', $id, (string) ( $server['name'] ?? '' ) );
+				$id   = (int) $server['id'];
+				$line = sprintf( '%d (%s)', $id, (string) ( $server['name'] ?? '' ) );
 				/* translators: %s: server id and name */
 				$rows[] = sprintf( __( 'server %s', 'runcloud-ultimate-multisite' ), $line );
 				if ( ! $known || $id === $wanted ) {
