@@ -268,7 +268,7 @@ try {
   await check('Ultimate Multisite\'s integrations screen shows RunCloud and links to the plugin\'s page', async () => {
     await go(admin, `${ADMIN}/admin.php?page=wp-ultimo-settings&tab=integrations`);
     await screenshot(admin, 'um-integrations');
-    const href = await admin.$eval('a[href*="page=runcloud-ultimate-multisite"]', (a) => a.href).catch(() => '');
+    const href = await admin.$eval('#wpbody-content a[href*="page=runcloud-ultimate-multisite"]', (a) => a.href).catch(() => '');
     ok(href !== '', 'no link to the plugin\'s page');
     await go(admin, href);
     contains('RunCloud for Ultimate Multisite', await assertInert(admin, 'the plugin\'s page'), 'the plugin\'s page');
