@@ -307,6 +307,12 @@ bool read_method(zend_string *method, uint32_t arg, const char *&out) {
     return false;
 }
 
+bool no_body_for(const char *method, uint32_t arg) {
+    if (std::strcmp(method, "GET") != 0 && std::strcmp(method, "DELETE") != 0) return true;
+    zend_argument_value_error(arg, "must be null for %s, which carries no body (pass parameters as $query)", method);
+    return false;
+}
+
 /* A path under the base URL: it can never name another host, climb out of the base path, carry
  * credentials, a query (that is $query) or a fragment, or smuggle a header. */
 bool check_path(zend_string *path, uint32_t arg, std::string &out) {

@@ -325,8 +325,8 @@ CLIENT_METHOD(request) {
     bool ok = false;
     if (!constructed(ZEND_THIS)) RETURN_THROWS();
     php_runcloud_guard([&] {
-        ok = read_method(method, 1, verb) && check_path(path, 2, p) && (!body || json_body(body, 3, json)) &&
-             (!query || read_query(query, 4, false, q));
+        ok = read_method(method, 1, verb) && check_path(path, 2, p) && (!body || no_body_for(verb, 3)) &&
+             (!body || json_body(body, 3, json)) && (!query || read_query(query, 4, false, q));
     });
     if (!ok) RETURN_THROWS();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
