@@ -374,13 +374,26 @@ bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out) 
 using JsonErrors = php_json_error_details;
 static JsonErrors &json_errors() { return JSON_G(error_details); }
 static void json_errors_clear() { php_json_error_details_clear(&JSON_G(error_details)); }
-static bool json_failed() { return JSON_G(error_details).code != PHP_JSON_ERROR_NONE; }
+static php_json_error_code json_error() { return JSON_G(error_details).code; }
 #else
 using JsonErrors = php_json_error_code;
 static JsonErrors &json_errors() { return JSON_G(error_code); }
 static void json_errors_clear() { JSON_G(error_code) = PHP_JSON_ERROR_NONE; }
-static bool json_failed() { return JSON_G(error_code) != PHP_JSON_ERROR_NONE; }
+static php_json_error_code json_error() { return JSON_G(error_code); }
 #endif
+static bool json_failed() { return json_error() != PHP_JSON_ERROR_NONE; }
+
+AnswerJson decode_answer(const char *json, size_t len, zval *out) {
+    // ext/json records its last error where json_last_error() reads it: put back afterwards, so that a
+    // call of ours never changes what PHP code sees there.
+    JsonErrors before = json_errors();
+    json_errors_clear();
+    bool ok = php_json_decode_ex(out, json, len, PHP_JSON_OBJECT_AS_ARRAY | PHP_JSON_BIGINT_AS_STRING,
+                                 static_cast<zend_long>(runcloud::kMaxJsonDepth)) == SUCCESS;
+    bool deep = !ok && json_error() == PHP_JSON_ERROR_DEPTH;
+    json_errors() = before;
+    return ok ? AnswerJson::Ok : deep ? AnswerJson::TooDeep : AnswerJson::Invalid;
+}
 
 bool json_body(HashTable *body, uint32_t arg, std::string &out) {
     if (zend_hash_num_elements(body) == 0) {  // RunCloud's bodies are objects: [] means {}
