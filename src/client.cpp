@@ -395,5 +395,8 @@ ZEND_METHOD(RunCloud_Client, rateLimit) {
     if (!rate) RETURN_NULL();
     array_init_size(return_value, 2);
     add_assoc_long(return_value, "limit", rate->limit);
-    add_assoc_long(return_value, "remaining", rate->remaining < 0 ? 0 : rate->remaining);
+    // What the last answer said: null when it had no X-RateLimit-Remaining, or one that could not be read
+    // (not digits, or above the limit).
+    if (rate->said_remaining < 0) add_assoc_null(return_value, "remaining");
+    else add_assoc_long(return_value, "remaining", rate->said_remaining);
 }

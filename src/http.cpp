@@ -469,7 +469,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
                 it = queue.begin();
                 continue;
             }
-            if (ex->not_before > now || rate.next_start(busy, now) > now) { ++it; continue; }
+            if (ex->not_before > now || rate.next_start(busy, now, ex->deadline) > now) { ++it; continue; }
             it = queue.erase(it);
             bool held = rate.pacing(busy);
             if (held && !rate.held) paced++;  // once per stretch of paced starts: logged once
@@ -487,7 +487,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
         if (running_.empty()) {
             if (queue.empty()) return;
             Clock::time_point earliest = Clock::time_point::max();
-            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, rate.next_start(0, now)), ex->deadline));
+            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, rate.next_start(0, now, ex->deadline)), ex->deadline));
             // Short sleeps, so that stop() (max_execution_time) is seen in time.
             auto until = std::min(earliest, Clock::now() + std::chrono::milliseconds(200));
             if (until > now) std::this_thread::sleep_until(until);
