@@ -229,18 +229,24 @@ void bulk(INTERNAL_FUNCTION_PARAMETERS, Bulk kind) {
 /* Decodes a JSON answer into PHP arrays and scalars ({} and an empty body are []). Runs when no transfer
  * is attached; a bailout (memory exhaustion) is caught and re-raised by run_call. False with `why` set
  * ("... answered WHY") when the body is not JSON or nests too deep. */
+/* The decoding itself, in a frame of its own that holds no C++ object across the setjmp. */
+AnswerJson decode_caught(Client *c, const char *json, size_t len, zval *out) {
+    volatile AnswerJson result = AnswerJson::Invalid;
+    zend_try {
+        result = decode_answer(json, len, out);
+    } zend_catch {
+        c->bailout = true;
+    } zend_end_try();
+    return result;
+}
+
 bool decode_php(Client *c, const std::string &json, zval *out, std::string &why) {
     ZVAL_UNDEF(out);
     if (json.find_first_not_of(" \t\r\n") == std::string::npos) {
         array_init(out);
         return true;
     }
-    AnswerJson result = AnswerJson::Invalid;
-    zend_try {
-        result = decode_answer(json.data(), json.size(), out);
-    } zend_catch {
-        c->bailout = true;
-    } zend_end_try();
+    AnswerJson result = decode_caught(c, json.data(), json.size(), out);
     if (result == AnswerJson::Ok) return true;
     zval_ptr_dtor(out);
     ZVAL_UNDEF(out);

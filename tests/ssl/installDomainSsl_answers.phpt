@@ -41,7 +41,8 @@ $ssl = $c->installDomainSsl('a.test');
 echo $ssl->id, ' ', $ssl->validUntil, "\n";
 $sb->fault(['path' => '/ssl/15', 'method' => 'PUT', 'count' => 1, 'type' => 'status', 'status' => 200, 'body' => '{}']);
 var_dump($c->redeployDomainSsl('a.test'));
-echo preg_replace('/domains\/\d+/', 'domains/D', implode("\n", $sb->calls())), "\n";
+$calls = $sb->calls();
+echo str_replace('/domains/' . $c->findDomain('a.test')->id . '/', '/domains/D/', implode("\n", $calls)), "\n";
 ?>
 --EXPECT--
 -- an HTML page
