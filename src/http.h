@@ -93,7 +93,7 @@ struct RateState {
     Clock::time_point last_start{};  // this session's last start
     Clock::time_point reset_at{};    // when a 429's Retry-After said the budget comes back
     Clock::time_point last_seen{};   // the last answer with figures
-    Clock::time_point last_rise{};   // when `remaining` last went up (a new window)
+    Clock::time_point rise_from{};   // the answer before `remaining` last went up: the new window began after it
     Clock::time_point distrust_until{};  // the figures contradicted themselves: no estimate from them until then
     bool held = false;               // the last start was paced
     /* Takes in the figures of a finished exchange. */

@@ -45,14 +45,16 @@ void RateState::seen(const Exchange &ex, Clock::time_point now) {
         long drop = remaining - r;
         double usual = kWindowSeconds / static_cast<double>(limit) * std::max(1.0, consumers);
         if (drop < 0) {
-            // A rise is a new window; two within one window are figures that contradict themselves (a
-            // jittery header, answers of different counters): nothing is estimated from them for a window,
-            // and what was estimated goes.
-            if (last_rise != Clock::time_point{} && now - last_rise < std::chrono::duration<double>(kWindowSeconds)) {
-                distrust_until = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kWindowSeconds));
+            // A rise is a new window, which began after the answer before it (last_seen). Windows are a
+            // minute apart, so a rise that comes less than a minute after the answer before the previous
+            // rise contradicts it (a jittery header, answers of different counters): nothing is estimated
+            // from the figures for a minute, and what was estimated goes.
+            auto window = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kWindowSeconds));
+            if (rise_from != Clock::time_point{} && now - rise_from < window) {
+                distrust_until = now + window;
                 consumers = 1;
             }
-            last_rise = now;
+            rise_from = last_seen;
         } else if (now >= distrust_until) {
             // A long pause says nothing about anyone's pace. A sample may at most double the estimate (plus
             // one): N busy processes are learnt within a few answers, one odd figure does not hold every
