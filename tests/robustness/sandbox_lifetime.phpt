@@ -7,6 +7,7 @@ runcloud
 --FILE--
 <?php
 require __DIR__ . '/../inc/sandbox.inc';
+require __DIR__ . '/../inc/served.inc';
 // The sandbox's processes: the server itself and what it started (php -S, its watchdog).
 function alive(int $pid): bool {
     $stat = @file_get_contents("/proc/$pid/stat");
@@ -39,9 +40,24 @@ foreach ($endings as $how => $code) {
     for ($t = 0; $t < 300 && alive($pid); $t++) usleep(100000);
     echo alive($pid) ? "STILL RUNNING\n" : "gone\n";
 }
+echo "-- the PHP server of served.inc, its test killed\n";
+$script = tempnam(sys_get_temp_dir(), 'rc-life');
+file_put_contents($script, '<?php require ' . var_export(__DIR__ . '/../inc/sandbox.inc', true) . '; require ' . var_export(__DIR__ . '/../inc/served.inc', true) . ";\n"
+    . '$web = new ServedScript(__FILE__); $s = new ReflectionProperty($web, "proc"); echo proc_get_status($s->getValue($web))["pid"], "\n"; flush(); sleep(600);');
+$p = proc_open([rc_php_cli(), '-n', '-d', 'extension=' . rc_loaded_extension_path(), $script], [1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'a']], $pipes);
+$pid = (int) fgets($pipes[1]);
+echo "server ", $pid > 0 && alive($pid) ? 'running' : 'NOT STARTED', ', ';
+proc_terminate($p, 9);
+fclose($pipes[1]);
+proc_close($p);
+for ($t = 0; $t < 300 && alive($pid); $t++) usleep(100000);
+echo alive($pid) ? "STILL RUNNING\n" : "gone\n";
+unlink($script);
 ?>
 --EXPECT--
 returns: sandbox running, gone
 exit: sandbox running, gone
 fatal error: sandbox running, gone
 killed: sandbox running, gone
+-- the PHP server of served.inc, its test killed
+server running, gone
