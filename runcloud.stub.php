@@ -90,7 +90,7 @@ namespace RunCloud {
         /** @return list<mixed> the items of "data" of every page of a paginated listing, each id once */
         public function listAll(string $path, array $query = []): array {}
 
-        /** @return array{limit: int, remaining: int}|null the X-RateLimit figures of the last answer */
+        /** @return array{limit: int, remaining: int|null}|null the rate limit, and what the last answer said is left of it (null: nothing readable); null before any answer gave a limit */
         public function rateLimit(): ?array {}
 
         /** @return array{advanced: bool, autoSsl: bool} the web app's SSL mode: advanced = one certificate per domain */

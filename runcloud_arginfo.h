@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a6f7841eb58c36434fb60c1f7b879da1929a52bf */
+ * Stub hash: 102ac25f395b79c30012d10f2964450c1fd7aab7 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Client___construct, 0, 0, 3)
 	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)

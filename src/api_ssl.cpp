@@ -173,14 +173,23 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
         if (call(ex, false, f, 422)) {
             std::string why;
             SslData ssl;
-            if (!blank_or_null(ex.response) &&
-                decode_ssl(Body{ex.response.data(), ex.response.size(), ex.response.capacity()}, ssl, why) && ssl.id > 0) {
+            // Only a JSON object (or no body at all) is an answer: HTML, truncated JSON, two documents or bytes
+            // after one are refused like domainSsl() refuses them, whatever the status said.
+            bool blank = ex.response.find_first_not_of(" \t\r\n") == std::string::npos;
+            if (!blank && !decode_ssl(Body{ex.response.data(), ex.response.size(), ex.response.capacity()}, ssl, why)) {
+                f = unexpected(ex, why);
+                log("error", ex, f.message);
+                session().cache_ssl_id(domain_path(id, ""), 0);  // whatever it did, an id known before may be stale
+                return false;
+            }
+            if (ssl.id > 0) {
                 session().cache_ssl_id(domain_path(id, ""), ssl.id);
                 out = std::move(ssl);
                 return true;
             }
             // {} (RunCloud's example answer): accepted. What the client knows is what it asked for; the id
-            // (0 here) and dates come with domainSsl(). Reading it back now would cost every install a call.
+            // (0 here, never remembered) and dates come with domainSsl(). Reading it back now would cost every
+            // install a call.
             session().cache_ssl_id(domain_path(id, ""), 0);
             out = SslData{};
             std::string asked = body, own_why;

@@ -307,6 +307,12 @@ bool read_method(zend_string *method, uint32_t arg, const char *&out) {
     return false;
 }
 
+bool no_body_for(const char *method, uint32_t arg) {
+    if (std::strcmp(method, "GET") != 0 && std::strcmp(method, "DELETE") != 0) return true;
+    zend_argument_value_error(arg, "must be null for %s, which carries no body (pass parameters as $query)", method);
+    return false;
+}
+
 /* A path under the base URL: it can never name another host, climb out of the base path, carry
  * credentials, a query (that is $query) or a fragment, or smuggle a header. */
 bool check_path(zend_string *path, uint32_t arg, std::string &out) {
@@ -343,8 +349,13 @@ bool check_path(zend_string *path, uint32_t arg, std::string &out) {
     return true;
 }
 
+/* Past this, servers and proxies refuse the request line (nginx's default buffers hold 8 KB with the path
+ * and headers): an argument error here, not a transport failure later. */
+constexpr size_t kMaxQuery = 6144;
+
 bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out) {
-    return each_option(query, arg, "query parameter", [&](std::string_view k, zval *v, OptionReader &r) {
+    bool too_long = false;
+    bool ok = each_option(query, arg, "query parameter", [&](std::string_view k, zval *v, OptionReader &r) {
         if (listing && (k == "page" || k == "perPage")) {
             return r.value_error("is set by listAll() itself, which walks every page");
         }
@@ -358,8 +369,14 @@ bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out) 
         }
         if (!out.empty()) out.push_back('&');
         out += runcloud::url_encode(std::string(k)) + "=" + runcloud::url_encode(value);
-        return true;
+        too_long = out.size() > kMaxQuery;
+        return !too_long;  // no need to encode the rest of a query already too long
     });
+    if (too_long) {
+        zend_argument_value_error(arg, "must encode to at most %zu bytes (percent-encoded)", kMaxQuery);
+        return false;
+    }
+    return ok;
 }
 
 /* ext/json's error state, which json_body saves and puts back. PHP 8.6 keeps the code in `error_details`
@@ -368,13 +385,26 @@ bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out) 
 using JsonErrors = php_json_error_details;
 static JsonErrors &json_errors() { return JSON_G(error_details); }
 static void json_errors_clear() { php_json_error_details_clear(&JSON_G(error_details)); }
-static bool json_failed() { return JSON_G(error_details).code != PHP_JSON_ERROR_NONE; }
+static php_json_error_code json_error() { return JSON_G(error_details).code; }
 #else
 using JsonErrors = php_json_error_code;
 static JsonErrors &json_errors() { return JSON_G(error_code); }
 static void json_errors_clear() { JSON_G(error_code) = PHP_JSON_ERROR_NONE; }
-static bool json_failed() { return JSON_G(error_code) != PHP_JSON_ERROR_NONE; }
+static php_json_error_code json_error() { return JSON_G(error_code); }
 #endif
+static bool json_failed() { return json_error() != PHP_JSON_ERROR_NONE; }
+
+AnswerJson decode_answer(const char *json, size_t len, zval *out) {
+    // ext/json records its last error where json_last_error() reads it: put back afterwards, so that a
+    // call of ours never changes what PHP code sees there.
+    JsonErrors before = json_errors();
+    json_errors_clear();
+    bool ok = php_json_decode_ex(out, json, len, PHP_JSON_OBJECT_AS_ARRAY | PHP_JSON_BIGINT_AS_STRING,
+                                 static_cast<zend_long>(runcloud::kMaxJsonDepth) + 1) == SUCCESS;  // PHP counts the innermost values as a level
+    bool deep = !ok && json_error() == PHP_JSON_ERROR_DEPTH;
+    json_errors() = before;
+    return ok ? AnswerJson::Ok : deep ? AnswerJson::TooDeep : AnswerJson::Invalid;
+}
 
 bool json_body(HashTable *body, uint32_t arg, std::string &out) {
     if (zend_hash_num_elements(body) == 0) {  // RunCloud's bodies are objects: [] means {}

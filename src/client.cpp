@@ -8,6 +8,8 @@ extern "C" {
 #include "zend_exceptions.h"
 }
 
+#include <cstdio>
+#include <string>
 #include <unordered_set>
 
 #include "names.h"
@@ -225,56 +227,87 @@ void bulk(INTERNAL_FUNCTION_PARAMETERS, Bulk kind) {
 }
 
 /* Decodes a JSON answer into PHP arrays and scalars ({} and an empty body are []). Runs when no transfer
- * is attached; a bailout (memory exhaustion) is caught and re-raised by run_call. */
-bool decode_php(Client *c, const std::string &json, zval *out) {
+ * is attached; a bailout (memory exhaustion) is caught and re-raised by run_call. False with `why` set
+ * ("... answered WHY") when the body is not JSON or nests too deep. */
+/* The decoding itself, in a frame of its own that holds no C++ object across the setjmp. */
+AnswerJson decode_caught(Client *c, const char *json, size_t len, zval *out) {
+    volatile AnswerJson result = AnswerJson::Invalid;
+    zend_try {
+        result = decode_answer(json, len, out);
+    } zend_catch {
+        c->bailout = true;
+    } zend_end_try();
+    return result;
+}
+
+bool decode_php(Client *c, const std::string &json, zval *out, std::string &why) {
     ZVAL_UNDEF(out);
     if (json.find_first_not_of(" \t\r\n") == std::string::npos) {
         array_init(out);
         return true;
     }
-    bool ok = false;
-    zend_try {
-        ok = php_json_decode_ex(out, json.data(), json.size(), PHP_JSON_OBJECT_AS_ARRAY, 64) == SUCCESS;
-    } zend_catch {
-        c->bailout = true;
-    } zend_end_try();
-    if (!ok) {
-        zval_ptr_dtor(out);
-        ZVAL_UNDEF(out);
-    }
-    return ok;
+    AnswerJson result = decode_caught(c, json.data(), json.size(), out);
+    if (result == AnswerJson::Ok) return true;
+    zval_ptr_dtor(out);
+    ZVAL_UNDEF(out);
+    why = result == AnswerJson::TooDeep ? "JSON nested deeper than " + std::to_string(runcloud::kMaxJsonDepth) + " levels"
+                                        : "a body that is not JSON";
+    return false;
 }
 
-/* The id of a listed item, for de-duplication; 0 when it has none. */
-zend_long item_id(zval *item) {
-    if (Z_TYPE_P(item) != IS_ARRAY) return 0;
+/* What tells a listed item apart from the others: its "id" when that is an integer, a float or a string
+ * (an integer and its canonical decimal string are one id; every other string, a big integer's digits
+ * included, is compared byte for byte). False for an item without such an id (none, null, a boolean, an
+ * array, or an item that is not an array): it cannot be compared, so it is kept wherever it comes. */
+bool item_key(zval *item, std::string &key) {
+    if (Z_TYPE_P(item) != IS_ARRAY) return false;
     zval *id = zend_hash_str_find(Z_ARRVAL_P(item), "id", 2);
-    if (!id) return 0;
-    if (Z_TYPE_P(id) == IS_LONG) return Z_LVAL_P(id);
-    zend_long n = 0;
-    if (Z_TYPE_P(id) == IS_STRING && is_numeric_string(Z_STRVAL_P(id), Z_STRLEN_P(id), &n, nullptr, false) == IS_LONG) return n;
-    return 0;
+    if (!id) return false;
+    ZVAL_DEREF(id);
+    switch (Z_TYPE_P(id)) {
+        case IS_LONG:
+            key = "i" + std::to_string(Z_LVAL_P(id));
+            return true;
+        case IS_DOUBLE: {
+            char buf[40];
+            std::snprintf(buf, sizeof buf, "d%.17g", Z_DVAL_P(id));
+            key = buf;
+            return true;
+        }
+        case IS_STRING: {
+            zend_long n = 0;
+            if (is_numeric_string(Z_STRVAL_P(id), Z_STRLEN_P(id), &n, nullptr, false) == IS_LONG) {
+                std::string canonical = std::to_string(n);
+                if (canonical.size() == Z_STRLEN_P(id) && canonical.compare(0, canonical.size(), Z_STRVAL_P(id), Z_STRLEN_P(id)) == 0) {
+                    key = "i" + canonical;
+                    return true;
+                }
+            }
+            key.assign("s").append(Z_STRVAL_P(id), Z_STRLEN_P(id));
+            return true;
+        }
+        default:
+            return false;
+    }
 }
 
-/* Every page of a listing into `return_value`: the items of each page's "data", each id once. */
+/* Every page of a listing into `return_value`: the items of each page's "data", each id once. A page that
+ * brings nothing new (only ids seen already) ends the walk: the listing repeats itself. */
 bool list_all(Client *c, const std::string &path, const std::string &query, zval *return_value, runcloud::Failure &f) {
     array_init(return_value);
-    std::unordered_set<zend_long> seen;
+    std::unordered_set<std::string> seen;
+    std::string key;
     return c->api->walk(path, query, [&](const runcloud::Exchange &ex, runcloud::PageMeta &meta, std::string &why) {
         runcloud::Body body{ex.response.data(), ex.response.size(), ex.response.capacity()};
         if (!runcloud::decode_page_meta(body, meta, why)) return runcloud::PageStep::Bad;
         zval page;
-        if (!decode_php(c, ex.response, &page)) {
-            why = "a body that is not JSON";
-            return runcloud::PageStep::Bad;
-        }
+        if (!decode_php(c, ex.response, &page, why)) return runcloud::PageStep::Bad;
         zval *data = Z_TYPE(page) == IS_ARRAY ? zend_hash_str_find(Z_ARRVAL(page), "data", 4) : nullptr;
         bool fresh = false;
         if (data && Z_TYPE_P(data) == IS_ARRAY) {
             zval *item;
             ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(data), item) {
-                zend_long id = item_id(item);
-                if (id != 0 && !seen.insert(id).second) continue;  // a listing that shifted or repeats
+                if (item_key(item, key) && !seen.insert(key).second) continue;  // a listing that shifted or repeats
                 fresh = true;
                 Z_TRY_ADDREF_P(item);
                 add_next_index_zval(return_value, item);
@@ -325,17 +358,18 @@ CLIENT_METHOD(request) {
     bool ok = false;
     if (!constructed(ZEND_THIS)) RETURN_THROWS();
     php_runcloud_guard([&] {
-        ok = read_method(method, 1, verb) && check_path(path, 2, p) && (!body || json_body(body, 3, json)) &&
-             (!query || read_query(query, 4, false, q));
+        ok = read_method(method, 1, verb) && check_path(path, 2, p) && (!body || no_body_for(verb, 3)) &&
+             (!body || json_body(body, 3, json)) && (!query || read_query(query, 4, false, q));
     });
     if (!ok) RETURN_THROWS();
     run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
         runcloud::Exchange ex;
         if (!c->api->send(verb, p, q, body ? &json : nullptr, ex, f)) return false;
         zval decoded;
-        if (!decode_php(c, ex.response, &decoded)) {
+        std::string why;
+        if (!decode_php(c, ex.response, &decoded, why)) {
             if (c->bailout) return false;
-            f = c->api->unexpected(ex, "a body that is not JSON");
+            f = c->api->unexpected(ex, why);
             return false;
         }
         RETVAL_COPY_VALUE(&decoded);
@@ -367,5 +401,8 @@ ZEND_METHOD(RunCloud_Client, rateLimit) {
     if (!rate) RETURN_NULL();
     array_init_size(return_value, 2);
     add_assoc_long(return_value, "limit", rate->limit);
-    add_assoc_long(return_value, "remaining", rate->remaining < 0 ? 0 : rate->remaining);
+    // What the last answer said: null when it had no X-RateLimit-Remaining, or one that could not be read
+    // (not digits, or above the limit).
+    if (rate->said_remaining < 0) add_assoc_null(return_value, "remaining");
+    else add_assoc_long(return_value, "remaining", rate->said_remaining);
 }

@@ -75,8 +75,14 @@ bool ssl_body(HashTable *settings, uint32_t arg, std::string &body);
 /* request(): the method upper-cased, the path checked, the query encoded, the body as JSON. */
 bool read_method(zend_string *method, uint32_t arg, const char *&out);
 bool check_path(zend_string *path, uint32_t arg, std::string &out);
+/* A body given for `method`: refused (ValueError) for GET and DELETE, which carry none. */
+bool no_body_for(const char *method, uint32_t arg);
 bool read_query(HashTable *query, uint32_t arg, bool listing, std::string &out);
 bool json_body(HashTable *body, uint32_t arg, std::string &out);
+/* An answer decoded into PHP arrays and scalars (integers past PHP's range as strings, so that no id loses
+ * digits), at most runcloud::kMaxJsonDepth levels deep; json_last_error() is left as it was. */
+enum class AnswerJson { Ok, Invalid, TooDeep };
+AnswerJson decode_answer(const char *json, size_t len, zval *out);
 
 /* ---- credentials.cpp ---- */
 

@@ -361,14 +361,19 @@ void Session::start(const Settings &s, Exchange &ex) {
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
     curl_easy_setopt(h, CURLOPT_PRIVATE, &ex);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, s.headers(ex.with_body));
-    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-    if (ex.with_body || std::strcmp(ex.method, "PUT") == 0 || std::strcmp(ex.method, "PATCH") == 0) {
-        // PUT and PATCH carry an explicit empty body so proxies see a Content-Length.
+    // The verb is set on every start, never left to libcurl's guess from the body nor to what the handle's
+    // last exchange was: a GET goes out as GET (and never carries a body: request() refuses one), a POST as
+    // POST with or without one. POST, PUT and PATCH always carry a body, empty when there is none, so
+    // proxies see a Content-Length; a DELETE carries one only when given.
+    bool get = std::strcmp(ex.method, "GET") == 0, post = std::strcmp(ex.method, "POST") == 0;
+    if (!get && (ex.with_body || std::strcmp(ex.method, "DELETE") != 0)) {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(ex.with_body ? ex.body.size() : 0));
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, ex.with_body ? ex.body.c_str() : "");
+    } else {
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);  // also clears the body state of the handle's last exchange
     }
-    bool plain = std::strcmp(ex.method, "GET") == 0 || std::strcmp(ex.method, "POST") == 0;
-    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, plain ? nullptr : ex.method);
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, get || post ? nullptr : ex.method);
     long left = std::chrono::duration_cast<std::chrono::milliseconds>(ex.deadline - Clock::now()).count();
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, std::max(left, 1L));
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
@@ -464,7 +469,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
                 it = queue.begin();
                 continue;
             }
-            if (ex->not_before > now || rate.next_start(busy, now) > now) { ++it; continue; }
+            if (ex->not_before > now || rate.next_start(busy, now, ex->deadline) > now) { ++it; continue; }
             it = queue.erase(it);
             bool held = rate.pacing(busy);
             if (held && !rate.held) paced++;  // once per stretch of paced starts: logged once
@@ -482,7 +487,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
         if (running_.empty()) {
             if (queue.empty()) return;
             Clock::time_point earliest = Clock::time_point::max();
-            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, rate.next_start(0, now)), ex->deadline));
+            for (Exchange *ex : queue) earliest = std::min(earliest, std::min(std::max(ex->not_before, rate.next_start(0, now, ex->deadline)), ex->deadline));
             // Short sleeps, so that stop() (max_execution_time) is seen in time.
             auto until = std::min(earliest, Clock::now() + std::chrono::milliseconds(200));
             if (until > now) std::this_thread::sleep_until(until);

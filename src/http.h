@@ -86,18 +86,22 @@ struct Exchange {
 
 struct RateState {
     long limit = -1, remaining = -1;
+    long said_remaining = -1;        // X-RateLimit-Remaining of the last answer (-1: none, unreadable, above the limit)
 
     /* Pacing from the figures RunCloud reports (pacing.cpp): several processes may share the budget. */
     double consumers = 1;            // calls counted per answer of ours: 1 alone, about N with N busy processes
     Clock::time_point last_start{};  // this session's last start
     Clock::time_point reset_at{};    // when a 429's Retry-After said the budget comes back
     Clock::time_point last_seen{};   // the last answer with figures
+    Clock::time_point rise_from{};   // the answer before `remaining` last went up: the new window began after it
+    Clock::time_point distrust_until{};  // the figures contradicted themselves: no estimate from them until then
     bool held = false;               // the last start was paced
     /* Takes in the figures of a finished exchange. */
     void seen(const Exchange &ex, Clock::time_point now);
-    /* Whether starts are being spaced out now, and the earliest the next may start. */
+    /* Whether starts are being spaced out now, and the earliest the next may start. Pacing is an estimate:
+     * a start it would hold until `deadline` or later may go now (only a 429's Retry-After holds past it). */
     bool pacing(int running) const;
-    Clock::time_point next_start(int running, Clock::time_point now) const;
+    Clock::time_point next_start(int running, Clock::time_point now, Clock::time_point deadline = Clock::time_point::max()) const;
     /* When a 429's Retry-After lets this session start again (a past time when nothing holds it). */
     Clock::time_point held_until(int running) const;
 };

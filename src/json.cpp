@@ -8,26 +8,28 @@ namespace {
 using namespace simdjson;
 using ondemand::json_type;
 
-/* Deep nesting is never legitimate in a RunCloud answer; refusing it bounds the parser's work. */
-constexpr size_t kMaxDepth = 32;
 
 ondemand::parser &parser() {
     thread_local ondemand::parser p;
     thread_local bool ready = false;
     if (!ready) {
-        ready = p.allocate(64 * 1024, kMaxDepth) == SUCCESS;  // grows with larger bodies, keeps the depth
+        ready = p.allocate(64 * 1024, kMaxJsonDepth) == SUCCESS;  // grows with larger bodies, keeps the depth
     }
     return p;
+}
+
+std::string describe(error_code err) {
+    if (err == DEPTH_ERROR) return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    if (err == INCORRECT_TYPE) return "JSON of an unexpected shape (a field of the wrong type)";
+    return std::string("invalid JSON (") + error_message(err) + ")";
 }
 
 bool start(Body body, ondemand::document &doc, std::string &why) {
     if (body.capacity < body.size + SIMDJSON_PADDING) { why = "internal: body without padding"; return false; }
     auto err = parser().iterate(padded_string_view(body.data, body.size, body.capacity)).get(doc);
-    if (err) { why = std::string("invalid JSON (") + error_message(err) + ")"; return false; }
+    if (err) { why = describe(err); return false; }
     return true;
 }
-
-std::string describe(error_code err) { return std::string("invalid JSON (") + error_message(err) + ")"; }
 
 /* After the whole document was read: anything but white space after it is refused, not ignored. */
 bool finish(ondemand::document &doc, std::string &why) {
@@ -60,6 +62,7 @@ error_code read_bool(ondemand::value v, bool &out) {
         case json_type::string: {
             std::string_view s;
             if (auto e = v.get_string().get(s)) return e;
+            if (s != "1" && s != "0" && s != "true" && s != "false") return INCORRECT_TYPE;  // "yes" is no answer
             out = s == "1" || s == "true";
             return SUCCESS;
         }

@@ -62,6 +62,10 @@ bool decode_ssl_mode(Body body, bool &advanced, bool &auto_ssl, std::string &why
 /* Best effort: fills what it can find; false when the body is not a JSON object. */
 bool decode_error(Body body, ErrorBody &out);
 
+/* How deep an answer may nest (objects and arrays), for every decoder: none of RunCloud's comes near it,
+ * and refusing more bounds the parsers' work. */
+constexpr size_t kMaxJsonDepth = 128;
+
 /* The padding simdjson needs after the bytes of a body. */
 size_t json_padding();
 

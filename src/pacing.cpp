@@ -24,25 +24,46 @@ constexpr double kMaxConsumers = 64;
 }  // namespace
 
 void RateState::seen(const Exchange &ex, Clock::time_point now) {
-    bool same_limit = ex.rate_limit <= 0 || ex.rate_limit == limit;  // a new limit restarts the counters
-    if (ex.rate_limit > 0) limit = ex.rate_limit;
+    if (ex.status <= 0) return;  // no answer: nothing was said
+    if (ex.rate_limit > 0 && ex.rate_limit != limit) {
+        // A new limit (or a header that changes it back and forth) says nothing about anyone's pace.
+        limit = ex.rate_limit;
+        remaining = -1;
+        consumers = 1;
+    }
+    // A remaining above the limit contradicts it; unreadable values (non-numeric) come as -1 already.
+    long r = ex.rate_remaining >= 0 && (limit <= 0 || ex.rate_remaining <= limit) ? ex.rate_remaining : -1;
+    said_remaining = r;
     if (ex.status == 429) {
         remaining = 0;
-        long wait = ex.retry_after >= 0 ? ex.retry_after : 1;
-        reset_at = std::max(reset_at, now + std::chrono::seconds(wait));
+        // Without a readable Retry-After the session is not held: the call's own backoff spaces its retry.
+        if (ex.retry_after >= 0) reset_at = std::max(reset_at, now + std::chrono::seconds(ex.retry_after));
         return;
     }
-    if (ex.rate_remaining < 0) return;
-    long r = ex.rate_remaining;
+    if (r < 0) return;
     if (remaining >= 0 && limit > 0) {
         long drop = remaining - r;
-        // A rise is a new window (or answers arriving out of order), and a long pause says nothing about
-        // anyone's pace: no sample from either.
-        double gap = std::chrono::duration<double>(now - last_seen).count();
         double usual = kWindowSeconds / static_cast<double>(limit) * std::max(1.0, consumers);
-        if (same_limit && drop >= 0 && gap <= std::max(2.0, 3 * usual)) {
-            double sample = std::min(kMaxConsumers, static_cast<double>(drop));
-            consumers = (1 - kWeight) * consumers + kWeight * sample;
+        if (drop < 0) {
+            // A rise is a new window, which began after the answer before it (last_seen). Windows are a
+            // minute apart, so a rise that comes less than a minute after the answer before the previous
+            // rise contradicts it (a jittery header, answers of different counters): nothing is estimated
+            // from the figures for a minute, and what was estimated goes.
+            auto window = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kWindowSeconds));
+            if (rise_from != Clock::time_point{} && now - rise_from < window) {
+                distrust_until = now + window;
+                consumers = 1;
+            }
+            rise_from = last_seen;
+        } else if (now >= distrust_until) {
+            // A long pause says nothing about anyone's pace. A sample may at most double the estimate (plus
+            // one): N busy processes are learnt within a few answers, one odd figure does not hold every
+            // start for a minute.
+            double gap = std::chrono::duration<double>(now - last_seen).count();
+            if (gap <= std::max(2.0, 3 * usual)) {
+                double sample = std::min({kMaxConsumers, static_cast<double>(drop), 2 * consumers + 1});
+                consumers = (1 - kWeight) * consumers + kWeight * sample;
+            }
         }
     }
     remaining = r;
@@ -61,12 +82,15 @@ Clock::time_point RateState::held_until(int running) const {
     return remaining >= 0 && remaining <= running ? reset_at : Clock::time_point{};
 }
 
-Clock::time_point RateState::next_start(int running, Clock::time_point now) const {
+Clock::time_point RateState::next_start(int running, Clock::time_point now, Clock::time_point deadline) const {
     if (held_until(running) > now) return reset_at;
     if (!pacing(running)) return Clock::time_point{};
     double share = std::max(1.0, consumers);
     auto spacing = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kWindowSeconds / static_cast<double>(limit) * share));
-    return last_start + spacing;
+    auto at = last_start + spacing;
+    // Pacing never fails a call: a start it would hold past the call's deadline goes now (a 429 it may
+    // meet costs nothing, and its Retry-After then holds the session for certain).
+    return at >= deadline ? now : at;
 }
 
 }  // namespace runcloud

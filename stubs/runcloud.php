@@ -200,7 +200,7 @@ namespace RunCloud {
          */
         public function listAll(string $path, array $query = []): array { throw new \LogicException('provided by the runcloud extension'); }
 
-        /** @return array{limit: int, remaining: int}|null the X-RateLimit figures of the last answer */
+        /** @return array{limit: int, remaining: int|null}|null the rate limit, and what the last answer said is left of it (null: nothing readable); null before any answer gave a limit */
         public function rateLimit(): ?array { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
