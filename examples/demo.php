@@ -26,7 +26,9 @@ try {
     }
     printf("removed: %s\n", $client->removeDomain($domain) ? 'yes' : 'it was not there');
     $limit = $client->rateLimit();
-    printf("rate limit: %d of %d calls left this minute\n", $limit['remaining'], $limit['limit']);
+    if ($limit !== null && $limit['remaining'] !== null) {
+        printf("rate limit: %d of %d calls left this minute\n", $limit['remaining'], $limit['limit']);
+    }
 } catch (RunCloud\Exception $e) {
     fprintf(STDERR, "%s: %s\n", get_class($e), $e->getMessage());
     exit(1);

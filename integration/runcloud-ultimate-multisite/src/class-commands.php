@@ -58,9 +58,24 @@ final class Commands {
 				'Connected to RunCloud: server %d, web app %d%s.',
 				$this->plugin->settings->server_id(),
 				$this->plugin->settings->app_id(),
-				$limit ? sprintf( ' (rate limit %d, %d left this minute)', $limit['limit'], $limit['remaining'] ) : ''
+				self::describe_limit( $limit )
 			),
 		);
+	}
+
+	/**
+	 * The rate limit the last answer announced; a count it did not announce is not shown as 0.
+	 *
+	 * @param array<string, int|null>|null $limit What RunCloud\Client::rateLimit() returned.
+	 */
+	private static function describe_limit( ?array $limit ): string {
+		if ( null === $limit || null === ( $limit['limit'] ?? null ) ) {
+			return '';
+		}
+		if ( null === ( $limit['remaining'] ?? null ) ) {
+			return sprintf( ' (rate limit %d a minute)', $limit['limit'] );
+		}
+		return sprintf( ' (rate limit %d, %d left this minute)', $limit['limit'], $limit['remaining'] );
 	}
 
 	/**
