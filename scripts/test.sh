@@ -85,12 +85,26 @@ chroot_stage() {  # chroot_stage NAME VERSION STAGE…: test.sh's stages on anot
   count "$name" "${p:-0}" "${f:-0}"
 }
 
-left_behind() {  # pids of the project's processes (sandboxes, their servers, watchdogs) of this run still alive
-  local e pid
-  for e in /proc/[0-9]*/environ; do
-    pid=${e#/proc/}; pid=${pid%/environ}
-    grep -qa -e runcloud-sandbox -e sandbox/public/router.php "/proc/$pid/cmdline" 2>/dev/null || continue
-    tr '\0' '\n' <"$e" 2>/dev/null | grep -qxF "RUNCLOUD_TEST_RUN=$RUNCLOUD_TEST_RUN" && echo "$pid"
+left_behind() {  # pids of this run's processes that outlived their stage
+  # Every process a stage starts inherits RUNCLOUD_TEST_RUN: the sandboxes and their watchdogs, MariaDB,
+  # nginx, PHP-FPM, the browser. Whatever carries this run's token and is not this script or one of its
+  # own children still at work (the chroots being prepared in the background) was left behind, daemons
+  # that detached from their stage included.
+  local e line pid ppid mine=" $$ "
+  local -A parent=()
+  for e in /proc/[0-9]*/stat; do
+    read -r line <"$e" 2>/dev/null || continue
+    pid=${line%% *}; line=${line##*) }          # the command name may hold spaces: it ends at the last ')'
+    ppid=${line#* }; parent[$pid]=${ppid%% *}
+  done
+  for pid in "${!parent[@]}"; do
+    { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qxF "RUNCLOUD_TEST_RUN=$RUNCLOUD_TEST_RUN" || continue
+    local up=$pid ours=0
+    while [ -n "$up" ] && [ "$up" != 0 ] && [ "$up" != 1 ]; do
+      case $mine in *" $up "*) ours=1; break ;; esac
+      up=${parent[$up]:-}
+    done
+    [ $ours = 1 ] || echo "$pid"
   done
 }
 
@@ -108,7 +122,8 @@ check() {  # a single check: a command that must succeed
   if "$@" >"$log/check.out" 2>&1; then count "$name" 1 0; else cat "$log/check.out"; count "$name" 0 1; fi
 }
 
-[ "${RUNCLOUD_SETUP:-}" = skip ] || bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+# Installing packages may start their services (and the chroots' may too): not this run's processes.
+[ "${RUNCLOUD_SETUP:-}" = skip ] || env -u RUNCLOUD_TEST_RUN bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 # The chroots of the other PHP versions are prepared in the background while the host builds and runs its
 # stages (after setup.sh: it installs debootstrap, and apt takes one installer at a time).
 declare -A preparing=()
@@ -117,7 +132,7 @@ for stage in "${stages[@]}"; do
     php84) suite=trixie ;; php85|php86) suite=sid ;; *) continue ;;
   esac
   [ -n "${preparing[$suite]:-}" ] && continue
-  bash scripts/chroot.sh prepare "$suite" >"$log/prepare-$suite.out" 2>&1 &
+  env -u RUNCLOUD_TEST_RUN bash scripts/chroot.sh prepare "$suite" >"$log/prepare-$suite.out" 2>&1 &
   preparing[$suite]=$!
 done
 
