@@ -93,7 +93,7 @@ left_behind() {  # pids of this run's processes that outlived their stage
   local e line pid ppid mine=" $$ "
   local -A parent=()
   for e in /proc/[0-9]*/stat; do
-    read -r line <"$e" 2>/dev/null || continue
+    { read -r line <"$e"; } 2>/dev/null || continue
     pid=${line%% *}; line=${line##*) }          # the command name may hold spaces: it ends at the last ')'
     ppid=${line#* }; parent[$pid]=${ppid%% *}
   done
