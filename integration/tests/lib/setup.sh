@@ -6,7 +6,7 @@
 #   REPO   the repository's top          PHP  the PHP binary        EXT  runcloud.so
 #   TMP    a private temporary directory  PLUGIN_DIR  the plugin under test
 # and defines fail_setup() (prints the reason and exits). Sourcing sets LIB (this directory),
-# THIRDPARTY, WP_TARBALL, UM_NEW, UM_OLD, WP_CLI from the RCI_* variables (run.sh documents them).
+# THIRDPARTY, WP_TARBALL, UM_NEW, UM_OLD, UM_LATEST, WP_CLI from the RCI_* variables (run.sh documents them).
 # The functions set DB_PID, DB (the client command, an array), SANDBOX_PID, SANDBOX_URL,
 # SANDBOX_ADMIN and CORE; rci_stop stops what they started, by process id.
 
@@ -15,6 +15,7 @@ THIRDPARTY=${RCI_THIRDPARTY:-$REPO/../shared/thirdparty}
 WP_TARBALL=${RCI_WP_TARBALL:-$THIRDPARTY/wordpress-6.9.7.tar.xz}
 UM_NEW=${RCI_UM_NEW:-$THIRDPARTY/ultimate-multisite-2.4.13-beta.1.tar.xz}
 UM_OLD=${RCI_UM_OLD:-$THIRDPARTY/ultimate-multisite-2.4.10.tar.xz}
+UM_LATEST=${RCI_UM_LATEST:-$THIRDPARTY/ultimate-multisite-2.9.2.tar.xz}
 WP_CLI=${RCI_WP_CLI:-$THIRDPARTY/wp-cli-2.10.0.phar}
 SANDBOX_PID=""
 DB_PID=""
@@ -97,7 +98,7 @@ problems_in() {
 	[ -s "$1" ] && sort -u "$1" | head -n 5 | sed 's/^/    /'
 }
 
-# Installs the network of one generation (new|old|none) into $TMP/wp-$1 and database rci_$1, as
+# Installs the network of one generation (new|old|latest|none) into $TMP/wp-$1 and database rci_$1, as
 # Ultimate Multisite's own installer would (lib/install.php, one step per process), then dumps the
 # database to $TMP/snapshot-$1.sql. Needs CORE and the RCI_* variables lib/wp-config.php reads.
 install_generation() {
@@ -109,6 +110,7 @@ install_generation() {
 	case $G in
 		new) tar -xJf "$UM_NEW" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_NEW" ;;
 		old) tar -xJf "$UM_OLD" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_OLD" ;;
+		latest) tar -xJf "$UM_LATEST" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_LATEST" ;;
 	esac
 	local STEPS="core plugin" STEP
 	[ "$G" != none ] && STEPS="core um um-setup plugin enable"
