@@ -58,7 +58,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 rci_start_mariadb rci_new rci_old rci_latest rci_none
-rci_start_sandbox
+rci_start_sandbox_with_sites
 rci_unpack_core
 
 export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_ADMIN="$SANDBOX_ADMIN" \

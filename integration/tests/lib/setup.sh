@@ -63,7 +63,7 @@ rci_start_mariadb() {
 	done
 }
 
-# The RunCloud API sandbox; $@: more options of `serve` (e.g. --workers=8).
+# The RunCloud API sandbox; $@: more options of `serve` (e.g. --workers=8, --sites=ADDR).
 rci_start_sandbox() {
 	$PHP "$REPO/sandbox/bin/runcloud-sandbox" serve --json "$@" >"$TMP/sandbox.out" 2>"$TMP/sandbox.err" &
 	SANDBOX_PID=$!
@@ -74,6 +74,28 @@ rci_start_sandbox() {
 	SANDBOX_URL=$($PHP -r '$j = json_decode($argv[1], true); echo $j["url"] ?? "";' "$JSON")
 	SANDBOX_ADMIN=$($PHP -r '$j = json_decode($argv[1], true); echo $j["admin_secret"] ?? "";' "$JSON")
 	[ -n "$SANDBOX_URL" ] || fail_setup "sandbox answered no URL: $JSON"
+	SANDBOX_SITES_CA=$($PHP -r '$j = json_decode($argv[1], true); echo $j["sites_ca"] ?? "";' "$JSON")
+}
+
+# The real TLS path of a mapped domain: the sandbox serves the web apps' names over HTTPS on
+# ADDR:443 (a loopback address of this run), and every PHP process started from here on resolves
+# names through the hosts file $TMP/hosts (nss_wrapper; a test adds a name when its DNS "points")
+# and trusts the sandbox's CA. Ultimate Multisite's own certificate check then connects to
+# DOMAIN:443 and verifies the peer for real. Sets SITES_ADDR; needs root (port 443). Call
+# rci_problem_rule after it.
+rci_start_sandbox_with_sites() {
+	local WRAPPER
+	WRAPPER=$(for D in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib; do [ -f "$D/libnss_wrapper.so" ] && echo "$D/libnss_wrapper.so" && break; done)
+	[ -n "$WRAPPER" ] || fail_setup "libnss_wrapper.so not found (apt-get install libnss-wrapper)"
+	# One address of 127.0.0.0/8 per run, so runs side by side do not meet on port 443.
+	SITES_ADDR="127.$((RANDOM % 200 + 20)).$((RANDOM % 250 + 1)).$((RANDOM % 250 + 1))"
+	rci_start_sandbox "$@" --sites="$SITES_ADDR"
+	[ -n "$SANDBOX_SITES_CA" ] || fail_setup "the sandbox could not serve HTTPS on a loopback address's port 443 (root is needed): $(tail -3 "$TMP/sandbox.err")"
+	printf '127.0.0.1 localhost\n' >"$TMP/hosts"
+	export LD_PRELOAD="$WRAPPER${LD_PRELOAD:+ $LD_PRELOAD}" NSS_WRAPPER_HOSTS="$TMP/hosts" RCI_HOSTS="$TMP/hosts" RCI_SITES_ADDR="$SITES_ADDR"
+	# Read by every PHP process once rci_problem_rule has put $TMP/ini in PHP's scan.
+	mkdir -p "$TMP/ini"
+	printf 'openssl.cafile=%s\n' "$SANDBOX_SITES_CA" >"$TMP/ini/zz-rci-sites.ini"
 }
 
 # WordPress unpacked once into $TMP/core; sets CORE.
