@@ -148,6 +148,7 @@ for MODE in $MODES; do
 	BOUNDARY=$($PHP -r 'echo json_decode(file_get_contents($argv[1]), true)["journal_before"];' "$OUT/$MODE-remove.json")
 	$PHP -d extension="$EXT" "$HERE/collect.php" "$BOUNDARY" >"$OUT/$MODE-collect.json" || fail_setup "$MODE: collect failed"
 	cat "$TMP"/worker-*.log >"$OUT/$MODE-workers.log" 2>/dev/null
+	cp "$W/wp-content/uploads/wu-logs/integration-runcloud.log" "$OUT/$MODE-plugin.log" 2>/dev/null
 	rm -f "$TMP"/worker-*.log
 	unset RCI_SSL_STRATEGY
 done

@@ -32,6 +32,9 @@ final class Um_Records {
 	const CHECKING    = 'checking-ssl-cert';
 	const GAVE_UP     = array( 'ssl-failed', 'done-without-ssl' );
 
+	/** Action Scheduler priority of the check queued when a certificate is issued (default 10, lower first). */
+	const PRIORITY = 0;
+
 	/**
 	 * Whether a name's certificate is pending.
 	 *
@@ -189,7 +192,7 @@ final class Um_Records {
 			'domain_id' => $id,
 			'tries'     => 0,
 		);
-		if ( ! function_exists( 'wu_enqueue_async_action' ) || ! function_exists( 'as_get_scheduled_actions' ) ) {
+		if ( ! function_exists( 'as_enqueue_async_action' ) || ! function_exists( 'as_get_scheduled_actions' ) ) {
 			return;
 		}
 		$queue = function () use ( $id, $args ) {
@@ -203,12 +206,20 @@ final class Um_Records {
 				)
 			);
 			foreach ( $waiting as $action_id => $action ) {
-				if ( (int) ( $action->get_args()['domain_id'] ?? 0 ) === $id ) {
+				if ( (int) ( $action->get_args()['domain_id'] ?? 0 ) !== $id ) {
+					continue;
+				}
+				try {
 					\ActionScheduler::store()->cancel_action( $action_id );
+				} catch ( \Throwable $e ) {
+					// Another queue runner claimed it meanwhile: that check runs now anyway.
+					unset( $e );
 				}
 			}
 
-			return as_enqueue_async_action( self::STAGE_HOOK, $args, self::STAGE_GROUP );
+			// First in the queue (Action Scheduler claims by priority, then date): on a busy network the
+			// check must not wait behind every domain's routine check.
+			return as_enqueue_async_action( self::STAGE_HOOK, $args, self::STAGE_GROUP, false, self::PRIORITY );
 		};
 		// Ultimate Multisite keeps its jobs in the main site's queue (wu_switch_blog_and_run()).
 		if ( function_exists( 'wu_switch_blog_and_run' ) ) {

@@ -92,7 +92,9 @@ rci_start_sandbox_with_sites() {
 	rci_start_sandbox "$@" --sites="$SITES_ADDR"
 	[ -n "$SANDBOX_SITES_CA" ] || fail_setup "the sandbox could not serve HTTPS on a loopback address's port 443 (root is needed): $(tail -3 "$TMP/sandbox.err")"
 	printf '127.0.0.1 localhost\n' >"$TMP/hosts"
-	export LD_PRELOAD="$WRAPPER${LD_PRELOAD:+ $LD_PRELOAD}" NSS_WRAPPER_HOSTS="$TMP/hosts" RCI_HOSTS="$TMP/hosts" RCI_SITES_ADDR="$SITES_ADDR"
+	# NSS_WRAPPER_MAX_HOSTENTS: nss_wrapper keeps at most 100 names of the file unless told (bench/ssl maps 2,000).
+	export LD_PRELOAD="$WRAPPER${LD_PRELOAD:+ $LD_PRELOAD}" NSS_WRAPPER_HOSTS="$TMP/hosts" NSS_WRAPPER_MAX_HOSTENTS=100000 \
+		RCI_HOSTS="$TMP/hosts" RCI_SITES_ADDR="$SITES_ADDR"
 	# Read by every PHP process once rci_problem_rule has put $TMP/ini in PHP's scan.
 	mkdir -p "$TMP/ini"
 	printf 'openssl.cafile=%s\n' "$SANDBOX_SITES_CA" >"$TMP/ini/zz-rci-sites.ini"
