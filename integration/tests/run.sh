@@ -8,7 +8,9 @@
 # Multisite release into a temporary directory, installs one subdomain network per generation (and
 # one without Ultimate Multisite), snapshots each database, then runs every case file of
 # tests/cases/ in its own PHP process for each "@run" line and generation, on a fresh copy of the
-# snapshot. Ends with one line:
+# snapshot. The sandbox also serves the mapped names over HTTPS on port 443 of a loopback address of
+# this run, which every PHP process resolves them to (nss_wrapper) and whose CA it trusts, so Ultimate
+# Multisite's own certificate check runs a real TLS handshake: run as root. Ends with one line:
 #   integration: N passed, N failed
 #
 # Environment:
