@@ -151,6 +151,7 @@ run_test() {  # run_test VERSION STAGE…
   mount_all "$dir"
   in_chroot "$dir" env PATH="/opt/php$v/bin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
     RUNCLOUD_SETUP=skip EXTRA_CXXFLAGS="${EXTRA_CXXFLAGS--Wall -Wextra -Wno-unused-parameter -Werror}" \
+    RCI_GENERATIONS="${RCI_GENERATIONS:-}" \
     bash -c "cd $work && php -v | head -n 1 && bash scripts/test.sh \"\$@\"" test "$@"
 }
 

@@ -56,7 +56,24 @@ foreach ( array( 'per-domain', 'basic' ) as $mode ) {
 	check( 0 === $collect['failed_jobs'], "$mode: no failed job " . json_encode( $collect['failed_samples'] ) );
 	check( 0 === $collect['log_errors_429'] && 0 === $collect['failed_429'], "$mode: no 429 surfaced" );
 	check( array() === $collect['php_problems'], "$mode: no PHP problem in our files " . json_encode( $collect['php_problems'] ) );
+	// What the customer sees: Ultimate Multisite's own records, set by its own check over real TLS.
+	check( $n === ( $watch['um']['secure'] ?? null ) && 0 === $watch['um']['ssl_failed'], "$mode: all $n records done + secure in Ultimate Multisite, none ssl-failed " . json_encode( $watch['um'] ?? null ) );
+	$issued = $watch['um_latency']['issued_to_secure'] ?? null;
+	// Per domain every name has its own "issued"; in basic mode a name a redeploy covered before its DNS
+	// propagated has none (Ultimate Multisite's first check passes by itself).
+	check( null !== $issued && ( 'basic' === $mode ? $issued['n'] > 0 : $n === $issued['n'] ) && $issued['median'] < 30, "$mode: median time from a certificate issued to secure under 30 s " . json_encode( $issued ) );
 }
+// The migration: every record had given up before the switch, and every one is secure after it.
+$migrate = load( $dir, 'migration', 'migrate' );
+$watch   = load( $dir, 'migration', 'watch' );
+check( is_array( $migrate ) && is_array( $watch ), 'migration: migrate and watch results' );
+if ( is_array( $migrate ) && is_array( $watch ) ) {
+	check( $n === $migrate['before']['ssl_failed'] && 0 === $migrate['exit'], "migration: all $n records ssl-failed before the switch, and the switch succeeded " . json_encode( $migrate['before'] ) );
+	check( $n === ( $watch['um']['secure'] ?? null ) && 0 === $watch['um']['ssl_failed'], "migration: all $n records done + secure after it, none ssl-failed " . json_encode( $watch['um'] ?? null ) );
+	$issued = $watch['um_latency']['issued_to_secure'] ?? null;
+	check( null !== $issued && $issued['median'] < 30, 'migration: median time from a certificate issued to secure under 30 s ' . json_encode( $issued ) );
+}
+check( false !== strpos( $report, '### Ultimate Multisite' ), 'report prints the table of Ultimate Multisite\'s records' );
 check( false !== strpos( $report, '### Mapping' ) && false !== strpos( $report, '### API calls per domain lifecycle' ), 'report prints both tables' );
 echo "bench-ssl smoke: $pass passed, $fail failed\n";
 exit( $fail ? 1 : 0 );

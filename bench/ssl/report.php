@@ -51,7 +51,7 @@ function table( array $head, array $rows ) {
 	echo "\n";
 }
 
-$modes = array( 'per-domain', 'basic' );
+$modes = array( 'per-domain', 'basic', 'migration' );
 $r     = array();
 foreach ( $modes as $mode ) {
 	$avail = part( $dir, $mode, 'available' );
@@ -62,7 +62,7 @@ foreach ( $modes as $mode ) {
 		'collect' => $coll,
 		'remove'  => part( $dir, $mode, 'remove' ),
 		'prepare' => part( $dir, $mode, 'prepare' ),
-	);
+	) + ( null !== part( $dir, $mode, 'migrate' ) ? array( 'migrate' => part( $dir, $mode, 'migrate' ) ) : array() );
 	if ( null === $r[ $mode ] ) {
 		$r[ $mode ] = array( 'na' => null !== $avail ? 'not available (the plugin has no per-domain strategy)' : 'not run' );
 	}
@@ -115,6 +115,25 @@ $line( 'names the plugin remembers adding (State::tracked(), after the removals)
 $line( 'PHP problems in the plugin\'s files', fn( $x ) => (string) count( $x['collect']['php_problems'] ) );
 echo "### Mapping $n domains: per-domain certificates against the basic certificate\n\n";
 table( array( '', 'per-domain (`WU_RUNCLOUD_SSL_STRATEGY=per-domain`, web app in advanced SSL)', 'basic (`WU_RUNCLOUD_SSL_STRATEGY=basic`, web app in basic SSL)' ), $rows );
+
+// --- Table: Ultimate Multisite's own records (what the customer sees; its check is a real TLS handshake)
+$urows = array();
+$ucol  = static function ( $mode, callable $fn ) use ( $r ) {
+	return isset( $r[ $mode ]['na'] ) ? $r[ $mode ]['na'] : $fn( $r[ $mode ] );
+};
+$uline = static function ( $label, callable $fn ) use ( $ucol, &$urows, $modes ) {
+	$urows[] = array_merge( array( $label ), array_map( fn( $m ) => $ucol( $m, $fn ), $modes ) );
+};
+$um  = static fn( $x, $k ) => isset( $x['watch']['um'] ) ? (string) $x['watch']['um'][ $k ] : '–';
+$lat = static fn( $s ) => null === $s ? '–' : $s['median'] . ' / ' . $s['p95'] . ' / ' . $s['max'] . ' (' . $s['n'] . ' domains)';
+$uline( 'before the switch: done + secure / ssl-failed / still checking', fn( $x ) => isset( $x['migrate'] ) ? $x['migrate']['before']['secure'] . ' / ' . $x['migrate']['before']['ssl_failed'] . ' / ' . $x['migrate']['before']['checking'] . ' (after ' . num( $x['migrate']['gave_up_s'], 1 ) . ' s of checks)' : '–' );
+$uline( 'done + secure at the end of the watch', fn( $x ) => $um( $x, 'secure' ) . ' of ' . $n );
+$uline( 'ssl-failed / failed / still checking', fn( $x ) => $um( $x, 'ssl_failed' ) . ' / ' . $um( $x, 'failed' ) . ' / ' . $um( $x, 'checking' ) );
+$uline( 'time until all are secure (s, from the runners\' start; migration: from the switch)', fn( $x ) => null === ( $x['watch']['um_all_secure_s'] ?? null ) ? 'not all in the watch (' . num( $x['watch']['watched_s'], 1 ) . ' s)' : num( $x['watch']['um_all_secure_s'], 1 ) );
+$uline( 'DNS propagation → secure, median / p95 / max (s, its per-domain log)', fn( $x ) => $lat( $x['watch']['um_latency']['dns_to_secure'] ?? null ) );
+$uline( 'certificate issued → secure, median / p95 / max (s, its per-domain log)', fn( $x ) => $lat( $x['watch']['um_latency']['issued_to_secure'] ?? null ) );
+echo "### Ultimate Multisite's own records (its check: a TLS handshake with each name, every 10 s, five tries)\n\n";
+table( array( '', 'per-domain', 'basic', 'migration (basic SSL, no certificate for the mapped names, then `wp runcloud ssl mode advanced`)' ), $urows );
 
 // --- Table 2: calls per domain lifecycle ---------------------------------------------------------
 $step = static function ( $x, $part, array $k, $per ) {

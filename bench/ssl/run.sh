@@ -11,7 +11,8 @@
 #
 # Settings (environment):
 #   N                    domains mapped (default 500; smoke 20)
-#   BENCH_MODES          strategies run (default "per-domain basic")
+#   BENCH_MODES          runs (default "per-domain basic migration"): the two strategies, and a network in basic SSL
+#                        whose records all gave up (ssl-failed) switched with `wp runcloud ssl mode advanced`
 #   BENCH_WORKERS        queue runner processes (default 3)
 #   BENCH_TARGET_S       the rate limit is set so that the minimal calls take this long (default 120; smoke 10)
 #   BENCH_RATE_WINDOW    the sandbox's rate window, s (default 10; smoke 2); the limit per window follows
@@ -40,7 +41,7 @@ else
 	N=${N:-500}; TARGET=${BENCH_TARGET_S:-120}; RWIN=${BENCH_RATE_WINDOW:-10}; SSLWIN=${BENCH_SSL_WINDOW:-10}
 	REMOVE=${BENCH_REMOVE:-$((N < 50 ? N : 50))}
 fi
-MODES=${BENCH_MODES:-per-domain basic}
+MODES=${BENCH_MODES:-per-domain basic migration}
 WORKERS=${BENCH_WORKERS:-3}
 # The fewest calls a domain can cost with per-domain certificates: POST /domains and
 # POST /domains/{id}/ssl. The limit is set so that N domains' minimal calls take TARGET seconds.
@@ -83,7 +84,9 @@ log() { echo "bench/ssl: $*" >&2; }
 
 log "MariaDB, sandbox, WordPress + Ultimate Multisite + plugin"
 rci_start_mariadb rci_new
-rci_start_sandbox --workers="${BENCH_SANDBOX_WORKERS:-4}"
+# The sandbox serves each mapped name over HTTPS with its certificate (port 443 of a loopback address,
+# so as root): Ultimate Multisite's own certificate check passes or fails through a real handshake.
+rci_start_sandbox_with_sites --workers="${BENCH_SANDBOX_WORKERS:-4}"
 rci_unpack_core
 W="$TMP/wp-new"
 export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_ADMIN="$SANDBOX_ADMIN" \
@@ -129,9 +132,14 @@ for MODE in $MODES; do
 	log "$MODE: $N domains, $WORKERS runners, rate limit $RLIMIT per $RWIN s"
 	"${DB[@]}" rci_new <"$TMP/snapshot-new.sql" || fail_setup "cannot restore the database"
 	rm -rf "$W/wp-content/uploads/wu-logs" "$TMP/problems"
-	export RCI_SSL_STRATEGY=$MODE
+	# The migration run's strategy is auto: it follows the web app from basic SSL to advanced.
+	[ "$MODE" = migration ] && unset RCI_SSL_STRATEGY || export RCI_SSL_STRATEGY=$MODE
 	$PHP -d extension="$EXT" "$HERE/prepare.php" "$MODE" "$N" >"$OUT/$MODE-prepare.json" || fail_setup "$MODE: prepare failed"
 	for I in $(seq "$WORKERS"); do worker "$I" & WORKER_PIDS+=($!); done
+	if [ "$MODE" = migration ]; then
+		$PHP -d extension="$EXT" "$HERE/migrate.php" 120 >"$OUT/$MODE-migrate.json" || fail_setup "$MODE: migrate failed: $(cat "$OUT/$MODE-migrate.json")"
+		log "$MODE: $(cat "$OUT/$MODE-migrate.json")"
+	fi
 	$PHP -d extension="$EXT" "$HERE/watch.php" "$N" "$TIMEOUT" "$((SSLWIN + 5))" >"$OUT/$MODE-watch.json" || fail_setup "$MODE: watch failed"
 	log "$MODE: $(cat "$OUT/$MODE-watch.json")"
 	$PHP -d extension="$EXT" "$HERE/remove.php" "$REMOVE" >"$OUT/$MODE-remove.json" || fail_setup "$MODE: remove failed"
@@ -140,6 +148,7 @@ for MODE in $MODES; do
 	BOUNDARY=$($PHP -r 'echo json_decode(file_get_contents($argv[1]), true)["journal_before"];' "$OUT/$MODE-remove.json")
 	$PHP -d extension="$EXT" "$HERE/collect.php" "$BOUNDARY" >"$OUT/$MODE-collect.json" || fail_setup "$MODE: collect failed"
 	cat "$TMP"/worker-*.log >"$OUT/$MODE-workers.log" 2>/dev/null
+	cp "$W/wp-content/uploads/wu-logs/integration-runcloud.log" "$OUT/$MODE-plugin.log" 2>/dev/null
 	rm -f "$TMP"/worker-*.log
 	unset RCI_SSL_STRATEGY
 done

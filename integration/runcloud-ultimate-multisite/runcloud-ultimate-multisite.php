@@ -6,6 +6,7 @@
  * Requires at least: 6.5
  * Requires PHP:      8.2
  * Requires Plugins:  ultimate-multisite
+ * UM tested up to:   2.9.2
  * Network:           true
  * License:           GPL-2.0-or-later
  * Text Domain:       runcloud-ultimate-multisite

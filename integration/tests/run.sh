@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Integration tests of the RunCloud plugin for Ultimate Multisite, inside the real Ultimate
-# Multisite (both generations: 2.4.13-beta.1 with its integration registry, 2.4.10 with host
-# providers) in WordPress 6.9.7, with the Action Scheduler it bundles and the real WP-CLI phar.
+# Multisite (three releases: 2.4.10 with host providers, 2.4.13-beta.1 with its integration registry,
+# and 2.9.2, the newest at hand; generations old, new, latest) in WordPress 6.9.7, with the Action
+# Scheduler it bundles and the real WP-CLI phar.
 #
 # Starts a private MariaDB and the RunCloud API sandbox, unpacks WordPress and each Ultimate
 # Multisite release into a temporary directory, installs one subdomain network per generation (and
 # one without Ultimate Multisite), snapshots each database, then runs every case file of
 # tests/cases/ in its own PHP process for each "@run" line and generation, on a fresh copy of the
-# snapshot. Ends with one line:
+# snapshot. The sandbox also serves the mapped names over HTTPS on port 443 of a loopback address of
+# this run, which every PHP process resolves them to (nss_wrapper) and whose CA it trusts, so Ultimate
+# Multisite's own certificate check runs a real TLS handshake: run as root. Ends with one line:
 #   integration: N passed, N failed
 #
 # Environment:
@@ -17,8 +20,9 @@
 #   RCI_WP_TARBALL WordPress release (default: $RCI_THIRDPARTY/wordpress-6.9.7.tar.xz)
 #   RCI_UM_NEW     Ultimate Multisite 2.4.11+ release (default: ...-2.4.13-beta.1.tar.xz)
 #   RCI_UM_OLD     Ultimate Multisite 2.4.10 release (default: ...-2.4.10.tar.xz)
+#   RCI_UM_LATEST  the newest Ultimate Multisite release at hand (default: ...-2.9.2.tar.xz)
 #   RCI_WP_CLI     WP-CLI phar (default: $RCI_THIRDPARTY/wp-cli-2.10.0.phar)
-#   RCI_GENERATIONS generations to run (default: "new old")
+#   RCI_GENERATIONS generations to run (default: "new old latest")
 #   RCI_PLUGIN_DIR the plugin under test (default: <repo>/integration/runcloud-ultimate-multisite)
 #   RCI_ONLY       run only tests whose name contains this text
 #   RCI_CASES      run only case files whose name contains this text
@@ -32,7 +36,7 @@ INTEGRATION=$(dirname "$HERE")
 REPO=$(dirname "$INTEGRATION")
 EXT=${RUNCLOUD_EXT:-$REPO/modules/runcloud.so}
 PHP=${PHP:-php}
-GENERATIONS=${RCI_GENERATIONS:-new old}
+GENERATIONS=${RCI_GENERATIONS:-new old latest}
 PLUGIN_DIR=${RCI_PLUGIN_DIR:-$INTEGRATION/runcloud-ultimate-multisite}
 
 fail_setup() {
@@ -43,7 +47,7 @@ fail_setup() {
 
 # MariaDB, the sandbox, WordPress and the installer: shared with bench/ssl (lib/setup.sh).
 . "$HERE/lib/setup.sh"
-rci_check "$WP_TARBALL" "$UM_NEW" "$UM_OLD" "$WP_CLI"
+rci_check "$WP_TARBALL" "$UM_NEW" "$UM_OLD" "$UM_LATEST" "$WP_CLI"
 $PHP -r 'exit(extension_loaded("bcmath") ? 0 : 1);' || fail_setup "PHP's bcmath is missing (Ultimate Multisite 2.4.10 needs it: apt-get install php8.2-bcmath)"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/rci.XXXXXX")
@@ -55,8 +59,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-rci_start_mariadb rci_new rci_old rci_none
-rci_start_sandbox
+rci_start_mariadb rci_new rci_old rci_latest rci_none
+rci_start_sandbox_with_sites
 rci_unpack_core
 
 export RCI_DB_SOCKET="$TMP/db.sock" RCI_SANDBOX_URL="$SANDBOX_URL" RCI_SANDBOX_ADMIN="$SANDBOX_ADMIN" \
@@ -153,6 +157,9 @@ for CASE in "$HERE"/cases/*.php; do
 		# shellcheck disable=SC2206
 		ASSIGN=($RUNLINE)
 		if [[ " $RUNLINE " == *" RCI_UM="* ]]; then
+			# A line naming a generation runs when that generation is in the run (or is "none").
+			NAMED=$(sed -n 's/.*RCI_UM=\([a-z]*\).*/\1/p' <<<"$RUNLINE")
+			[ "$NAMED" = none ] || [[ " $GENERATIONS " == *" $NAMED "* ]] || continue
 			run_case "$CASE" "${ASSIGN[@]}"
 		else
 			for G in $GENERATIONS; do run_case "$CASE" "${ASSIGN[@]}" "RCI_UM=$G"; done

@@ -7,6 +7,7 @@ namespace RunCloudSandbox;
 use ErrorException;
 use RunCloudSandbox\Admin\AdminApi;
 use RunCloudSandbox\Api\Kernel;
+use RunCloudSandbox\Ca\SiteCertificates;
 use RunCloudSandbox\Http\Request;
 use RunCloudSandbox\Http\Response;
 use Throwable;
@@ -44,8 +45,16 @@ final class App
         }
         $store = new Store($db, true);
         $secret = (string) getenv('SANDBOX_ADMIN_SECRET');
-        return AdminApi::owns($request->path)
+        $response = AdminApi::owns($request->path)
             ? AdminApi::handle($store, $request, $secret)
             : Kernel::handle($store, $request, $secret);
+        // serve --sites: what the names present over HTTPS follows the model before the answer leaves,
+        // so a client that saw a certificate issued (or the clock moved) meets it at its next handshake.
+        $sites = (string) getenv('SANDBOX_SITES_DIR');
+        if ($sites !== '' && !in_array($request->method, ['GET', 'HEAD'], true)) {
+            Clock::follow(Config::load($store));
+            SiteCertificates::sync($store, $sites);
+        }
+        return $response;
     }
 }

@@ -17,6 +17,7 @@ final class Cli
     Usage:
       runcloud-sandbox serve [--host=127.0.0.1] [--port=0] [--db=FILE] [--workers=4]
                              [--admin-secret=S] [--seed=demo|FILE.json] [--tls] [--tls-name=NAME] [--keepalive-requests=N]
+                             [--sites=ADDR[:PORT]]
                              [--json] [--verbose] [--watch-pid=PID]
       runcloud-sandbox seed --db=FILE (--demo | --file=FILE.json)
       runcloud-sandbox help
@@ -24,13 +25,15 @@ final class Cli
     serve stays in the foreground; its first line on stdout tells where it listens (--json: as JSON).
     Loopback addresses only. --port=0 picks a free port. Without --db the state lives in a temp file
     removed at exit. --tls puts nginx with a fresh CA-signed certificate (HTTP/1.1 and HTTP/2) in front.
+    --sites serves the web apps' names over HTTPS on a loopback address (port 443 unless given), each
+    with the certificate the sandbox's model serves for it (valid, expired, or none), signed by its CA.
 
     TXT;
 
     private const SERVE_DEFAULTS = [
         'host' => '127.0.0.1', 'port' => '0', 'db' => null, 'workers' => '4', 'admin-secret' => 'sandbox-admin',
         'seed' => null, 'tls' => false, 'tls-name' => null, 'json' => false, 'verbose' => false, 'watch-pid' => null,
-        'keepalive-requests' => '100000',
+        'keepalive-requests' => '100000', 'sites' => null,
     ];
 
     private const FLAGS = ['tls', 'json', 'verbose', 'demo'];
@@ -92,6 +95,7 @@ final class Cli
         $o['db'] = $o['db'] === null ? null : self::absolute((string) $o['db']);
         $o['seed'] = $o['seed'] === null || $o['seed'] === 'demo' ? $o['seed'] : self::absolute((string) $o['seed']);
         $o['tls'] = (bool) $o['tls'] || $o['tls-name'] !== null;
+        $o['sites'] = $o['sites'] === null ? null : self::sitesAddress((string) $o['sites']);
         if (!preg_match('/^[\x21-\x7e]+$/', (string) $o['admin-secret'])) {
             throw new UsageError('--admin-secret must be printable ASCII without spaces');
         }
@@ -135,6 +139,16 @@ final class Cli
             throw new UsageError("--host must be a loopback address (127.0.0.0/8 or ::1), not $host");
         }
         return $host;
+    }
+
+    /** --sites=ADDR[:PORT]: an IPv4 loopback address, port 443 unless given. @return array{string,int} */
+    private static function sitesAddress(string $value): array
+    {
+        [$host, $port] = str_contains($value, ':') ? explode(':', $value, 2) : [$value, '443'];
+        if (!str_starts_with($host, '127.') || filter_var($host, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4) === false) {
+            throw new UsageError("--sites must be an IPv4 loopback address (127.0.0.0/8), not $host");
+        }
+        return [$host, self::intOption('sites', $port, 1, 65535)];
     }
 
     private static function intOption(string $name, mixed $value, int $min, int $max): int

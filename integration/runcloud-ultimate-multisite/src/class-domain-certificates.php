@@ -36,6 +36,9 @@ final class Domain_Certificates {
 	const MAX_ADD_WAITS = 20;
 	const ADD_WAIT      = 30;
 
+	/** Fired with the names a certificate was issued for (Um_Records has Ultimate Multisite look). */
+	const ISSUED_ACTION = 'wu_runcloud_certificate_issued';
+
 	/**
 	 * Settings.
 	 *
@@ -100,19 +103,27 @@ final class Domain_Certificates {
 	private $basic;
 
 	/**
+	 * Ultimate Multisite's mappings, so a job for a name no longer mapped is dropped.
+	 *
+	 * @var Mapped_Domains
+	 */
+	private $mapped;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Settings      $settings  Settings.
-	 * @param Connector     $connector Connector.
-	 * @param State         $state     State.
-	 * @param Queue         $queue     Queue.
-	 * @param Retry_Policy  $retry     Retry policy.
-	 * @param Logger        $logger    Logger.
-	 * @param Domain_Ids    $ids       Domain ids.
-	 * @param Ssl_Strategy  $strategy  Strategy.
-	 * @param Ssl_Scheduler $basic     Basic certificate's scheduler.
+	 * @param Settings       $settings  Settings.
+	 * @param Connector      $connector Connector.
+	 * @param State          $state     State.
+	 * @param Queue          $queue     Queue.
+	 * @param Retry_Policy   $retry     Retry policy.
+	 * @param Logger         $logger    Logger.
+	 * @param Domain_Ids     $ids       Domain ids.
+	 * @param Ssl_Strategy   $strategy  Strategy.
+	 * @param Ssl_Scheduler  $basic     Basic certificate's scheduler.
+	 * @param Mapped_Domains $mapped    Ultimate Multisite's mappings.
 	 */
-	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, Domain_Ids $ids, Ssl_Strategy $strategy, Ssl_Scheduler $basic ) {
+	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, Domain_Ids $ids, Ssl_Strategy $strategy, Ssl_Scheduler $basic, Mapped_Domains $mapped ) {
 		$this->settings  = $settings;
 		$this->connector = $connector;
 		$this->state     = $state;
@@ -122,6 +133,7 @@ final class Domain_Certificates {
 		$this->ids       = $ids;
 		$this->strategy  = $strategy;
 		$this->basic     = $basic;
+		$this->mapped    = $mapped;
 	}
 
 	/**
@@ -139,7 +151,7 @@ final class Domain_Certificates {
 			return false;
 		}
 		$this->queue->schedule( $delay, self::HOOK, $args );
-		$this->logger->info( sprintf( 'SSL: certificate of %s queued%s.', $name, $delay > 0 ? sprintf( ' in %d s', $delay ) : '' ) );
+		$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s requested from RunCloud (its own certificate)%s.', $name, $delay > 0 ? sprintf( ', queued in %d s to stay under the rate limit', $delay ) : '' ) );
 
 		return true;
 	}
@@ -239,7 +251,16 @@ final class Domain_Certificates {
 		}
 		$row = $this->read( $name );
 		if ( ! $row || 'covered' === $row['status'] ) {
+			if ( ! $row ) {
+				$this->logger->info( sprintf( 'SSL: dropping the certificate job of %s: the domain was removed since it was queued.', $name ) );
+			}
 			return; // Removed since, or done by an earlier job.
+		}
+		if ( $this->mapped->available() && ! $this->mapped->is_mapped( $name ) && isset( $this->state->tracked()[ $name ] ) ) {
+			// Its mapping was deleted and its removal is on the way: a certificate now would be wasted.
+			$this->forget( $name );
+			$this->logger->domain( $name, 'info', sprintf( 'SSL: dropping the certificate job of %s: it is no longer mapped in Ultimate Multisite.', $name ) );
+			return;
 		}
 
 		try {
@@ -250,7 +271,7 @@ final class Domain_Certificates {
 				// Domain_Sync::add), and this job looks again meanwhile, so the order of the two jobs
 				// does not matter.
 				$this->queue->schedule( self::ADD_WAIT, self::HOOK, self::args( $this->settings->webapp_key(), $name, $attempt, $throttled + 1 ) );
-				$this->logger->info( sprintf( 'SSL: %s is not on RunCloud yet (its add is queued); its certificate waits %d s.', $name, self::ADD_WAIT ) );
+				$this->logger->domain( $name, 'info', sprintf( 'SSL: %s is not on RunCloud yet (its add is queued); its certificate waits %d s.', $name, self::ADD_WAIT ) );
 				return;
 			}
 			$this->failed( $name, $e, (int) $attempt, (int) $throttled );
@@ -264,12 +285,12 @@ final class Domain_Certificates {
 				return;
 			}
 			$this->write( $name, 'failed', $e->getMessage() );
-			$this->logger->error( $e->getMessage() );
+			$this->logger->domain( $name, 'error', $e->getMessage() );
 			throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $e->getMessage() ), 0, $e ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped
 		} catch ( Not_Ready_Exception $e ) {
 			$message = sprintf( 'Could not install the certificate of %s: %s.', $name, $e->getMessage() );
 			$this->write( $name, 'failed', $message );
-			$this->logger->error( $message );
+			$this->logger->domain( $name, 'error', $message );
 			throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $message ), 0, $e ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped
 		} catch ( \Throwable $e ) {
 			$this->failed( $name, $e, (int) $attempt, (int) $throttled );
@@ -277,7 +298,8 @@ final class Domain_Certificates {
 		}
 
 		$this->write( $name, 'covered' );
-		$this->logger->info( sprintf( 'SSL: %s has its own certificate.', $name ) );
+		$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s issued; RunCloud serves it (its own certificate).', $name ) );
+		do_action( self::ISSUED_ACTION, array( $name ) );
 	}
 
 	/**
@@ -357,7 +379,7 @@ final class Domain_Certificates {
 		if ( Errors::is_rate_limited( $e ) && $throttled < self::MAX_THROTTLES ) {
 			$delay = $this->retry->delay( 1, Errors::retry_after( $e ) );
 			$this->queue->schedule( $delay, self::HOOK, self::args( $key, $name, $attempt, $throttled + 1 ) );
-			$this->logger->info( sprintf( 'SSL: certificate of %s waits for RunCloud\'s rate limit; again in %d s.', $name, $delay ) );
+			$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits for RunCloud\'s rate limit (429); again in %d s.', $name, $delay ) );
 			return;
 		}
 
@@ -368,7 +390,7 @@ final class Domain_Certificates {
 			$delay = $until - time() + wp_rand( 0, 60 );
 			$this->queue->schedule( $delay, self::HOOK, self::args( $key, $name, $attempt, $throttled + 1 ) );
 			$this->write( $name, 'pending', Errors::describe( $e ) );
-			$this->logger->warning( sprintf( 'SSL: certificate of %s refused for now (%s); again in %d s.', $name, Errors::describe( $e ), $delay ) );
+			$this->logger->domain( $name, 'warning', sprintf( 'SSL: certificate of %s refused for now (%s); again in %d s.', $name, Errors::describe( $e ), $delay ) );
 			return;
 		}
 
@@ -377,12 +399,14 @@ final class Domain_Certificates {
 				sprintf( 'install the certificate of %s', $name ),
 				$e,
 				$attempt,
-				function ( $delay, $next ) use ( $key, $name, $throttled ) {
+				function ( $delay, $next ) use ( $key, $name, $throttled, $e ) {
 					$this->queue->schedule( $delay, self::HOOK, self::args( $key, $name, $next, $throttled ) );
+					$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits: %s; again in %d s.', $name, Errors::describe( $e ), $delay ) );
 				}
 			);
 		} catch ( Job_Failed_Exception $failed ) {
 			$this->write( $name, 'failed', Errors::describe( $e ) );
+			$this->logger->domain( $name, 'error', sprintf( 'SSL: certificate of %s refused: %s', $name, Errors::describe( $e ) ) );
 			throw $failed;
 		}
 	}

@@ -253,6 +253,12 @@ final class Domain_Sync {
 			$site_id = $this->mapped->site_of( $name );
 		}
 
+		// The job acts on the state when it runs: a mapping deleted since it was queued is not added.
+		if ( 'domain' === $kind && $this->mapped->available() && ! $this->mapped->is_mapped( $name ) ) {
+			$this->logger->domain( $name, 'info', sprintf( 'Skipping the add of %s: its mapping was deleted in Ultimate Multisite after the add was queued.', $name ) );
+			return;
+		}
+
 		if ( $this->state->is_recent( 'add', $name ) && 0 === $attempt ) {
 			$this->logger->debug( sprintf( '%s was added moments ago; nothing to do.', $name ) );
 			$this->remove_stale_names( $name, $site_id );
@@ -305,14 +311,14 @@ final class Domain_Sync {
 		$this->state->clear_recent( 'remove', $stored );
 		$this->ssl->forget( $stored );
 
-		$this->logger->info( sprintf( 'Added %s %s to RunCloud (id %d, www %s).', $kind, $stored, $created->id, $created->www ? 'on' : 'off' ) );
+		$this->logger->domain( $stored, 'info', sprintf( 'Added %s %s to RunCloud (id %d, www %s).', $kind, $stored, $created->id, $created->www ? 'on' : 'off' ) );
 
 		$this->remove_stale_names( $stored, $site_id );
 
 		if ( $wanted || $this->dns->points_to_server( $stored ) ) {
 			$this->ssl->request( $stored );
 		} else {
-			$this->logger->info( sprintf( 'SSL: %s does not point at the server yet; the certificate waits for DNS propagation.', $stored ) );
+			$this->logger->domain( $stored, 'info', sprintf( 'SSL: %s does not point at the server yet; the certificate waits for DNS propagation.', $stored ) );
 		}
 	}
 
@@ -343,6 +349,12 @@ final class Domain_Sync {
 			return;
 		}
 
+		// The job acts on the state when it runs: a name mapped again since the removal was queued stays.
+		if ( 'domain' === $kind && $this->mapped->available() && $this->mapped->is_mapped( $name ) ) {
+			$this->logger->domain( $name, 'info', sprintf( 'Skipping the removal of %s: it was mapped again in Ultimate Multisite after the removal was queued.', $name ) );
+			return;
+		}
+
 		try {
 			if ( $this->wildcards->covers( $name ) ) {
 				$this->logger->info( sprintf( '%s is served by the web app\'s wildcard domain; no call needed.', $name ) );
@@ -368,9 +380,11 @@ final class Domain_Sync {
 		$this->forget( $name );
 		$this->state->mark_recent( 'remove', $name );
 
-		$this->logger->info(
+		$this->logger->domain(
+			$name,
+			'info',
 			$removed
-				? sprintf( 'Removed %s %s from RunCloud.', $kind, $name )
+				? sprintf( 'Removed %s %s from RunCloud (its certificate goes with it).', $kind, $name )
 				: sprintf( '%s was not on RunCloud; nothing to remove.', $name )
 		);
 	}

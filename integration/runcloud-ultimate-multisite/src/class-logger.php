@@ -117,6 +117,23 @@ final class Logger {
 	}
 
 	/**
+	 * Logs what the plugin did for one domain: into this plugin's log, and into Ultimate Multisite's
+	 * per-domain log (handle `domain-<name>`, shown on the domain's admin page). The text may quote
+	 * RunCloud's answers, so it is scrubbed and HTML-escaped before it reaches the log viewer.
+	 *
+	 * @param string $name    Normalised domain name.
+	 * @param string $level   PSR-3 level name.
+	 * @param string $message Message.
+	 * @return void
+	 */
+	public function domain( $name, $level, $message ) {
+		$this->log( $level, $message );
+		if ( function_exists( 'wu_log_add' ) && '' !== (string) $name ) {
+			wu_log_add( 'domain-' . $name, self::for_html( $this->scrub( (string) $message ) ), $level );
+		}
+	}
+
+	/**
 	 * Keeps the last failures for the plugin's admin page (already scrubbed).
 	 *
 	 * @param string $message Message.

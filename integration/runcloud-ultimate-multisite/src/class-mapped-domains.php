@@ -121,10 +121,12 @@ final class Mapped_Domains {
 		if ( ! $this->available() ) {
 			return false;
 		}
-		if ( function_exists( 'wu_get_domain_by_domain' ) ) {
-			return (bool) wu_get_domain_by_domain( $name );
+		if ( function_exists( 'wu_get_domain_by_domain' ) && wu_get_domain_by_domain( $name ) ) {
+			return true;
 		}
 
+		// A record may hold the name as the customer typed it (an IDN in Unicode, say): compared
+		// normalised. Only reached when the direct lookup found nothing, which is rare.
 		return isset( $this->all()[ $name ] );
 	}
 

@@ -94,6 +94,12 @@ final class Plugin {
 	 */
 	public $dispatch;
 	/**
+	 * Ultimate Multisite's own records (its check decides `secure`).
+	 *
+	 * @var Um_Records
+	 */
+	public $records;
+	/**
 	 * Basic <-> advanced SSL.
 	 *
 	 * @var Ssl_Migration
@@ -190,10 +196,11 @@ final class Plugin {
 		$this->mapped          = new Mapped_Domains();
 		$this->strategy        = new Ssl_Strategy( $this->settings, $this->state, $this->connector, $this->logger );
 		$this->ssl_guard       = new Basic_Ssl_Guard( $this->settings, $this->connector, $this->state, $this->dns, $this->logger, $this->strategy );
-		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ssl_guard );
+		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ssl_guard, $this->mapped );
 		$this->ids             = new Domain_Ids( $this->state, $this->settings );
-		$this->certificates    = new Domain_Certificates( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ids, $this->strategy, $this->ssl );
+		$this->certificates    = new Domain_Certificates( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ids, $this->strategy, $this->ssl, $this->mapped );
 		$this->dispatch        = new Ssl_Dispatch( $this->strategy, $this->ssl, $this->certificates, $this->logger );
+		$this->records         = new Um_Records( $this->dispatch, $this->logger );
 		$this->migration       = new Ssl_Migration( $this );
 		$this->domain_sync     = new Domain_Sync( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->dns, $this->dispatch, $this->wildcards, $this->mapped, $this->ids );
 		$this->reconciler      = new Reconciler( $this->settings, $this->connector, $this->state, $this->logger, $this->mapped, $this->wildcards, $this->domain_sync );
@@ -242,6 +249,11 @@ final class Plugin {
 		add_action( Ssl_Scheduler::HOOK, array( $this->dispatch, 'run_basic' ), 10, 1 );
 		add_action( Domain_Certificates::HOOK, array( $this->certificates, 'run' ), 10, 4 );
 		add_action( Reconciler::HOOK, array( $this, 'run_scheduled_reconcile' ) );
+
+		// Ultimate Multisite's check decides `secure`: kept alive while a certificate is pending, run
+		// again at once when one is issued.
+		$this->records->register();
+		add_action( Domain_Certificates::ISSUED_ACTION, array( $this->records, 'issued' ) );
 	}
 
 	/**
@@ -426,6 +438,8 @@ final class Plugin {
 			return;
 		}
 
+		// Certificates that expired or went away: Ultimate Multisite's check decides again.
+		$this->records->recheck_secure( array_keys( $this->state->tracked() ) );
 		$this->reconciler->run_job();
 	}
 

@@ -78,6 +78,31 @@ final class Queue {
 	}
 
 	/**
+	 * Whether a run of $hook with $args is waiting to start (the run in progress, if any, does not
+	 * count: a job that queues its own next look must not see itself).
+	 *
+	 * @param string $hook Action.
+	 * @param array  $args Arguments.
+	 * @return bool
+	 */
+	public function is_waiting( $hook, array $args = array() ) {
+		if ( $this->uses_action_scheduler() ) {
+			return (bool) as_get_scheduled_actions(
+				array(
+					'hook'     => $hook,
+					'args'     => $args,
+					'group'    => self::GROUP,
+					'status'   => \ActionScheduler_Store::STATUS_PENDING,
+					'per_page' => 1,
+				),
+				'ids'
+			);
+		}
+
+		return false !== wp_next_scheduled( $hook, $args );
+	}
+
+	/**
 	 * Makes sure $hook runs every $interval seconds.
 	 *
 	 * @param int    $interval Seconds.

@@ -71,6 +71,13 @@ final class Ssl_Scheduler {
 	private $guard;
 
 	/**
+	 * Ultimate Multisite's mappings, so a name no longer mapped is not redeployed for, if any.
+	 *
+	 * @var Mapped_Domains|null
+	 */
+	private $mapped;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Settings             $settings  Settings.
@@ -80,8 +87,9 @@ final class Ssl_Scheduler {
 	 * @param Retry_Policy         $retry     Retry policy.
 	 * @param Logger               $logger    Logger.
 	 * @param Basic_Ssl_Guard|null $guard     Basic-mode guard.
+	 * @param Mapped_Domains|null  $mapped    Ultimate Multisite's mappings.
 	 */
-	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, ?Basic_Ssl_Guard $guard = null ) {
+	public function __construct( Settings $settings, Connector $connector, State $state, Queue $queue, Retry_Policy $retry, Logger $logger, ?Basic_Ssl_Guard $guard = null, ?Mapped_Domains $mapped = null ) {
 		$this->settings  = $settings;
 		$this->connector = $connector;
 		$this->state     = $state;
@@ -89,6 +97,7 @@ final class Ssl_Scheduler {
 		$this->retry     = $retry;
 		$this->logger    = $logger;
 		$this->guard     = $guard;
+		$this->mapped    = $mapped;
 	}
 
 	/**
@@ -108,12 +117,12 @@ final class Ssl_Scheduler {
 
 		$args = array( $this->settings->webapp_key() );
 		if ( $this->queue->is_scheduled( self::HOOK, $args ) ) {
-			$this->logger->info( sprintf( 'SSL: %s joins the redeploy already queued.', $name ) );
+			$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s requested: it joins the shared certificate\'s redeploy (basic mode) already queued.', $name ) );
 			return;
 		}
 
 		$this->queue->schedule( $this->settings->ssl_window(), self::HOOK, $args );
-		$this->logger->info( sprintf( 'SSL: redeploy queued in %d s for %s.', $this->settings->ssl_window(), $name ) );
+		$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s requested: the shared certificate\'s redeploy (basic mode) is queued in %d s.', $name, $this->settings->ssl_window() ) );
 	}
 
 	/**
@@ -191,7 +200,7 @@ final class Ssl_Scheduler {
 
 		$ssl     = $this->ssl_state();
 		$started = time();
-		$names   = array_keys( $ssl['pending'] );
+		$names   = $this->still_mapped( array_keys( $ssl['pending'] ) );
 
 		if ( ! $names ) {
 			$this->refresh_guard();
@@ -218,7 +227,10 @@ final class Ssl_Scheduler {
 					sprintf( 'redeploy the SSL certificate (for %s)', implode( ', ', $names ) ),
 					$e,
 					$attempt,
-					function ( $delay, $next ) {
+					function ( $delay, $next ) use ( $names, $e ) {
+						foreach ( $names as $name ) {
+							$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits: %s; the redeploy is tried again in %d s.', $name, Errors::describe( $e ), $delay ) );
+						}
 						$this->update_state(
 							function ( $ssl ) use ( $next ) {
 								$ssl['attempt'] = $next;
@@ -229,6 +241,9 @@ final class Ssl_Scheduler {
 					}
 				);
 			} catch ( Job_Failed_Exception $failed ) {
+				foreach ( $names as $name ) {
+					$this->logger->domain( $name, 'error', sprintf( 'SSL: certificate of %s refused: %s', $name, Errors::describe( $e ) ) );
+				}
 				// Permanent: drop the pending names so the next request starts afresh.
 				$this->update_state(
 					function ( $ssl ) {
@@ -257,7 +272,8 @@ final class Ssl_Scheduler {
 		// Its own arguments, so a propagation's request() still queues the usual redeploy a window
 		// later instead of joining this one (the handler takes the first argument only).
 		$args = array( $this->settings->webapp_key(), 'dns-wait' );
-		if ( ! $this->queue->is_scheduled( self::HOOK, $args ) ) {
+		// Not is_scheduled(): this very look may be the dns-wait job, and the next look must be queued.
+		if ( ! $this->queue->is_waiting( self::HOOK, $args ) ) {
 			$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );
 		}
 		$this->logger->info( sprintf( 'SSL: the redeploy waits for the DNS of %s (Ultimate Multisite is still checking it; Let\'s Encrypt would refuse every name until it points); looking again in %d s or when it propagates.', Basic_Ssl_Guard::list_names( $waiting ), self::DNS_WAIT ) );
@@ -278,6 +294,31 @@ final class Ssl_Scheduler {
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'SSL: could not list the web app\'s domains to check the certificate\'s names again: ' . Errors::describe( $e ) );
 		}
+	}
+
+	/**
+	 * The pending names whose mapping still exists: a name this plugin added whose mapping was
+	 * deleted since (its removal on the way) is dropped from the redeploy, and says so.
+	 *
+	 * @param string[] $names Pending names.
+	 * @return string[]
+	 */
+	private function still_mapped( array $names ) {
+		if ( ! $this->mapped || ! $this->mapped->available() || ! $names ) {
+			return $names;
+		}
+		$tracked = $this->state->tracked();
+		$kept    = array();
+		foreach ( $names as $name ) {
+			if ( isset( $tracked[ $name ] ) && ! $this->mapped->is_mapped( $name ) ) {
+				$this->forget( $name );
+				$this->logger->domain( $name, 'info', sprintf( 'SSL: dropping %s from the shared certificate\'s redeploy (basic mode): it is no longer mapped in Ultimate Multisite.', $name ) );
+				continue;
+			}
+			$kept[] = $name;
+		}
+
+		return $kept;
 	}
 
 	/**
@@ -303,6 +344,12 @@ final class Ssl_Scheduler {
 		);
 
 		$this->logger->info( sprintf( 'SSL: certificate redeployed, covering %s.', $names ? implode( ', ', $names ) : 'all names' ) );
+		foreach ( $names as $name ) {
+			$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s issued; RunCloud serves it (the web app\'s shared certificate, basic mode).', $name ) );
+		}
+		if ( $names ) {
+			do_action( Domain_Certificates::ISSUED_ACTION, array_values( $names ) );
+		}
 	}
 
 	/**

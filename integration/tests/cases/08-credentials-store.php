@@ -3,6 +3,7 @@
  * Ultimate Multisite 2.4.11+: the token saved in the wizard's encrypted credential store.
  *
  * @run RCI_AUTH=store RCI_UM=new
+ * @run RCI_AUTH=store RCI_UM=latest
  *
  * @package RunCloud_Ultimate_Multisite\Tests
  */

@@ -13,6 +13,7 @@ use RunCloud_Ultimate_Multisite\Domain_Name;
 use RunCloud_Ultimate_Multisite\Dns_Checker;
 use RunCloud_Ultimate_Multisite\Settings;
 use RunCloud_Ultimate_Multisite\Logger;
+use RunCloud_Ultimate_Multisite\Tests\UM;
 
 require dirname( __DIR__ ) . '/lib/harness.php';
 
@@ -121,6 +122,10 @@ t(
 		foreach ( array( '=== RunCloud for Ultimate Multisite ===', 'Requires Plugins: ultimate-multisite', 'Stable tag: ' . $data['Version'], '== Installation ==', 'extension=runcloud.so', '== Frequently Asked Questions ==', '== Changelog ==', '= ' . $data['Version'] . ' =' ) as $needle ) {
 			contains( $needle, $readme, 'readme.txt' );
 		}
+		// "UM tested up to" names a release at least as new as the Ultimate Multisite this run is inside.
+		$tested = get_file_data( $dir . '/runcloud-ultimate-multisite.php', array( 'um' => 'UM tested up to' ) )['um'];
+		ok( '' !== $tested && version_compare( $tested, UM::version(), '>=' ), "UM tested up to ($tested) is older than the Ultimate Multisite tested here (" . UM::version() . ')' );
+		contains( 'Tested up to Ultimate Multisite ' . $tested, $readme, 'readme.txt names the same release' );
 	}
 );
 

@@ -202,6 +202,33 @@ function run_jobs_later( $horizon = 0, $max = 10 ) {
 	return $results;
 }
 
+/**
+ * Time passes, $step seconds at a time, up to $seconds: each step moves every pending job's date
+ * back by $step (UM::advance()) and runs what is due in a new request (lib/run-queue.php), as
+ * Action Scheduler's runner would over that time: Ultimate Multisite's stage checks, this plugin's
+ * jobs. $each($elapsed) is called after every step.
+ *
+ * @return array list of ['hook', 'args', 'status', 'message'] of the jobs run
+ */
+function time_passes( $seconds, $step = 300, ?callable $each = null ) {
+	$results = array();
+	for ( $elapsed = $step; $elapsed <= $seconds; $elapsed += $step ) {
+		UM::advance( $step );
+		exec( lib_php_command( 'run-queue.php' ), $out, $code );
+		$text = implode( "\n", $out );
+		ok( 0 === $code && false !== strpos( $text, 'QUEUE-DONE' ), 'queue request: ' . $text );
+		ok( ! preg_match( '/(Fatal error|Warning|Notice|Deprecated):/', $text ), 'PHP problems in the queue request: ' . $text );
+		$out = array();
+		wp_cache_flush();
+		$results = array_merge( $results, UM::run() );
+		if ( $each ) {
+			$each( $elapsed );
+		}
+	}
+
+	return $results;
+}
+
 /** Runs `wp <args>` through the real WP-CLI phar on the test network; [exit code, output]. */
 function wp_cli( array $args, array $env = array() ) {
 	$php = getenv( 'PHP' ) ?: PHP_BINARY;

@@ -10,6 +10,7 @@
 // phpcs:disable
 
 require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
+require __DIR__ . '/um.php'; // A pointed name's loopback check answers here too.
 
 for ( $i = 0; $i < 20; $i++ ) {
 	ActionScheduler_QueueRunner::instance()->run( 'WP CLI' );

@@ -6,7 +6,7 @@
 #   REPO   the repository's top          PHP  the PHP binary        EXT  runcloud.so
 #   TMP    a private temporary directory  PLUGIN_DIR  the plugin under test
 # and defines fail_setup() (prints the reason and exits). Sourcing sets LIB (this directory),
-# THIRDPARTY, WP_TARBALL, UM_NEW, UM_OLD, WP_CLI from the RCI_* variables (run.sh documents them).
+# THIRDPARTY, WP_TARBALL, UM_NEW, UM_OLD, UM_LATEST, WP_CLI from the RCI_* variables (run.sh documents them).
 # The functions set DB_PID, DB (the client command, an array), SANDBOX_PID, SANDBOX_URL,
 # SANDBOX_ADMIN and CORE; rci_stop stops what they started, by process id.
 
@@ -15,6 +15,7 @@ THIRDPARTY=${RCI_THIRDPARTY:-$REPO/../shared/thirdparty}
 WP_TARBALL=${RCI_WP_TARBALL:-$THIRDPARTY/wordpress-6.9.7.tar.xz}
 UM_NEW=${RCI_UM_NEW:-$THIRDPARTY/ultimate-multisite-2.4.13-beta.1.tar.xz}
 UM_OLD=${RCI_UM_OLD:-$THIRDPARTY/ultimate-multisite-2.4.10.tar.xz}
+UM_LATEST=${RCI_UM_LATEST:-$THIRDPARTY/ultimate-multisite-2.9.2.tar.xz}
 WP_CLI=${RCI_WP_CLI:-$THIRDPARTY/wp-cli-2.10.0.phar}
 SANDBOX_PID=""
 DB_PID=""
@@ -62,7 +63,7 @@ rci_start_mariadb() {
 	done
 }
 
-# The RunCloud API sandbox; $@: more options of `serve` (e.g. --workers=8).
+# The RunCloud API sandbox; $@: more options of `serve` (e.g. --workers=8, --sites=ADDR).
 rci_start_sandbox() {
 	$PHP "$REPO/sandbox/bin/runcloud-sandbox" serve --json "$@" >"$TMP/sandbox.out" 2>"$TMP/sandbox.err" &
 	SANDBOX_PID=$!
@@ -73,6 +74,30 @@ rci_start_sandbox() {
 	SANDBOX_URL=$($PHP -r '$j = json_decode($argv[1], true); echo $j["url"] ?? "";' "$JSON")
 	SANDBOX_ADMIN=$($PHP -r '$j = json_decode($argv[1], true); echo $j["admin_secret"] ?? "";' "$JSON")
 	[ -n "$SANDBOX_URL" ] || fail_setup "sandbox answered no URL: $JSON"
+	SANDBOX_SITES_CA=$($PHP -r '$j = json_decode($argv[1], true); echo $j["sites_ca"] ?? "";' "$JSON")
+}
+
+# The real TLS path of a mapped domain: the sandbox serves the web apps' names over HTTPS on
+# ADDR:443 (a loopback address of this run), and every PHP process started from here on resolves
+# names through the hosts file $TMP/hosts (nss_wrapper; a test adds a name when its DNS "points")
+# and trusts the sandbox's CA. Ultimate Multisite's own certificate check then connects to
+# DOMAIN:443 and verifies the peer for real. Sets SITES_ADDR; needs root (port 443). Call
+# rci_problem_rule after it.
+rci_start_sandbox_with_sites() {
+	local WRAPPER
+	WRAPPER=$(for D in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib; do [ -f "$D/libnss_wrapper.so" ] && echo "$D/libnss_wrapper.so" && break; done)
+	[ -n "$WRAPPER" ] || fail_setup "libnss_wrapper.so not found (apt-get install libnss-wrapper)"
+	# One address of 127.0.0.0/8 per run, so runs side by side do not meet on port 443.
+	SITES_ADDR="127.$((RANDOM % 200 + 20)).$((RANDOM % 250 + 1)).$((RANDOM % 250 + 1))"
+	rci_start_sandbox "$@" --sites="$SITES_ADDR"
+	[ -n "$SANDBOX_SITES_CA" ] || fail_setup "the sandbox could not serve HTTPS on a loopback address's port 443 (root is needed): $(tail -3 "$TMP/sandbox.err")"
+	printf '127.0.0.1 localhost\n' >"$TMP/hosts"
+	# NSS_WRAPPER_MAX_HOSTENTS: nss_wrapper keeps at most 100 names of the file unless told (bench/ssl maps 2,000).
+	export LD_PRELOAD="$WRAPPER${LD_PRELOAD:+ $LD_PRELOAD}" NSS_WRAPPER_HOSTS="$TMP/hosts" NSS_WRAPPER_MAX_HOSTENTS=100000 \
+		RCI_HOSTS="$TMP/hosts" RCI_SITES_ADDR="$SITES_ADDR"
+	# Read by every PHP process once rci_problem_rule has put $TMP/ini in PHP's scan.
+	mkdir -p "$TMP/ini"
+	printf 'openssl.cafile=%s\n' "$SANDBOX_SITES_CA" >"$TMP/ini/zz-rci-sites.ini"
 }
 
 # WordPress unpacked once into $TMP/core; sets CORE.
@@ -97,7 +122,7 @@ problems_in() {
 	[ -s "$1" ] && sort -u "$1" | head -n 5 | sed 's/^/    /'
 }
 
-# Installs the network of one generation (new|old|none) into $TMP/wp-$1 and database rci_$1, as
+# Installs the network of one generation (new|old|latest|none) into $TMP/wp-$1 and database rci_$1, as
 # Ultimate Multisite's own installer would (lib/install.php, one step per process), then dumps the
 # database to $TMP/snapshot-$1.sql. Needs CORE and the RCI_* variables lib/wp-config.php reads.
 install_generation() {
@@ -109,6 +134,7 @@ install_generation() {
 	case $G in
 		new) tar -xJf "$UM_NEW" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_NEW" ;;
 		old) tar -xJf "$UM_OLD" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_OLD" ;;
+		latest) tar -xJf "$UM_LATEST" -C "$W/wp-content/plugins" || fail_setup "cannot unpack $UM_LATEST" ;;
 	esac
 	local STEPS="core plugin" STEP
 	[ "$G" != none ] && STEPS="core um um-setup plugin enable"

@@ -13,7 +13,7 @@ namespace RunCloud_Ultimate_Multisite\Tests;
 
 final class UM {
 
-	/** Domains whose loopback check answers "this is the domain" (DNS points here). */
+	/** Names pointed here when the run has no hosts file (RCI_HOSTS unset). */
 	private static $pointed = array();
 
 	/** Highest Action Scheduler action id already reported by run(). */
@@ -45,8 +45,8 @@ final class UM {
 		if ( function_exists( 'wu_get_domains' ) ) {
 			$wpdb->query( "DELETE FROM {$wpdb->base_prefix}wu_domain_mappings" );
 		}
-		self::$pointed = array();
-		self::$seen    = (int) $wpdb->get_var( 'SELECT MAX(action_id) FROM ' . self::table( 'actions' ) );
+		self::unpoint_all();
+		self::$seen = (int) $wpdb->get_var( 'SELECT MAX(action_id) FROM ' . self::table( 'actions' ) );
 		wp_cache_flush();
 	}
 
@@ -111,19 +111,90 @@ final class UM {
 	 */
 	public static function dns_propagated( $id ) {
 		$domain = wu_get_domain( $id );
-		self::$pointed[ strtolower( $domain->get_domain() ) ] = (int) $id;
+		self::point( $domain->get_domain() );
 		self::make_due( 'wu_async_process_domain_stage', 3600 );
 
 		return self::run();
 	}
 
-	/** The loopback answer (pre_http_request). */
+	/**
+	 * The test's DNS: the hosts file every PHP process of the run resolves names through
+	 * (nss_wrapper, RCI_HOSTS); a name in it points at the sandbox's HTTPS listener (RCI_SITES_ADDR),
+	 * the "server", where Ultimate Multisite's own certificate check then connects to it on port 443.
+	 * Its www. twin points too.
+	 */
+	public static function point( $name ) {
+		$name = strtolower( $name );
+		if ( ! getenv( 'RCI_HOSTS' ) ) {
+			self::$pointed[ $name ] = true; // A run without the TLS path (bench/ssl): this process only.
+			return;
+		}
+		if ( ! self::is_pointed( $name ) ) {
+			self::write_hosts( getenv( 'RCI_SITES_ADDR' ) . " $name www.$name\n", FILE_APPEND );
+		}
+	}
+
+	/**
+	 * Writes the hosts file. nss_wrapper reads it again only when its modification time changed
+	 * (whole seconds), so every write moves that time on by at least a second.
+	 */
+	private static function write_hosts( $text, $flags = 0 ) {
+		$file = getenv( 'RCI_HOSTS' );
+		clearstatcache( true, $file );
+		$before = (int) @filemtime( $file );
+		file_put_contents( $file, $text, $flags | LOCK_EX );
+		touch( $file, max( time(), $before + 1 ) );
+	}
+
+	/** Whether $name points here (is in the hosts file). */
+	public static function is_pointed( $name ) {
+		if ( ! getenv( 'RCI_HOSTS' ) ) {
+			return isset( self::$pointed[ strtolower( $name ) ] );
+		}
+		$hosts = (string) @file_get_contents( getenv( 'RCI_HOSTS' ) );
+
+		return (bool) preg_match( '/^' . preg_quote( getenv( 'RCI_SITES_ADDR' ), '/' ) . '\s(?:.*\s)?' . preg_quote( strtolower( $name ), '/' ) . '(?:\s|$)/m', $hosts );
+	}
+
+	/** No name points here any more. */
+	public static function unpoint_all() {
+		self::$pointed = array();
+		if ( getenv( 'RCI_HOSTS' ) ) {
+			self::write_hosts( "127.0.0.1 localhost\n" );
+		}
+	}
+
+	/** Ultimate Multisite's record $id as it is in the database now: ['stage' => ..., 'secure' => bool]. */
+	public static function record( $id ) {
+		wp_cache_flush();
+		$domain = wu_get_domain( $id );
+		if ( ! $domain ) {
+			return null;
+		}
+
+		return array(
+			'stage'  => (string) $domain->get_stage(),
+			'secure' => (bool) $domain->is_secure(),
+		);
+	}
+
+	/**
+	 * Time passes: every pending job's date moves $seconds back (what was due in $seconds is due
+	 * now, the rest keeps its distance), as if the clock had moved on.
+	 */
+	public static function advance( $seconds ) {
+		global $wpdb;
+		$s = (int) $seconds;
+		$wpdb->query( 'UPDATE ' . self::table( 'actions' ) . " SET scheduled_date_gmt = DATE_SUB(scheduled_date_gmt, INTERVAL $s SECOND), scheduled_date_local = DATE_SUB(scheduled_date_local, INTERVAL $s SECOND) WHERE status = 'pending'" );
+	}
+
+	/** The loopback answer (pre_http_request): a pointed name answers with its record's id. */
 	public static function answer_loopback( $pre, $args, $url ) {
 		$host = strtolower( (string) wp_parse_url( $url, PHP_URL_HOST ) );
-		if ( isset( self::$pointed[ $host ] ) && '/' === ( wp_parse_url( $url, PHP_URL_PATH ) ?: '/' ) ) {
+		if ( '' !== $host && '/' === ( wp_parse_url( $url, PHP_URL_PATH ) ?: '/' ) && self::is_pointed( $host ) && ( $record = wu_get_domain_by_domain( $host ) ) ) {
 			return array(
 				'headers'  => array(),
-				'body'     => wp_json_encode( array( 'id' => self::$pointed[ $host ] ) ),
+				'body'     => wp_json_encode( array( 'id' => (int) $record->get_id() ) ),
 				'response' => array( 'code' => 200, 'message' => 'OK' ),
 				'cookies'  => array(),
 				'filename' => null,

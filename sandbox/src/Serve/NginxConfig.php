@@ -67,4 +67,50 @@ final class NginxConfig
 
         CONF;
     }
+
+    /**
+     * The --sites listener: one TLS server whose certificate is looked up per handshake from the SNI
+     * name (nginx 1.15.9+ takes variables there). A name without a file fails the handshake, as a
+     * server without a certificate for it would; a name that is not a plain DNS name maps to no file.
+     */
+    public static function sites(string $dir, string $listen, string $sitesDir): string
+    {
+        $temp = static fn (string $name): string => "{$name}_temp_path $dir/sites-$name;";
+        $paths = implode("\n    ", array_map($temp, ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']));
+        return <<<CONF
+        # Written at each start by the sandbox's serve command (--sites); not meant to be edited.
+        daemon off;
+        master_process on;
+        worker_processes 1;
+        pid $dir/nginx-sites.pid;
+        error_log $dir/nginx-sites-error.log crit;
+
+        events {
+            worker_connections 1024;
+        }
+
+        http {
+            access_log off;
+            $paths
+
+            map \$ssl_server_name \$sandbox_site {
+                "~^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)\$" \$1;
+                default "-";
+            }
+
+            server {
+                listen $listen ssl;
+                ssl_certificate $sitesDir/\$sandbox_site.pem;
+                ssl_certificate_key $sitesDir/\$sandbox_site.pem;
+                ssl_protocols TLSv1.2 TLSv1.3;
+
+                location / {
+                    default_type text/plain;
+                    return 200 "RunCloud sandbox: \$ssl_server_name\\n";
+                }
+            }
+        }
+
+        CONF;
+    }
 }

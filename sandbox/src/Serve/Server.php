@@ -6,7 +6,10 @@ namespace RunCloudSandbox\Serve;
 
 use RunCloudSandbox\Admin\Seeder;
 use RunCloudSandbox\Ca\PublicSuffixList;
+use RunCloudSandbox\Ca\SiteCertificates;
 use RunCloudSandbox\Http\BadInput;
+use RunCloudSandbox\Clock;
+use RunCloudSandbox\Config;
 use RunCloudSandbox\Store;
 use RuntimeException;
 
@@ -22,6 +25,8 @@ final class Server
     /** @var list<Child> stopped in reverse order */
     private array $children = [];
     private bool $stopping = false;
+    /** Where the --sites certificates live ('' without --sites). */
+    private string $sitesDir = '';
 
     /** @param array<string,mixed> $options as parsed by Cli */
     public function __construct(private readonly array $options)
@@ -52,12 +57,13 @@ final class Server
         $this->prepareDatabase($db, $o['seed'] ?? null, $o['admin-secret']);
         $instance = bin2hex(random_bytes(8));
         $tls = $o['tls'] ? $this->startTls($instance, $db) : null;
+        $sites = $o['sites'] !== null ? $this->startSites($db, $tls['ca'] ?? null) : null;
         $port = $tls['port'] ?? $this->startBackend($o['port'], $instance, $db, '');
         if ($this->stopping) {
             return 0;
         }
         $this->startWatchdog();
-        $this->announce($port, $db, $tls);
+        $this->announce($port, $db, $tls, $sites);
         return $this->waitForStop();
     }
 
@@ -98,6 +104,35 @@ final class Server
         return ['port' => $port, 'ca' => $cert['ca'], 'name' => $name, 'backend' => 'http://' . self::hostPort($host, $backendPort)];
     }
 
+    /**
+     * The web apps' own names over HTTPS (--sites=ADDR[:PORT]): a second nginx that presents, by SNI,
+     * the file SiteCertificates keeps for each name (the backend rewrites them after every change).
+     * Signed by the same CA as --tls when both are on. @return array{listen:string,ca:string,dir:string}
+     */
+    private function startSites(string $db, ?string $tlsCa): array
+    {
+        $nginx = Executables::find('nginx') ?? throw new RuntimeException('nginx not found: install nginx-light (or nginx) for --sites.');
+        $dir = "$this->tmp/sites";
+        mkdir($dir, 0755);
+        $made = $tlsCa === null ? CertMaker::make($this->tmp, ['localhost']) : ['ca' => $tlsCa];
+        SiteCertificates::prepare($dir, $made['ca'], dirname($made['ca']) . '/ca.key');
+        $store = new Store($db);
+        Clock::follow(Config::load($store));
+        SiteCertificates::sync($store, $dir);
+        [$host, $port] = $this->options['sites'];
+        $listen = self::hostPort($host, $port);
+        $conf = "$this->tmp/nginx-sites.conf";
+        file_put_contents($conf, NginxConfig::sites($this->tmp, $listen, $dir));
+        $child = Child::start([$nginx, '-p', $this->tmp, '-c', $conf, '-e', "$this->tmp/nginx-sites-error.log"], [], "$this->tmp/nginx-sites-error.log", false);
+        $this->children[] = $child;
+        $listening = fn (): bool => is_resource($s = @stream_socket_client("tcp://$listen", $errno, $error, 1.0)) && fclose($s);
+        if (!$this->waitReady($child, $port, $listening)) {
+            throw new RuntimeException("could not listen on $listen for --sites (root is needed below port 1024)\n" . $child->logTail());
+        }
+        $this->sitesDir = $dir;
+        return ['listen' => $listen, 'ca' => "$dir/ca.pem", 'dir' => $dir];
+    }
+
     private function startBackend(int $port, string $instance, string $db, string $proxyKey): int
     {
         $host = $this->options['host'];
@@ -107,6 +142,7 @@ final class Server
             'SANDBOX_ADMIN_SECRET' => $this->options['admin-secret'],
             'SANDBOX_INSTANCE' => $instance,
             'SANDBOX_PROXY_KEY' => $proxyKey,
+            'SANDBOX_SITES_DIR' => $this->sitesDir,
         ];
         if ($this->options['workers'] > 1) {
             $env['PHP_CLI_SERVER_WORKERS'] = (string) $this->options['workers'];
@@ -170,7 +206,7 @@ final class Server
         $this->children[] = Child::start(['sh', '-c', $script, 'runcloud-sandbox-watchdog', (string) getmypid(), $this->tmp, ...$groups], [], '/dev/null', false);
     }
 
-    private function announce(int $port, string $db, ?array $tls): void
+    private function announce(int $port, string $db, ?array $tls, ?array $sites): void
     {
         $url = ($tls === null ? 'http' : 'https') . '://' . self::hostPort($this->options['host'], $port);
         $info = [
@@ -185,6 +221,8 @@ final class Server
             'tls_name' => $tls['name'] ?? null,
             'port' => $port,
             'backend' => $tls['backend'] ?? null,
+            'sites' => $sites['listen'] ?? null,
+            'sites_ca' => $sites['ca'] ?? null,
         ];
         if ($this->options['json']) {
             fwrite(STDOUT, json_encode($info, JSON_UNESCAPED_SLASHES) . "\n");
@@ -194,6 +232,7 @@ final class Server
             . "  admin: $url/__sandbox/ with header X-Sandbox-Admin: {$info['admin_secret']}\n"
             . "  database: $db\n"
             . ($tls !== null ? "  CA certificate: {$tls['ca']} (curl --cacert it)\n" : '')
+            . ($sites !== null ? "  web apps' names over HTTPS on {$sites['listen']} (by SNI; CA {$sites['ca']})\n" : '')
             . (($this->options['seed'] ?? null) === 'demo' ? "  demo token: demo-token; v2 key/secret: demo-key/demo-secret; server 1, web app 1\n" : '')
             . "  stop with Ctrl-C\n");
     }
