@@ -1,4 +1,4 @@
-/* Module glue: INI, globals, class registration, phpinfo. The engine is in src/. */
+/* Module glue: INI, globals, class registration, phpinfo. The Zend layer is in src/zend/, the Zend-free engine in src/engine/. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
@@ -28,8 +28,8 @@ extern "C" {
 #include <cstring>
 #include <string>
 
-#include "src/http.h"
-#include "src/php_classes.h"
+#include "src/engine/transport/http.h"
+#include "src/zend/php_classes.h"
 
 /* gen_stub.php writes C, which passes a void * where C++ wants the zend_function * it points to. */
 static inline zend_attribute *zend_add_parameter_attribute(void *func, uint32_t offset, zend_string *name, uint32_t argc) {

@@ -18,7 +18,7 @@ typedef int pid_t;  // MSVC has none; the pool key only needs an integer per pro
 #include <string>
 #include <vector>
 
-#include "redact.h"
+#include "../redact.h"
 
 namespace runcloud {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "failure.h"
-#include "http.h"
+#include "transport/http.h"
 #include "json.h"
 
 namespace runcloud {

@@ -18,7 +18,7 @@
 #include <cstdio>
 #include <thread>
 
-#include "json.h"
+#include "../json.h"
 
 namespace runcloud {
 namespace {

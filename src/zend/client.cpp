@@ -12,7 +12,7 @@ extern "C" {
 #include <string>
 #include <unordered_set>
 
-#include "names.h"
+#include "../engine/names.h"
 
 using namespace runcloud_php;
 

@@ -19,7 +19,7 @@ extern "C" {
 #include <cstring>
 #include <unordered_set>
 
-#include "names.h"
+#include "../engine/names.h"
 
 namespace runcloud_php {
 
