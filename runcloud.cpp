@@ -89,6 +89,8 @@ static ZEND_INI_MH(OnUpdateRunCloudMaxResponseSize) {
     return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
+/* Zend's INI macros store each setting's offset in its globals as a pointer. */
+// NOLINTBEGIN(performance-no-int-to-ptr)
 PHP_INI_BEGIN()
     STD_PHP_INI_ENTRY("runcloud.timeout", "30", PHP_INI_ALL, OnUpdateRunCloudTimeout, timeout, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_ENTRY("runcloud.connect_timeout", "10", PHP_INI_ALL, OnUpdateRunCloudConnectTimeout, connect_timeout, zend_runcloud_globals, runcloud_globals)
@@ -97,6 +99,7 @@ PHP_INI_BEGIN()
     STD_PHP_INI_ENTRY("runcloud.ssl_mode_ttl", "60", PHP_INI_ALL, OnUpdateRunCloudSslModeTtl, ssl_mode_ttl, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_ENTRY("runcloud.max_response_size", "4M", PHP_INI_ALL, OnUpdateRunCloudMaxResponseSize, max_response_size, zend_runcloud_globals, runcloud_globals)
 PHP_INI_END()
+// NOLINTEND(performance-no-int-to-ptr)
 
 runcloud::Pool *php_runcloud_pool() { return RUNCLOUD_G(pool); }
 

@@ -277,7 +277,7 @@ Failure Api::failure_of(const Exchange &ex) const {
                    std::move(eb.errors), ex.retry_after);
 }
 
-bool Api::run(std::vector<Op *> ops, int parallel) {
+bool Api::run(const std::vector<Op *> &ops, int parallel) {
     if (stopped() || call_.refused) return false;
     Session &s = session();
     if (s.busy()) {  // PHP code (the logger) of a call on this session called another client of it
@@ -635,6 +635,7 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
     }
     if (taken.empty()) return true;
     std::vector<std::string> names;
+    names.reserve(taken.size());
     for (const auto &t : taken) names.push_back(t.first);
     std::unordered_map<std::string, int64_t> present;
     if (!ids_of(names, present, f)) return false;

@@ -133,7 +133,7 @@ private:
     Exchange request(const char *method, std::string path, std::string body = std::string()) const;
     bool stopped();
     /* Runs exchanges with retries; `retry_unsafe` allows retrying 5xx and broken transfers of a POST. */
-    bool run(std::vector<Op *> ops, int parallel);
+    bool run(const std::vector<Op *> &ops, int parallel);
     /* One exchange; a failure with status `quiet` is left for the caller to judge (not logged as an error). */
     bool call(Exchange &ex, bool retry_unsafe, Failure &f, long quiet = 0);
     bool walk_domains(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f);

@@ -166,7 +166,7 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
         return false;
     }
     // RunCloud's example body carries the mode; the current AutoSSL is sent so the install never changes it.
-    std::string body = settings.substr(0, settings.size() - 1) + ",\"advancedSSL\":true,\"autoSSL\":" +
+    std::string body = settings.substr(0, settings.size() - 1) + R"(,"advancedSSL":true,"autoSSL":)" +
                        (mode.auto_ssl ? "true" : "false") + "}";
     for (int round = 0; round < 2; round++) {
         Exchange ex = request("POST", domain_path(id, "/ssl"), body);

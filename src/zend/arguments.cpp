@@ -131,7 +131,7 @@ bool has_control(zend_string *s) {
 bool check_base_url(zend_string *url, OptionReader &r, std::string &out) {
     std::string s(ZSTR_VAL(url), ZSTR_LEN(url));
     size_t scheme = s.compare(0, 8, "https://") == 0 ? 8 : s.compare(0, 7, "http://") == 0 ? 7 : 0;
-    if (!scheme) return r.value_error("must start with \"https://\" or \"http://\"");
+    if (!scheme) return r.value_error(R"(must start with "https://" or "http://")");
     if (has_control(url) || s.find(' ') != std::string::npos) return r.value_error("must not contain spaces or control characters");
     if (s.find_first_of("?#") != std::string::npos) return r.value_error("must not have a query or a fragment");
     size_t host_end = s.find('/', scheme);
@@ -282,7 +282,7 @@ bool ssl_body(HashTable *settings, uint32_t arg, std::string &body) {
     });
     if (!ok) return false;
     if (auth == "dns-01" && external_api == 0) {
-        zend_argument_value_error(arg, "must give \"externalApi\" (a DNS API key id) with \"authorizationMethod\" \"dns-01\"");
+        zend_argument_value_error(arg, R"(must give "externalApi" (a DNS API key id) with "authorizationMethod" "dns-01")");
         return false;
     }
     body = "{\"provider\":" + runcloud::json_quote(provider) + ",\"enableHttp\":" + (http ? "true" : "false") +
@@ -303,7 +303,7 @@ bool read_method(zend_string *method, uint32_t arg, const char *&out) {
             return true;
         }
     }
-    zend_argument_value_error(arg, "must be one of \"GET\", \"POST\", \"PUT\", \"PATCH\" or \"DELETE\"");
+    zend_argument_value_error(arg, R"(must be one of "GET", "POST", "PUT", "PATCH" or "DELETE")");
     return false;
 }
 
@@ -340,7 +340,7 @@ bool check_path(zend_string *path, uint32_t arg, std::string &out) {
         size_t end = s.find('/', start);
         std::string segment = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
         for (size_t at; (at = segment.find("%2e")) != std::string::npos || (at = segment.find("%2E")) != std::string::npos;) segment.replace(at, 3, ".");
-        if (segment == "." || segment == "..") return refuse("has a \".\" or \"..\" segment");
+        if (segment == "." || segment == "..") return refuse(R"(has a "." or ".." segment)");
         if (end == std::string::npos) break;
         start = end + 1;
     }
