@@ -4,6 +4,7 @@
 
 extern "C" {
 #include "ext/json/php_json.h"
+#include "zend_exceptions.h"
 #include "zend_smart_str.h"
 }
 
@@ -26,6 +27,42 @@ namespace runcloud_php {
 bool check_id(zend_long id, uint32_t arg) {
     if (id > 0) return true;
     zend_argument_value_error(arg, "must be greater than 0");
+    return false;
+}
+
+/* string (a name, normalized), int (a RunCloud id) or a RunCloud\Domain (its id, and its name for the
+ * fallback when the id is gone). False once it has thrown. */
+bool read_domain(zval *v, uint32_t arg, runcloud::DomainRef &out) {
+    ZVAL_DEREF(v);
+    switch (Z_TYPE_P(v)) {
+        case IS_STRING:
+            return normalize_name(Z_STRVAL_P(v), Z_STRLEN_P(v), out.name, arg);
+        case IS_LONG:
+            if (!check_id(Z_LVAL_P(v), arg)) return false;
+            out.id = Z_LVAL_P(v);
+            return true;
+        case IS_OBJECT:
+            if (instanceof_function(Z_OBJCE_P(v), php_runcloud_domain_ce)) {
+                zval *id = OBJ_PROP_NUM(Z_OBJ_P(v), 0), *name = OBJ_PROP_NUM(Z_OBJ_P(v), 1);
+                if (Z_TYPE_P(id) != IS_LONG || Z_LVAL_P(id) <= 0) {
+                    zend_argument_value_error(arg, "must be a RunCloud\\Domain returned by the client (it has no id)");
+                    return false;
+                }
+                out.id = Z_LVAL_P(id);
+                // The name only serves the fallback; one the client would refuse is simply not used.
+                if (Z_TYPE_P(name) == IS_STRING) {
+                    std::string n;
+                    bool ok = normalize_name(Z_STRVAL_P(name), Z_STRLEN_P(name), n, arg);
+                    if (!ok && EG(exception)) zend_clear_exception();
+                    if (ok) out.name = std::move(n);
+                }
+                return true;
+            }
+            break;
+        default:
+            break;
+    }
+    zend_argument_type_error(arg, "must be of type RunCloud\\Domain|string|int, %s given", zend_zval_type_name(v));
     return false;
 }
 
