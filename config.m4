@@ -31,8 +31,14 @@ if test "$PHP_RUNCLOUD" != "no"; then
 
   PHP_SUBST([RUNCLOUD_SHARED_LIBADD])
   RUNCLOUD_CXXFLAGS="$PHP_RUNCLOUD_STDCXX -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  dnl Sources by layer: the module glue; the Zend layer (src/zend: the classes, their arguments, errors and
+  dnl credentials, everything that includes PHP's headers); the Zend-free engine (src/engine: the RunCloud
+  dnl API, JSON, names, redaction) and its transport (src/engine/transport: libcurl sessions, pacing).
+  RUNCLOUD_ZEND_SOURCES="src/zend/arguments.cpp src/zend/client.cpp src/zend/client_object.cpp src/zend/client_ssl.cpp src/zend/constants.cpp src/zend/credentials.cpp src/zend/errors.cpp src/zend/objects.cpp"
+  RUNCLOUD_ENGINE_SOURCES="src/engine/api.cpp src/engine/api_ssl.cpp src/engine/json.cpp src/engine/names.cpp src/engine/redact.cpp"
+  RUNCLOUD_TRANSPORT_SOURCES="src/engine/transport/http.cpp src/engine/transport/pacing.cpp"
   PHP_NEW_EXTENSION([runcloud],
-    [runcloud.cpp src/api.cpp src/arguments.cpp src/client.cpp src/client_object.cpp src/constants.cpp src/credentials.cpp src/errors.cpp src/http.cpp src/json.cpp src/names.cpp src/objects.cpp src/redact.cpp src/api_ssl.cpp src/client_ssl.cpp src/pacing.cpp],
+    [runcloud.cpp $RUNCLOUD_ZEND_SOURCES $RUNCLOUD_ENGINE_SOURCES $RUNCLOUD_TRANSPORT_SOURCES],
     [$ext_shared], , [$RUNCLOUD_CXXFLAGS], [cxx])
-  PHP_ADD_BUILD_DIR([$ext_builddir/src])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/zend $ext_builddir/src/engine $ext_builddir/src/engine/transport])
 fi

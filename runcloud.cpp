@@ -1,4 +1,4 @@
-/* Module glue: INI, globals, class registration, phpinfo. The engine is in src/. */
+/* Module glue: INI, globals, class registration, phpinfo. The Zend layer is in src/zend/, the Zend-free engine in src/engine/. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
@@ -28,8 +28,8 @@ extern "C" {
 #include <cstring>
 #include <string>
 
-#include "src/http.h"
-#include "src/php_classes.h"
+#include "src/engine/transport/http.h"
+#include "src/zend/php_classes.h"
 
 /* gen_stub.php writes C, which passes a void * where C++ wants the zend_function * it points to. */
 static inline zend_attribute *zend_add_parameter_attribute(void *func, uint32_t offset, zend_string *name, uint32_t argc) {
@@ -89,6 +89,8 @@ static ZEND_INI_MH(OnUpdateRunCloudMaxResponseSize) {
     return OnUpdateLong(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
+/* Zend's INI macros store each setting's offset in its globals as a pointer. */
+// NOLINTBEGIN(performance-no-int-to-ptr)
 PHP_INI_BEGIN()
     STD_PHP_INI_ENTRY("runcloud.timeout", "30", PHP_INI_ALL, OnUpdateRunCloudTimeout, timeout, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_ENTRY("runcloud.connect_timeout", "10", PHP_INI_ALL, OnUpdateRunCloudConnectTimeout, connect_timeout, zend_runcloud_globals, runcloud_globals)
@@ -97,6 +99,7 @@ PHP_INI_BEGIN()
     STD_PHP_INI_ENTRY("runcloud.ssl_mode_ttl", "60", PHP_INI_ALL, OnUpdateRunCloudSslModeTtl, ssl_mode_ttl, zend_runcloud_globals, runcloud_globals)
     STD_PHP_INI_ENTRY("runcloud.max_response_size", "4M", PHP_INI_ALL, OnUpdateRunCloudMaxResponseSize, max_response_size, zend_runcloud_globals, runcloud_globals)
 PHP_INI_END()
+// NOLINTEND(performance-no-int-to-ptr)
 
 runcloud::Pool *php_runcloud_pool() { return RUNCLOUD_G(pool); }
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "../src/http.h"
-#include "../src/json.h"
-#include "../src/names.h"
-#include "../src/redact.h"
+#include "../src/engine/transport/http.h"
+#include "../src/engine/json.h"
+#include "../src/engine/names.h"
+#include "../src/engine/redact.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size == 0) return 0;

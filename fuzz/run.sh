@@ -10,8 +10,8 @@ seconds=${1:-600}
 build="$here/build"
 mkdir -p "$build" "$build/corpus"
 flags="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -g -O1 -std=c++17"
-clang++ $flags $(pkg-config --cflags simdjson libidn2 libcurl) "$here/decode_fuzzer.cpp" "$here/../src/json.cpp" "$here/../src/names.cpp" \
-  "$here/../src/http.cpp" "$here/../src/pacing.cpp" "$here/../src/redact.cpp" $(pkg-config --libs simdjson libidn2 libcurl) -o "$build/decode_fuzzer"
+clang++ $flags $(pkg-config --cflags simdjson libidn2 libcurl) "$here/decode_fuzzer.cpp" "$here/../src/engine/json.cpp" "$here/../src/engine/names.cpp" \
+  "$here/../src/engine/transport/http.cpp" "$here/../src/engine/transport/pacing.cpp" "$here/../src/engine/redact.cpp" $(pkg-config --libs simdjson libidn2 libcurl) -o "$build/decode_fuzzer"
 log="$build/fuzz.log"
 if "$build/decode_fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
      "$build/corpus" "$here/corpus" >"$log" 2>&1; then

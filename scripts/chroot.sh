@@ -51,7 +51,7 @@ packages() {  # packages SUITE
     for v in $(versions_of "$1"); do
       cat "${lists[@]}" 2>/dev/null | sed 's/#.*//' | awk 'NF' | sed "s/^php8\.2-/php$v-/"
     done
-  } | grep -vxE "debootstrap|php-pear" | sort -u
+  } | grep -vxE "debootstrap|php-pear|clang-tidy" | sort -u  # the host's tools: chroots, pecl check, clang-tidy
 }
 
 mounted=()

@@ -50,13 +50,20 @@ if ($wanted !== $current) {
 }
 echo count($roles), " files listed, all present\n";
 
-// config.m4 and config.w32 must build every source file of src/.
-$sources = array_map('basename', array_filter($files, fn($f) => preg_match('#^src/[^/]+\.cpp$#', $f)));
+// config.m4 and config.w32 must build every source file under src/: config.m4 names each by its path,
+// config.w32 by its base name in the ADD_SOURCES of its folder.
+$sources = array_values(array_filter($files, fn($f) => preg_match('#^src/.+\.cpp$#', $f)));
 foreach (['config.m4', 'config.w32'] as $build) {
     $text = (string) file_get_contents("$root/$build");
     foreach ($sources as $s) {
-        if (!preg_match('#\b' . preg_quote($s, '#') . '\b#', $text)) {
-            echo "$build does not build src/$s\n";
+        // config.w32 writes a folder as configure_module_dirname + "\\src\\zend" (doubled backslashes).
+        $folder = 'configure_module_dirname + "\\\\' . str_replace('/', '\\\\', dirname($s)) . '"';
+        $listed = $build === 'config.m4'
+            ? preg_match('#(?<![\w/])' . preg_quote($s, '#') . '\b#', $text)
+            : preg_match('#ADD_SOURCES\(' . preg_quote($folder, '#') . ',([^;]*);#', $text, $m)
+                && preg_match('#\b' . preg_quote(basename($s), '#') . '\b#', $m[1]);
+        if (!$listed) {
+            echo "$build does not build $s\n";
             exit(1);
         }
     }

@@ -12,7 +12,7 @@ extern "C" {
 #include <string>
 #include <unordered_set>
 
-#include "names.h"
+#include "../engine/names.h"
 
 using namespace runcloud_php;
 
@@ -146,7 +146,13 @@ CLIENT_METHOD(addDomain) {
     });
 }
 
-/* removeDomain() is in client_ssl.cpp: it takes a name, an id or a RunCloud\Domain. */
+CLIENT_METHOD(removeDomain) {
+    zval *domain;
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ZVAL(domain)
+    ZEND_PARSE_PARAMETERS_END();
+    yes_no_call(ZEND_THIS, domain, return_value, &runcloud::Api::remove_domain_ref);
+}
 
 CLIENT_METHOD(ssl) {
     ZEND_PARSE_PARAMETERS_NONE();

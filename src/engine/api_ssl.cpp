@@ -17,6 +17,41 @@
 
 namespace runcloud {
 
+int64_t SslMemory::cached_ssl_id(const std::string &app) const {
+    for (const auto &entry : ssl_ids) {
+        if (entry.first == app) return entry.second;
+    }
+    return 0;
+}
+
+void SslMemory::cache_ssl_id(const std::string &app, int64_t id) {
+    for (auto &entry : ssl_ids) {
+        if (entry.first == app) { entry.second = id; return; }
+    }
+    ssl_ids.emplace_back(app, id);
+}
+
+int64_t SslMemory::seen_mode(const std::string &app, long max_age_ms) const {
+    for (const auto &m : modes) {
+        if (m.app != app) continue;
+        return Clock::now() - m.at < std::chrono::milliseconds(max_age_ms) ? m.code : 0;
+    }
+    return 0;
+}
+
+void SslMemory::see_mode(const std::string &app, int64_t code) {
+    for (auto &m : modes) {
+        if (m.app == app) { m.code = code; m.at = Clock::now(); return; }
+    }
+    modes.push_back(SeenMode{app, code, Clock::now()});
+}
+
+SslMemory &Api::ssl_memory() {
+    Session &s = session();
+    if (!s.memory) s.memory = std::make_unique<SslMemory>();
+    return static_cast<SslMemory &>(*s.memory);  // only the API sets a session's memory
+}
+
 namespace {
 
 /* Session memory keys: the mode is kept beside the certificate ids, as 1 basic, 2 advanced, 3 advanced
@@ -54,7 +89,7 @@ bool Api::ssl_mode(SslMode &out, Failure &f) {
         return false;
     }
     if (!out.advanced) out.auto_ssl = false;
-    session().see_mode(app_path(""), mode_code(out));
+    ssl_memory().see_mode(app_path(""), mode_code(out));
     return true;
 }
 
@@ -65,9 +100,9 @@ bool Api::set_ssl_mode(const SslMode &mode, Failure &f) {
                        ",\"autoSSL\":" + (want.auto_ssl ? "true" : "false") + "}";
     Exchange ex = request("POST", app_path("/ssl/advanced"), body);
     std::string key = app_path("");
-    session().see_mode(key, 0);
+    ssl_memory().see_mode(key, 0);
     if (call(ex, false, f)) {  // the answer ({} in RunCloud's examples) says nothing more
-        session().see_mode(key, mode_code(want));
+        ssl_memory().see_mode(key, mode_code(want));
         return true;
     }
     if (!may_have_acted(f) || call_.aborted) return false;
@@ -87,7 +122,7 @@ bool Api::set_ssl_mode(const SslMode &mode, Failure &f) {
  * basic (another process may have switched it since). An old "advanced" is not trusted: the install body
  * says advancedSSL, which would switch back a web app an admin has just set to basic in RunCloud's panel. */
 bool Api::known_mode(SslMode &out, Failure &f) {
-    int64_t code = session().seen_mode(app_path(""), settings().ssl_mode_ttl_ms);
+    int64_t code = ssl_memory().seen_mode(app_path(""), settings().ssl_mode_ttl_ms);
     if (code >= 2) {
         out.advanced = true;
         out.auto_ssl = code == 3;
@@ -131,7 +166,7 @@ bool Api::read_domain_ssl(int64_t domain, std::optional<SslData> &out, Failure &
         f = unexpected(ex, why);
         return false;
     }
-    session().cache_ssl_id(domain_path(domain, ""), ssl.id);
+    ssl_memory().cache_ssl_id(domain_path(domain, ""), ssl.id);
     if (ssl.id > 0) out = std::move(ssl);
     return true;
 }
@@ -166,7 +201,7 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
         return false;
     }
     // RunCloud's example body carries the mode; the current AutoSSL is sent so the install never changes it.
-    std::string body = settings.substr(0, settings.size() - 1) + ",\"advancedSSL\":true,\"autoSSL\":" +
+    std::string body = settings.substr(0, settings.size() - 1) + R"(,"advancedSSL":true,"autoSSL":)" +
                        (mode.auto_ssl ? "true" : "false") + "}";
     for (int round = 0; round < 2; round++) {
         Exchange ex = request("POST", domain_path(id, "/ssl"), body);
@@ -179,18 +214,18 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
             if (!blank && !decode_ssl(Body{ex.response.data(), ex.response.size(), ex.response.capacity()}, ssl, why)) {
                 f = unexpected(ex, why);
                 log("error", ex, f.message);
-                session().cache_ssl_id(domain_path(id, ""), 0);  // whatever it did, an id known before may be stale
+                ssl_memory().cache_ssl_id(domain_path(id, ""), 0);  // whatever it did, an id known before may be stale
                 return false;
             }
             if (ssl.id > 0) {
-                session().cache_ssl_id(domain_path(id, ""), ssl.id);
+                ssl_memory().cache_ssl_id(domain_path(id, ""), ssl.id);
                 out = std::move(ssl);
                 return true;
             }
             // {} (RunCloud's example answer): accepted. What the client knows is what it asked for; the id
             // (0 here, never remembered) and dates come with domainSsl(). Reading it back now would cost every
             // install a call.
-            session().cache_ssl_id(domain_path(id, ""), 0);
+            ssl_memory().cache_ssl_id(domain_path(id, ""), 0);
             out = SslData{};
             std::string asked = body, own_why;
             asked.reserve(asked.size() + json_padding());
@@ -229,7 +264,7 @@ bool Api::domain_ssl_change(const char *method, const DomainRef &d, bool &done, 
     if (domain <= 0) return true;
     bool relooked = false;
     for (int round = 0; round < 2; round++) {
-        int64_t ssl = session().cached_ssl_id(domain_path(domain, ""));
+        int64_t ssl = ssl_memory().cached_ssl_id(domain_path(domain, ""));
         if (ssl <= 0) {
             std::optional<SslData> now;
             if (!read_domain_ssl(domain, now, f)) return false;
@@ -248,11 +283,11 @@ bool Api::domain_ssl_change(const char *method, const DomainRef &d, bool &done, 
         bool removing = std::string(method) == "DELETE";
         if (call(ex, false, f, 404)) {
             done = true;
-            if (removing) session().cache_ssl_id(domain_path(domain, ""), 0);
+            if (removing) ssl_memory().cache_ssl_id(domain_path(domain, ""), 0);
             return true;
         }
         if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;
-        session().cache_ssl_id(domain_path(domain, ""), 0);
+        ssl_memory().cache_ssl_id(domain_path(domain, ""), 0);
         f = Failure{};
         if (removing && ex.maybe_applied) { done = true; return true; }  // an earlier attempt landed
     }
@@ -269,7 +304,7 @@ bool Api::remove_domain_ref(const DomainRef &d, bool &removed, Failure &f) {
     Exchange ex = request("DELETE", domain_path(d.id, ""));
     if (call(ex, false, f, 404)) {
         removed = true;
-        session().cache_ssl_id(domain_path(d.id, ""), 0);  // its certificate went with it
+        ssl_memory().cache_ssl_id(domain_path(d.id, ""), 0);  // its certificate went with it
         return true;
     }
     if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;

@@ -13,7 +13,7 @@ ondemand::parser &parser() {
     thread_local ondemand::parser p;
     thread_local bool ready = false;
     if (!ready) {
-        ready = p.allocate(64 * 1024, kMaxJsonDepth) == SUCCESS;  // grows with larger bodies, keeps the depth
+        ready = p.allocate(size_t{64} * 1024, kMaxJsonDepth) == SUCCESS;  // grows with larger bodies, keeps the depth
     }
     return p;
 }

@@ -18,7 +18,7 @@ typedef int pid_t;  // MSVC has none; the pool key only needs an integer per pro
 #include <string>
 #include <vector>
 
-#include "redact.h"
+#include "../redact.h"
 
 namespace runcloud {
 
@@ -106,6 +106,12 @@ struct RateState {
     Clock::time_point held_until(int running) const;
 };
 
+/* Whatever the layer above a session keeps with it: it lives as long as the session's connections, so the
+ * clients that share a session (one endpoint, one credential, one process) share it too. */
+struct SessionMemory {
+    virtual ~SessionMemory() = default;
+};
+
 /* Connections to one endpoint with one credential. */
 class Session {
 public:
@@ -119,16 +125,8 @@ public:
     size_t idle_handles() const { return idle_.size(); }
     RateState rate;
     unsigned long paced = 0;       // times starts began to be held back to stay under the rate limit
-    /* Certificate ids learnt per "server/webapp", so a redeploy can skip its lookup. */
-    std::vector<std::pair<std::string, int64_t>> ssl_ids;
-    int64_t cached_ssl_id(const std::string &app) const;
-    void cache_ssl_id(const std::string &app, int64_t id);
-    /* The SSL mode seen per web app, with when it was seen: it can be switched behind the client's back (in
-     * RunCloud's panel, by another process), so it is trusted for a while only (Settings::ssl_mode_ttl_ms). */
-    struct SeenMode { std::string app; int64_t code; Clock::time_point at; };
-    std::vector<SeenMode> modes;
-    int64_t seen_mode(const std::string &app, long max_age_ms) const;  // 0: unknown or too old
-    void see_mode(const std::string &app, int64_t code);                // 0 forgets it
+    /* What the layer above remembers along with these connections (the transport never looks inside). */
+    std::unique_ptr<SessionMemory> memory;
 
     /* Runs queued exchanges, at most `parallel` at once, calling `done` as each finishes; `done` may queue
      * more (a retry, a next step). Returns when nothing is queued or running, or as soon as `stop` says so:

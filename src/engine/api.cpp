@@ -277,7 +277,7 @@ Failure Api::failure_of(const Exchange &ex) const {
                    std::move(eb.errors), ex.retry_after);
 }
 
-bool Api::run(std::vector<Op *> ops, int parallel) {
+bool Api::run(const std::vector<Op *> &ops, int parallel) {
     if (stopped() || call_.refused) return false;
     Session &s = session();
     if (s.busy()) {  // PHP code (the logger) of a call on this session called another client of it
@@ -534,7 +534,7 @@ bool Api::get_ssl(std::optional<SslData> &out, Failure &f) {
         return false;
     }
     if (ssl.id > 0) {
-        session().cache_ssl_id(app_, ssl.id);
+        ssl_memory().cache_ssl_id(app_, ssl.id);
         out = std::move(ssl);
     }
     return true;
@@ -549,7 +549,7 @@ bool Api::install_ssl(const std::string &body, SslData &out, Failure &f) {
         return false;
     }
     if (out.id > 0) {
-        session().cache_ssl_id(app_, out.id);
+        ssl_memory().cache_ssl_id(app_, out.id);
         return true;
     }
     // RunCloud may answer {}: read the certificate back.
@@ -567,7 +567,7 @@ bool Api::install_ssl(const std::string &body, SslData &out, Failure &f) {
 bool Api::redeploy_ssl(bool &done, Failure &f) {
     done = false;
     for (int round = 0; round < 2; round++) {
-        int64_t id = session().cached_ssl_id(app_);
+        int64_t id = ssl_memory().cached_ssl_id(app_);
         if (id <= 0) {
             std::optional<SslData> ssl;
             if (!get_ssl(ssl, f)) return false;
@@ -577,7 +577,7 @@ bool Api::redeploy_ssl(bool &done, Failure &f) {
         Exchange ex = request("PUT", app_path("/ssl/" + std::to_string(id)));
         if (call(ex, false, f, 404)) { done = true; return true; }
         if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;
-        session().cache_ssl_id(app_, 0);  // the remembered certificate is gone: look again
+        ssl_memory().cache_ssl_id(app_, 0);  // the remembered certificate is gone: look again
         if (round == 1) { log("error", ex, f.message); return false; }
         f = Failure{};
     }
@@ -635,6 +635,7 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
     }
     if (taken.empty()) return true;
     std::vector<std::string> names;
+    names.reserve(taken.size());
     for (const auto &t : taken) names.push_back(t.first);
     std::unordered_map<std::string, int64_t> present;
     if (!ids_of(names, present, f)) return false;

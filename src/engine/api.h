@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "failure.h"
-#include "http.h"
+#include "transport/http.h"
 #include "json.h"
 
 namespace runcloud {
@@ -50,6 +50,20 @@ struct BulkResult {
 struct SslMode {
     bool advanced = false;
     bool auto_ssl = false;
+};
+
+/* What the API remembers per session (runcloud::SessionMemory): the certificate ids learnt per web app or
+ * domain path, so a redeploy can skip its lookup, and the SSL mode seen per web app with when it was seen:
+ * it can be switched behind the client's back (in RunCloud's panel, by another process), so it is trusted
+ * for a while only (Settings::ssl_mode_ttl_ms). */
+struct SslMemory : SessionMemory {
+    std::vector<std::pair<std::string, int64_t>> ssl_ids;
+    int64_t cached_ssl_id(const std::string &app) const;
+    void cache_ssl_id(const std::string &app, int64_t id);
+    struct SeenMode { std::string app; int64_t code; Clock::time_point at; };
+    std::vector<SeenMode> modes;
+    int64_t seen_mode(const std::string &app, long max_age_ms) const;  // 0: unknown or too old
+    void see_mode(const std::string &app, int64_t code);                // 0 forgets it
 };
 
 /* A domain as a caller names it: its RunCloud id when known (0 otherwise), its name when known ("" otherwise). */
@@ -130,10 +144,11 @@ private:
         size_t held = 0;           // bytes of answers held, against settings.max_body
     };
     Session &session();
+    SslMemory &ssl_memory();  // the session's, made on first use
     Exchange request(const char *method, std::string path, std::string body = std::string()) const;
     bool stopped();
     /* Runs exchanges with retries; `retry_unsafe` allows retrying 5xx and broken transfers of a POST. */
-    bool run(std::vector<Op *> ops, int parallel);
+    bool run(const std::vector<Op *> &ops, int parallel);
     /* One exchange; a failure with status `quiet` is left for the caller to judge (not logged as an error). */
     bool call(Exchange &ex, bool retry_unsafe, Failure &f, long quiet = 0);
     bool walk_domains(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f);

@@ -1,7 +1,7 @@
 /* RunCloud\Client on the Zend side: the object, and the helpers its methods share. The files:
  * client_object.cpp (handlers), arguments.cpp (argument and option checks, request bodies),
  * credentials.cpp (building the engine with its credential and logger), constants.cpp (fromConstants),
- * client.cpp (the methods). */
+ * client.cpp (the methods), client_ssl.cpp (the advanced-SSL methods). */
 #ifndef RUNCLOUD_CLIENT_H
 #define RUNCLOUD_CLIENT_H
 
@@ -31,6 +31,8 @@ inline Client *client_of(zend_object *obj) {
 bool check_id(zend_long id, uint32_t arg);
 bool check_credential(zend_string *s, uint32_t arg, bool is_key);
 bool normalize_name(const char *s, size_t len, std::string &out, uint32_t arg);
+/* A domain by name (normalized), RunCloud id or RunCloud\Domain; false once it has thrown. */
+bool read_domain(zval *v, uint32_t arg, runcloud::DomainRef &out);
 bool one_of(zend_string *value, std::initializer_list<const char *> allowed, uint32_t arg, const char *what);
 bool has_control(zend_string *s);
 
@@ -135,6 +137,28 @@ void run_call(zval *self, F &&body) {
         c->bailout = false;
     }
     if (bailout) RUNCLOUD_G(bailout) = true;
+}
+
+/* Checks the argument (throwing when it is bad), then runs `body` with the domain as the engine takes it. */
+template <class F>
+void with_domain(zval *self, zval *arg, F &&body) {
+    runcloud::DomainRef d;
+    bool ok = false;
+    if (!constructed(self)) return;
+    php_runcloud_guard([&] { ok = read_domain(arg, 1, d); });
+    if (!ok) return;
+    run_call(self, [&](Client *c, runcloud::Failure &f) { return body(c, d, f); });
+}
+
+/* The methods that take a domain and answer a bool from one engine call. */
+using DomainYesNo = bool (runcloud::Api::*)(const runcloud::DomainRef &, bool &, runcloud::Failure &);
+inline void yes_no_call(zval *self, zval *arg, zval *return_value, DomainYesNo op) {
+    with_domain(self, arg, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
+        bool yes = false;
+        if (!((*c->api).*op)(d, yes, f)) return false;
+        RETVAL_BOOL(yes);
+        return true;
+    });
 }
 
 }  // namespace runcloud_php

@@ -74,7 +74,7 @@ void RateState::seen(const Exchange &ex, Clock::time_point now) {
 bool RateState::pacing(int running) const {
     if (limit <= 0 || remaining < 0) return false;
     double share = std::max(1.0, consumers);
-    long reserve = static_cast<long>(std::ceil(std::max(1L, limit / 20) * share));
+    long reserve = static_cast<long>(std::ceil(static_cast<double>(std::max(1L, limit / 20)) * share));
     return remaining - running <= reserve;
 }
 

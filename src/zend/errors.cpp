@@ -67,7 +67,7 @@ void php_runcloud_throw(const runcloud::Failure &f) {
 }
 
 static zval *read_prop(zend_class_entry *scope, zval *self, const char *name, size_t len, zval *rv) {
-    return zend_read_property(scope, Z_OBJ_P(self), name, len, 1, rv);
+    return zend_read_property(scope, Z_OBJ_P(self), name, len, true, rv);
 }
 
 ZEND_METHOD(RunCloud_ApiException, getStatusCode) {

@@ -7,7 +7,7 @@
 #include <new>
 #include <optional>
 
-#include "api.h"
+#include "../engine/api.h"
 
 extern zend_class_entry *php_runcloud_client_ce, *php_runcloud_domain_ce, *php_runcloud_ssl_ce,
     *php_runcloud_sync_result_ce, *php_runcloud_exception_ce, *php_runcloud_api_exception_ce,

@@ -18,7 +18,7 @@
 #include <cstdio>
 #include <thread>
 
-#include "json.h"
+#include "../json.h"
 
 namespace runcloud {
 namespace {
@@ -218,35 +218,6 @@ Session::~Session() {
 }
 
 bool Session::usable() const { return multi_ != nullptr && pid_ == current_pid(); }
-
-int64_t Session::cached_ssl_id(const std::string &app) const {
-    for (const auto &entry : ssl_ids) {
-        if (entry.first == app) return entry.second;
-    }
-    return 0;
-}
-
-void Session::cache_ssl_id(const std::string &app, int64_t id) {
-    for (auto &entry : ssl_ids) {
-        if (entry.first == app) { entry.second = id; return; }
-    }
-    ssl_ids.emplace_back(app, id);
-}
-
-int64_t Session::seen_mode(const std::string &app, long max_age_ms) const {
-    for (const auto &m : modes) {
-        if (m.app != app) continue;
-        return Clock::now() - m.at < std::chrono::milliseconds(max_age_ms) ? m.code : 0;
-    }
-    return 0;
-}
-
-void Session::see_mode(const std::string &app, int64_t code) {
-    for (auto &m : modes) {
-        if (m.app == app) { m.code = code; m.at = Clock::now(); return; }
-    }
-    modes.push_back(SeenMode{app, code, Clock::now()});
-}
 
 CURL *Session::take_handle() {
     if (!idle_.empty()) {

@@ -4,6 +4,7 @@
 
 extern "C" {
 #include "ext/json/php_json.h"
+#include "zend_exceptions.h"
 #include "zend_smart_str.h"
 }
 
@@ -19,13 +20,49 @@ extern "C" {
 #include <cstring>
 #include <unordered_set>
 
-#include "names.h"
+#include "../engine/names.h"
 
 namespace runcloud_php {
 
 bool check_id(zend_long id, uint32_t arg) {
     if (id > 0) return true;
     zend_argument_value_error(arg, "must be greater than 0");
+    return false;
+}
+
+/* string (a name, normalized), int (a RunCloud id) or a RunCloud\Domain (its id, and its name for the
+ * fallback when the id is gone). False once it has thrown. */
+bool read_domain(zval *v, uint32_t arg, runcloud::DomainRef &out) {
+    ZVAL_DEREF(v);
+    switch (Z_TYPE_P(v)) {
+        case IS_STRING:
+            return normalize_name(Z_STRVAL_P(v), Z_STRLEN_P(v), out.name, arg);
+        case IS_LONG:
+            if (!check_id(Z_LVAL_P(v), arg)) return false;
+            out.id = Z_LVAL_P(v);
+            return true;
+        case IS_OBJECT:
+            if (instanceof_function(Z_OBJCE_P(v), php_runcloud_domain_ce)) {
+                zval *id = OBJ_PROP_NUM(Z_OBJ_P(v), 0), *name = OBJ_PROP_NUM(Z_OBJ_P(v), 1);
+                if (Z_TYPE_P(id) != IS_LONG || Z_LVAL_P(id) <= 0) {
+                    zend_argument_value_error(arg, "must be a RunCloud\\Domain returned by the client (it has no id)");
+                    return false;
+                }
+                out.id = Z_LVAL_P(id);
+                // The name only serves the fallback; one the client would refuse is simply not used.
+                if (Z_TYPE_P(name) == IS_STRING) {
+                    std::string n;
+                    bool ok = normalize_name(Z_STRVAL_P(name), Z_STRLEN_P(name), n, arg);
+                    if (!ok && EG(exception)) zend_clear_exception();
+                    if (ok) out.name = std::move(n);
+                }
+                return true;
+            }
+            break;
+        default:
+            break;
+    }
+    zend_argument_type_error(arg, "must be of type RunCloud\\Domain|string|int, %s given", zend_zval_type_name(v));
     return false;
 }
 
@@ -131,7 +168,7 @@ bool has_control(zend_string *s) {
 bool check_base_url(zend_string *url, OptionReader &r, std::string &out) {
     std::string s(ZSTR_VAL(url), ZSTR_LEN(url));
     size_t scheme = s.compare(0, 8, "https://") == 0 ? 8 : s.compare(0, 7, "http://") == 0 ? 7 : 0;
-    if (!scheme) return r.value_error("must start with \"https://\" or \"http://\"");
+    if (!scheme) return r.value_error(R"(must start with "https://" or "http://")");
     if (has_control(url) || s.find(' ') != std::string::npos) return r.value_error("must not contain spaces or control characters");
     if (s.find_first_of("?#") != std::string::npos) return r.value_error("must not have a query or a fragment");
     size_t host_end = s.find('/', scheme);
@@ -282,7 +319,7 @@ bool ssl_body(HashTable *settings, uint32_t arg, std::string &body) {
     });
     if (!ok) return false;
     if (auth == "dns-01" && external_api == 0) {
-        zend_argument_value_error(arg, "must give \"externalApi\" (a DNS API key id) with \"authorizationMethod\" \"dns-01\"");
+        zend_argument_value_error(arg, R"(must give "externalApi" (a DNS API key id) with "authorizationMethod" "dns-01")");
         return false;
     }
     body = "{\"provider\":" + runcloud::json_quote(provider) + ",\"enableHttp\":" + (http ? "true" : "false") +
@@ -303,7 +340,7 @@ bool read_method(zend_string *method, uint32_t arg, const char *&out) {
             return true;
         }
     }
-    zend_argument_value_error(arg, "must be one of \"GET\", \"POST\", \"PUT\", \"PATCH\" or \"DELETE\"");
+    zend_argument_value_error(arg, R"(must be one of "GET", "POST", "PUT", "PATCH" or "DELETE")");
     return false;
 }
 
@@ -340,7 +377,7 @@ bool check_path(zend_string *path, uint32_t arg, std::string &out) {
         size_t end = s.find('/', start);
         std::string segment = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
         for (size_t at; (at = segment.find("%2e")) != std::string::npos || (at = segment.find("%2E")) != std::string::npos;) segment.replace(at, 3, ".");
-        if (segment == "." || segment == "..") return refuse("has a \".\" or \"..\" segment");
+        if (segment == "." || segment == "..") return refuse(R"(has a "." or ".." segment)");
         if (end == std::string::npos) break;
         start = end + 1;
     }
