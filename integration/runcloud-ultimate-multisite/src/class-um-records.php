@@ -196,15 +196,20 @@ final class Um_Records {
 			return;
 		}
 		$queue = function () use ( $id, $args ) {
-			$waiting = as_get_scheduled_actions(
-				array(
-					'hook'     => self::STAGE_HOOK,
-					'group'    => self::STAGE_GROUP,
-					'status'   => \ActionScheduler_Store::STATUS_PENDING,
-					'search'   => '"domain_id":' . $id . ',',
-					'per_page' => 20,
-				)
-			);
+			// Its jobs' arguments are {"domain_id":N,"tries":T} or, when first queued, {"domain_id":N}:
+			// one search for each, so that the id's prefix (N matching N0, N1…) never crowds out the record.
+			$waiting = array();
+			foreach ( array( ',', '}' ) as $after ) {
+				$waiting += as_get_scheduled_actions(
+					array(
+						'hook'     => self::STAGE_HOOK,
+						'group'    => self::STAGE_GROUP,
+						'status'   => \ActionScheduler_Store::STATUS_PENDING,
+						'search'   => '"domain_id":' . $id . $after,
+						'per_page' => 20,
+					)
+				);
+			}
 			foreach ( $waiting as $action_id => $action ) {
 				if ( (int) ( $action->get_args()['domain_id'] ?? 0 ) !== $id ) {
 					continue;
