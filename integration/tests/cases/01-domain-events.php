@@ -78,6 +78,40 @@ t(
 );
 
 t(
+	'a redirection filter returning garbage: the domain is added with the default, and a warning says why',
+	function () {
+		$garbage = array(
+			'sideways.example.com' => 'sideways',
+			'list.example.com'     => array( 'www' ),
+			'object.example.com'   => new \stdClass(),
+			'number.example.com'   => 42,
+			'empty.example.com'    => null,
+		);
+		$filter  = static function ( $redirection, $name ) use ( &$garbage ) {
+			return array_key_exists( $name, $garbage ) ? $garbage[ $name ] : $redirection;
+		};
+		add_filter( 'wu_runcloud_domain_redirection', $filter, 10, 2 );
+		try {
+			www_setting( 'always' );
+			foreach ( array_keys( $garbage ) as $name ) {
+				list( , $actions ) = UM::create_domain( $name, 1 );
+				um_ok( um_run( $actions ), "add $name" );
+				$domain = Sandbox::domain( $name );
+				ok( null !== $domain, "$name not created" );
+				eq( 'non-www', $domain['redirection'], "redirection of $name" );
+				ok( 1 === count( preg_grep( '/wu_runcloud_domain_redirection .*' . preg_quote( $name, '/' ) . '.*using "non-www"/', log_lines( 'warning' ) ) ), "a warning for $name: " . implode( ' | ', log_lines() ) );
+			}
+			$garbage['valid.example.com'] = 'www'; // A value RunCloud takes is sent as it is.
+			list( , $actions ) = UM::create_domain( 'valid.example.com', 1 );
+			um_ok( um_run( $actions ), 'add valid.example.com' );
+			eq( 'www', Sandbox::domain( 'valid.example.com' )['redirection'] ?? null, 'redirection of valid.example.com' );
+		} finally {
+			remove_filter( 'wu_runcloud_domain_redirection', $filter, 10 );
+		}
+	}
+);
+
+t(
 	'defect 1: removal finds a domain on page 5 of 96 domains, even when search is ignored',
 	function () {
 		// 93 + the primary + these two = 96 domains: 5 pages of 20, the new ones on page 5.
