@@ -36,6 +36,45 @@ t(
 );
 
 t(
+	'Ultimate Multisite\'s own RunCloud handlers, hooked while plugins load, are off once they have loaded',
+	function () {
+		// Loaded by WP-CLI before WordPress: hooks the built-in handlers of this generation the way
+		// Ultimate Multisite does when its RunCloud integration is on, after Ultimate Multisite set up.
+		$require = sys_get_temp_dir() . '/rci-builtin-' . getmypid() . '.php';
+		file_put_contents(
+			$require,
+			'<?php WP_CLI::add_wp_hook( "plugins_loaded", static function () {
+				if ( class_exists( "\\WP_Ultimo\\Integrations\\Integration_Registry" ) ) {
+					$builtin = new \\WP_Ultimo\\Integrations\\Providers\\RunCloud\\RunCloud_Domain_Mapping();
+				} else {
+					$builtin = \\WP_Ultimo\\Integrations\\Host_Providers\\Runcloud_Host_Provider::get_instance();
+				}
+				$builtin->register_hooks();
+				$GLOBALS["rci_hooked"] = has_action( "wu_add_domain", array( $builtin, "on_add_domain" ) );
+			}, 11 );'
+		);
+		$count = 'global $wp_filter; $found = array();
+			foreach ( array( "wu_add_domain", "wu_remove_domain", "wu_add_subdomain", "wu_remove_subdomain" ) as $hook ) {
+				foreach ( $wp_filter[ $hook ]->callbacks ?? array() as $callbacks ) {
+					foreach ( $callbacks as $callback ) {
+						$found[] = $hook . ":" . ( is_array( $callback["function"] ) && is_object( $callback["function"][0] ) ? get_class( $callback["function"][0] ) : "function" );
+					}
+				}
+			}
+			echo "HOOKED " . var_export( $GLOBALS["rci_hooked"] ?? null, true ) . "\nHANDLERS " . implode( ",", $found ) . "\n";';
+		list( $code, $out ) = wp_cli( array( '--require=' . $require, 'eval', $count ) );
+		unlink( $require );
+		eq( 0, $code, 'wp eval: ' . $out );
+		ok( 1 === preg_match( '/^HANDLERS (.*)$/m', $out, $m ), 'no handler list: ' . $out );
+		contains( 'HOOKED 10', $out, 'the built-in handler was not hooked in the first place' );
+		foreach ( explode( ',', $m[1] ) as $handler ) {
+			ok( false === stripos( $handler, 'Runcloud_Host_Provider' ) && false === strpos( $handler, 'RunCloud_Domain_Mapping' ), "the built-in handler still hooked: $handler (all: {$m[1]})" );
+		}
+		contains( 'wu_add_domain:RunCloud_Ultimate_Multisite', $m[1], 'this plugin\'s handler' );
+	}
+);
+
+t(
 	'defect 10: the API address is a setting, so the integration runs against the sandbox',
 	function () {
 		if ( class_exists( '\RunCloud_Ultimate_Multisite\Plugin' ) ) {
