@@ -130,6 +130,7 @@ final class Commands {
 		}
 
 		$client = $this->plugin->connector->client();
+		$added  = array();
 		foreach ( $groups as $key => $group ) {
 			foreach ( array_chunk( array_values( array_unique( $group ) ), self::CHUNK ) as $chunk ) {
 				$result = $client->addDomains(
@@ -139,16 +140,14 @@ final class Commands {
 						'redirection' => 'on' === $key ? 'non-www' : 'none',
 					)
 				);
-				foreach ( $result->added as $domain ) {
-					$name = Domain_Name::normalize( Reconciler::name_of( $domain ) );
+				foreach ( $result->added as $added_name ) {
+					$name = Domain_Name::normalize( $added_name );
 					$this->plugin->state->track( $name, $this->plugin->mapped->site_of( $name ) );
-					if ( is_object( $domain ) ) {
-						$this->plugin->ids->remember( $name, (int) $domain->id );
-					}
-					$rows[] = array(
+					$added[ $name ] = count( $rows );
+					$rows[]         = array(
 						'name'   => $name,
 						'status' => 'added',
-						'detail' => is_object( $domain ) ? sprintf( 'id %d, www %s', $domain->id, $domain->www ? 'on' : 'off' ) : ( 'on' === $key ? 'www on' : 'www off' ),
+						'detail' => 'on' === $key ? 'www on' : 'www off',
 					);
 				}
 				foreach ( $result->unchanged as $name ) {
@@ -170,6 +169,39 @@ final class Commands {
 					call_user_func( $tick, count( $chunk ) );
 				}
 			}
+		}
+
+		return $this->remember_ids( $client, $added, $rows );
+	}
+
+	/**
+	 * Remembers the ids RunCloud gave the names just added: addDomains() reports names only, so
+	 * one listing reads them all (not a lookup per name).
+	 *
+	 * @param \RunCloud\Client                                              $client Client.
+	 * @param array<string, int>                                              $added  Normalised name => index of its row.
+	 * @param array<int, array{name: string, status: string, detail: string}> $rows   Rows.
+	 * @return array<int, array{name: string, status: string, detail: string}>
+	 */
+	private function remember_ids( $client, array $added, array $rows ) {
+		if ( ! $added ) {
+			return $rows;
+		}
+
+		try {
+			$domains = $client->listDomains();
+		} catch ( \Throwable $e ) {
+			$this->plugin->logger->warning( sprintf( 'Added %d domain(s), but could not read their ids: %s.', count( $added ), Errors::describe( $e ) ) );
+			return $rows;
+		}
+
+		foreach ( $domains as $domain ) {
+			$name = Domain_Name::normalize( $domain->name );
+			if ( ! isset( $added[ $name ] ) ) {
+				continue;
+			}
+			$this->plugin->ids->remember( $name, (int) $domain->id );
+			$rows[ $added[ $name ] ]['detail'] = sprintf( 'id %d, www %s', $domain->id, $domain->www ? 'on' : 'off' );
 		}
 
 		return $rows;

@@ -18,6 +18,9 @@ final class Domain_Sync {
 
 	const RETRY_HOOK = 'wu_runcloud_retry';
 
+	/** The redirections RunCloud\Client::addDomain() takes. */
+	const REDIRECTIONS = array( 'none', 'www', 'non-www' );
+
 	/**
 	 * Settings.
 	 *
@@ -282,7 +285,7 @@ final class Domain_Sync {
 			 * @param string $name        Domain.
 			 * @param bool   $www         Whether www is served too.
 			 */
-			$redirection = (string) apply_filters( 'wu_runcloud_domain_redirection', $redirection, $name, $www );
+			$redirection = $this->redirection( apply_filters( 'wu_runcloud_domain_redirection', $redirection, $name, $www ), $redirection, $name );
 
 			$created = $this->connector->client()->addDomain( $name, $www, $redirection, 'alias' );
 		} catch ( Not_Ready_Exception $e ) {
@@ -462,6 +465,33 @@ final class Domain_Sync {
 		$this->ids->forget( $name );
 		$this->state->clear_recent( 'add', $name );
 		$this->ssl->forget( $name );
+	}
+
+	/**
+	 * The filtered redirection when RunCloud takes it (none, www, non-www), else the default, with a
+	 * warning: a filter's mistake must not cost the domain its add.
+	 *
+	 * @param mixed  $filtered What the filter returned.
+	 * @param string $default  The redirection this plugin chose.
+	 * @param string $name     Domain.
+	 * @return string
+	 */
+	private function redirection( $filtered, $default, $name ) {
+		if ( is_string( $filtered ) && in_array( $filtered, self::REDIRECTIONS, true ) ) {
+			return $filtered;
+		}
+
+		$this->logger->warning(
+			sprintf(
+				'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".',
+				is_scalar( $filtered ) ? '"' . (string) $filtered . '"' : get_debug_type( $filtered ),
+				$name,
+				implode( ', ', self::REDIRECTIONS ),
+				$default
+			)
+		);
+
+		return $default;
 	}
 
 	/**

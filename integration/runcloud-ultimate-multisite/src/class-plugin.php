@@ -238,6 +238,9 @@ final class Plugin {
 		add_action( 'wu_register_integrations', array( $this, 'register_integration' ), 20 );
 		add_action( 'wu_register_capabilities', array( $this, 'register_capability' ), 20 );
 		add_action( 'wp_ultimo_host_providers_load', array( $this, 'register_host_provider' ), 20 );
+		// Ultimate Multisite's own RunCloud handlers never run beside ours, whatever hooked them while
+		// plugins loaded (2.4.11+'s registry resolves its modules at priority 12).
+		add_action( 'plugins_loaded', array( $this, 'detach_builtin' ), 13 );
 
 		// Action Scheduler's data store exists only from action_scheduler_init on; asking it
 		// earlier is "doing it wrong" and schedules nothing.
@@ -307,32 +310,47 @@ final class Plugin {
 			return;
 		}
 
-		$this->detach_builtin_host_provider();
+		$this->detach_builtin();
 
 		require_once RUNCLOUD_UM_DIR . 'src/adapters/class-host-provider.php';
 		Adapters\Host_Provider::boot();
 	}
 
 	/**
-	 * Unhooks the built-in provider's event handlers, so it never calls RunCloud besides us.
+	 * Unhooks Ultimate Multisite's own RunCloud domain handlers, so they never call RunCloud beside
+	 * ours: up to 2.4.10 the host provider `Runcloud_Host_Provider`, from 2.4.11 on the capability
+	 * module `RunCloud_Domain_Mapping` (the registry keeps ours instead, but anything may have hooked
+	 * the built-in one). Both hook the same four events.
 	 *
 	 * @return void
 	 */
-	private function detach_builtin_host_provider() {
-		$class = '\WP_Ultimo\Integrations\Host_Providers\Runcloud_Host_Provider';
-		if ( ! class_exists( $class ) || ! method_exists( $class, 'get_instance' ) ) {
-			return;
-		}
+	public function detach_builtin() {
+		global $wp_filter;
 
-		$builtin = call_user_func( array( $class, 'get_instance' ) );
-		if ( ! is_object( $builtin ) ) {
-			return;
+		foreach ( array( 'wu_add_domain', 'wu_remove_domain', 'wu_add_subdomain', 'wu_remove_subdomain' ) as $hook ) {
+			if ( ! isset( $wp_filter[ $hook ] ) ) {
+				continue;
+			}
+			foreach ( $wp_filter[ $hook ]->callbacks as $priority => $callbacks ) {
+				foreach ( $callbacks as $callback ) {
+					$handler = $callback['function'];
+					if ( is_array( $handler ) && is_object( $handler[0] ) && self::is_builtin( $handler[0] ) ) {
+						remove_action( $hook, $handler, $priority );
+					}
+				}
+			}
 		}
+	}
 
-		foreach ( array( 'wu_add_domain' => 'on_add_domain', 'wu_remove_domain' => 'on_remove_domain', 'wu_add_subdomain' => 'on_add_subdomain', 'wu_remove_subdomain' => 'on_remove_subdomain' ) as $hook => $method ) {
-			remove_action( $hook, array( $builtin, $method ), 10 );
-		}
-		remove_action( 'wu_domain_manager_dns_propagation_finished', array( $builtin, 'request_ssl' ), 10 );
+	/**
+	 * Whether $handler is Ultimate Multisite's own RunCloud integration (either generation).
+	 *
+	 * @param object $handler Object of a hooked method.
+	 * @return bool
+	 */
+	private static function is_builtin( $handler ) {
+		return $handler instanceof \WP_Ultimo\Integrations\Host_Providers\Runcloud_Host_Provider
+			|| $handler instanceof \WP_Ultimo\Integrations\Providers\RunCloud\RunCloud_Domain_Mapping;
 	}
 
 	/**

@@ -189,10 +189,16 @@ final class Ssl_Strategy {
 	 * @throws \RunCloud\Exception|Not_Ready_Exception When it cannot be read.
 	 */
 	public function refresh() {
-		$mode = $this->connector->client()->sslMode();
-		$this->remember( ! empty( $mode['advanced'] ), ! empty( $mode['autoSsl'] ) );
+		$mode     = $this->connector->client()->sslMode();
+		$advanced = ! empty( $mode['advanced'] );
+		$auto_ssl = $advanced && ! empty( $mode['autoSsl'] );
+		$this->remember( $advanced, $auto_ssl );
 
-		return $this->known();
+		// The mode just read, not the stored copy: a write that did not stick must not turn it into null.
+		return array(
+			'advanced' => $advanced,
+			'autoSsl'  => $auto_ssl,
+		);
 	}
 
 	/**

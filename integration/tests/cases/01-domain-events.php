@@ -36,6 +36,45 @@ t(
 );
 
 t(
+	'Ultimate Multisite\'s own RunCloud handlers, hooked while plugins load, are off once they have loaded',
+	function () {
+		// Loaded by WP-CLI before WordPress: hooks the built-in handlers of this generation the way
+		// Ultimate Multisite does when its RunCloud integration is on, after Ultimate Multisite set up.
+		$require = sys_get_temp_dir() . '/rci-builtin-' . getmypid() . '.php';
+		file_put_contents(
+			$require,
+			'<?php WP_CLI::add_wp_hook( "plugins_loaded", static function () {
+				if ( class_exists( "\\WP_Ultimo\\Integrations\\Integration_Registry" ) ) {
+					$builtin = new \\WP_Ultimo\\Integrations\\Providers\\RunCloud\\RunCloud_Domain_Mapping();
+				} else {
+					$builtin = \\WP_Ultimo\\Integrations\\Host_Providers\\Runcloud_Host_Provider::get_instance();
+				}
+				$builtin->register_hooks();
+				$GLOBALS["rci_hooked"] = has_action( "wu_add_domain", array( $builtin, "on_add_domain" ) );
+			}, 11 );'
+		);
+		$count = 'global $wp_filter; $found = array();
+			foreach ( array( "wu_add_domain", "wu_remove_domain", "wu_add_subdomain", "wu_remove_subdomain" ) as $hook ) {
+				foreach ( $wp_filter[ $hook ]->callbacks ?? array() as $callbacks ) {
+					foreach ( $callbacks as $callback ) {
+						$found[] = $hook . ":" . ( is_array( $callback["function"] ) && is_object( $callback["function"][0] ) ? get_class( $callback["function"][0] ) : "function" );
+					}
+				}
+			}
+			echo "HOOKED " . var_export( $GLOBALS["rci_hooked"] ?? null, true ) . "\nHANDLERS " . implode( ",", $found ) . "\n";';
+		list( $code, $out ) = wp_cli( array( '--require=' . $require, 'eval', $count ) );
+		unlink( $require );
+		eq( 0, $code, 'wp eval: ' . $out );
+		ok( 1 === preg_match( '/^HANDLERS (.*)$/m', $out, $m ), 'no handler list: ' . $out );
+		contains( 'HOOKED 10', $out, 'the built-in handler was not hooked in the first place' );
+		foreach ( explode( ',', $m[1] ) as $handler ) {
+			ok( false === stripos( $handler, 'Runcloud_Host_Provider' ) && false === strpos( $handler, 'RunCloud_Domain_Mapping' ), "the built-in handler still hooked: $handler (all: {$m[1]})" );
+		}
+		contains( 'wu_add_domain:RunCloud_Ultimate_Multisite', $m[1], 'this plugin\'s handler' );
+	}
+);
+
+t(
 	'defect 10: the API address is a setting, so the integration runs against the sandbox',
 	function () {
 		if ( class_exists( '\RunCloud_Ultimate_Multisite\Plugin' ) ) {
@@ -73,6 +112,40 @@ t(
 			ok( null !== $domain, "$name not created" );
 			eq( $www, (bool) $domain['www'], "www of $name with setting $setting" );
 			eq( $www ? 'non-www' : 'none', $domain['redirection'], "redirection of $name" );
+		}
+	}
+);
+
+t(
+	'a redirection filter returning garbage: the domain is added with the default, and a warning says why',
+	function () {
+		$garbage = array(
+			'sideways.example.com' => 'sideways',
+			'list.example.com'     => array( 'www' ),
+			'object.example.com'   => new \stdClass(),
+			'number.example.com'   => 42,
+			'empty.example.com'    => null,
+		);
+		$filter  = static function ( $redirection, $name ) use ( &$garbage ) {
+			return array_key_exists( $name, $garbage ) ? $garbage[ $name ] : $redirection;
+		};
+		add_filter( 'wu_runcloud_domain_redirection', $filter, 10, 2 );
+		try {
+			www_setting( 'always' );
+			foreach ( array_keys( $garbage ) as $name ) {
+				list( , $actions ) = UM::create_domain( $name, 1 );
+				um_ok( um_run( $actions ), "add $name" );
+				$domain = Sandbox::domain( $name );
+				ok( null !== $domain, "$name not created" );
+				eq( 'non-www', $domain['redirection'], "redirection of $name" );
+				ok( 1 === count( preg_grep( '/wu_runcloud_domain_redirection .*' . preg_quote( $name, '/' ) . '.*using "non-www"/', log_lines( 'warning' ) ) ), "a warning for $name: " . implode( ' | ', log_lines() ) );
+			}
+			$garbage['valid.example.com'] = 'www'; // A value RunCloud takes is sent as it is.
+			list( , $actions ) = UM::create_domain( 'valid.example.com', 1 );
+			um_ok( um_run( $actions ), 'add valid.example.com' );
+			eq( 'www', Sandbox::domain( 'valid.example.com' )['redirection'] ?? null, 'redirection of valid.example.com' );
+		} finally {
+			remove_filter( 'wu_runcloud_domain_redirection', $filter, 10 );
 		}
 	}
 );

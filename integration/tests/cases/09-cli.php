@@ -54,6 +54,22 @@ t(
 );
 
 t(
+	'wp runcloud domains add remembers the id RunCloud gave each name',
+	function () {
+		www_setting( 'never' );
+		list( $code, $out ) = wp_runcloud( array( 'domains', 'add', 'cli-id-1.example.com', 'cli-id-2.example.com' ) );
+		eq( 0, $code, 'exit code: ' . $out );
+		wp_cache_flush();
+		foreach ( array( 'cli-id-1.example.com', 'cli-id-2.example.com' ) as $name ) {
+			$id = (int) Sandbox::domain( $name )['id'];
+			ok( $id > 0, "$name not in the sandbox" );
+			eq( $id, plugin()->ids->get( $name ), "remembered id of $name" );
+			contains( "id $id, www off", $out, "row of $name" );
+		}
+	}
+);
+
+t(
 	'wp runcloud sync --dry-run, then sync',
 	function () {
 		Sandbox::seed( array( 'domains' => array( 'stray.example.com' ) ) );

@@ -380,4 +380,23 @@ t(
 	}
 );
 
+t(
+	'the mode read from RunCloud is answered even when remembering it does not stick',
+	function () {
+		Sandbox::set_mode( true );
+		// The option write does not take (as when the database refuses it): WordPress skips the update.
+		$keep = static function ( $value, $old ) {
+			return $old;
+		};
+		add_filter( 'pre_update_site_option_wu_runcloud_ssl_mode', $keep, 10, 2 );
+		try {
+			eq( array( 'advanced' => true, 'autoSsl' => false ), plugin()->strategy->refresh(), 'refresh()' );
+			ok( plugin()->strategy->per_domain(), 'auto in advanced mode is not per-domain' );
+			eq( array(), log_lines( 'WARNING' ), 'warnings' );
+		} finally {
+			remove_filter( 'pre_update_site_option_wu_runcloud_ssl_mode', $keep, 10 );
+		}
+	}
+);
+
 run_tests();

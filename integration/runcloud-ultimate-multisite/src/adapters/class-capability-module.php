@@ -141,11 +141,22 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	}
 
 	/**
-	 * Parent integration.
+	 * Parent integration. Asked before the registry called set_integration(), it is the registry's
+	 * `runcloud` integration (this plugin's), or this plugin's own one when the registry has none,
+	 * and set as if the registry had passed it: never null against the declared type.
 	 *
 	 * @return \WP_Ultimo\Integrations\Integration
 	 */
 	public function get_integration(): \WP_Ultimo\Integrations\Integration {
+		if ( null === $this->integration ) {
+			$registered = \WP_Ultimo\Integrations\Integration_Registry::get_instance()->get( 'runcloud' );
+			if ( null === $registered ) {
+				require_once __DIR__ . '/class-integration.php';
+				$registered = new Integration();
+			}
+			$this->set_integration( $registered );
+		}
+
 		return $this->integration;
 	}
 
