@@ -24,7 +24,16 @@ t(
 			$list = apply_filters( 'wu_domain_manager_get_integrations', array() );
 			eq( 'RunCloud_Ultimate_Multisite\Adapters\Host_Provider', $list['runcloud'] ?? null, 'integration list entry for runcloud' );
 		} else {
-			ok( empty( $GLOBALS['rci_builtin_hooked'] ), 'the built-in module hooked the domain events' );
+			// No handler of Ultimate Multisite's own RunCloud module on the domain events.
+			global $wp_filter;
+			foreach ( array( 'wu_add_domain', 'wu_remove_domain', 'wu_add_subdomain', 'wu_remove_subdomain' ) as $hook ) {
+				foreach ( $wp_filter[ $hook ]->callbacks ?? array() as $callbacks ) {
+					foreach ( $callbacks as $callback ) {
+						$owner = is_array( $callback['function'] ) && is_object( $callback['function'][0] ) ? get_class( $callback['function'][0] ) : '';
+						ok( 'WP_Ultimo\Integrations\Providers\RunCloud\RunCloud_Domain_Mapping' !== $owner, "the built-in module handles $hook" );
+					}
+				}
+			}
 			$module = \WP_Ultimo\Integrations\Integration_Registry::get_instance()->get_capability( 'runcloud', 'domain-mapping' );
 			ok( $module instanceof \RunCloud_Ultimate_Multisite\Adapters\Capability_Module, 'registry holds ' . get_class( $module ) );
 		}
