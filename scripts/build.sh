@@ -24,8 +24,17 @@ if [ "${1:-}" = "--sanitize" ]; then
 fi
 cd "$root"
 if [ ! -f configure ] || [ config.m4 -nt configure ]; then
+  # A changed config.m4 may have moved sources: objects and dependency files of the old layout go first.
+  [ ! -f Makefile ] || make distclean >/dev/null 2>&1 || true
   phpize >/dev/null 2>&1
   ./configure --enable-runcloud >/dev/null
 fi
+# A dependency file that names a source since moved or removed would stop make ("no rule to make
+# target"): it goes, with its object, and that source is compiled again.
+find . -name '*.dep' -not -path './.git/*' | while IFS= read -r dep; do
+  for f in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$dep"); do
+    [ -e "$f" ] || { rm -f "$dep" "${dep%.dep}.lo" "${dep%.dep}.o"; break; }
+  done
+done
 make -j"$(nproc)" EXTRA_CXXFLAGS="${EXTRA_CXXFLAGS:-}" >/dev/null
 echo "build: $root/modules/runcloud.so"
