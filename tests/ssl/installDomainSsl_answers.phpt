@@ -44,15 +44,15 @@ var_dump($c->redeployDomainSsl('a.test'));
 $calls = $sb->calls();
 echo str_replace('/domains/' . $c->findDomain('a.test')->id . '/', '/domains/D/', implode("\n", $calls)), "\n";
 ?>
---EXPECT--
+--EXPECTF--
 -- an HTML page
 RunCloud\UnexpectedResponseException (200): RunCloud API POST /servers/1/webapps/10/domains/2/ssl answered not a JSON object
 -- a certificate, then other bytes
-RunCloud\UnexpectedResponseException (200): RunCloud API POST /servers/1/webapps/10/domains/2/ssl answered invalid JSON (JSON document ended early in the middle of an object or array.)
+RunCloud\UnexpectedResponseException (200): RunCloud API POST /servers/1/webapps/10/domains/2/ssl answered invalid JSON (%s)
 -- two JSON documents
 RunCloud\UnexpectedResponseException (200): RunCloud API POST /servers/1/webapps/10/domains/2/ssl answered trailing bytes after the JSON document
 -- truncated JSON
-RunCloud\UnexpectedResponseException (200): RunCloud API POST /servers/1/webapps/10/domains/2/ssl answered invalid JSON (A string is opened, but never closed.)
+RunCloud\UnexpectedResponseException (200): RunCloud API POST /servers/1/webapps/10/domains/2/ssl answered invalid JSON (%s)
 -- a date that is a boolean
 RunCloud\UnexpectedResponseException (200): RunCloud API POST /servers/1/webapps/10/domains/2/ssl answered JSON of an unexpected shape (a field of the wrong type)
 -- null
