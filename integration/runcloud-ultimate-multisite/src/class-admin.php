@@ -397,7 +397,7 @@ final class Admin {
 	}
 
 	/**
-	 * admin-post.php handler: runs the action, stores the result for the page, redirects back.
+	 * Handler of admin-post.php: runs the action, stores the result for the page, redirects back.
 	 *
 	 * @return void
 	 */

@@ -125,7 +125,7 @@ final class Commands {
 				);
 				continue;
 			}
-			$want                                = null === $www ? $this->plugin->domain_sync->wants_www( $raw, $name ) : (bool) $www;
+			$want                             = null === $www ? $this->plugin->domain_sync->wants_www( $raw, $name ) : (bool) $www;
 			$groups[ $want ? 'on' : 'off' ][] = $name;
 		}
 
@@ -178,7 +178,7 @@ final class Commands {
 	 * Remembers the ids RunCloud gave the names just added: addDomains() reports names only, so
 	 * one listing reads them all (not a lookup per name).
 	 *
-	 * @param \RunCloud\Client                                              $client Client.
+	 * @param \RunCloud\Client                                                $client Client.
 	 * @param array<string, int>                                              $added  Normalised name => index of its row.
 	 * @param array<int, array{name: string, status: string, detail: string}> $rows   Rows.
 	 * @return array<int, array{name: string, status: string, detail: string}>

@@ -190,15 +190,18 @@ final class Connection_Test {
 		} catch ( \RunCloud\NotFoundException $e ) {
 			return $this->with_visible_ids( $this->not_found_error( $e ), $client );
 		} catch ( \RunCloud\AuthenticationException $e ) {
-			return $this->with_visible_ids( new \WP_Error(
-				'runcloud-server',
-				sprintf(
+			return $this->with_visible_ids(
+				new \WP_Error(
+					'runcloud-server',
+					sprintf(
 					/* translators: 1: server id, 2: error */
-					__( 'The credentials work, but RunCloud refuses access to server %1$d (%2$s). Check WU_RUNCLOUD_SERVER_ID: the server must belong to this account or workspace.', 'runcloud-ultimate-multisite' ),
-					$this->settings->server_id(),
-					Errors::describe( $e )
-				)
-			), $client );
+						__( 'The credentials work, but RunCloud refuses access to server %1$d (%2$s). Check WU_RUNCLOUD_SERVER_ID: the server must belong to this account or workspace.', 'runcloud-ultimate-multisite' ),
+						$this->settings->server_id(),
+						Errors::describe( $e )
+					)
+				),
+				$client
+			);
 		} catch ( \Throwable $e ) {
 			return new \WP_Error(
 				'runcloud-error',
@@ -215,7 +218,7 @@ final class Connection_Test {
 	 * configured server (or of each server when that one is not among them), so nobody has to dig
 	 * the ids out of the panel's addresses.
 	 *
-	 * @param \WP_Error       $error  The answer so far.
+	 * @param \WP_Error        $error  The answer so far.
 	 * @param \RunCloud\Client $client Client.
 	 * @return \WP_Error
 	 */

@@ -170,7 +170,7 @@ final class Domain_Certificates {
 	}
 
 	/**
-	 * pending, covered, failed, or '' when nothing is known.
+	 * One of pending, covered, failed, or '' when nothing is known.
 	 *
 	 * @param string $name Normalised name.
 	 * @return string

@@ -135,7 +135,7 @@ final class State {
 	 */
 	public function untrack( $name ) {
 		if ( ! isset( $this->tracked()[ $name ] ) ) {
-			return;  // nothing to change: no lock, no write
+			return;  // Nothing to change: no lock, no write.
 		}
 		$this->update(
 			'tracked',
