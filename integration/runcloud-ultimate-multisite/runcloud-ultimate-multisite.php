@@ -38,13 +38,8 @@ spl_autoload_register(
 			return;
 		}
 
-		$dir  = $parts ? strtolower( implode( '/', $parts ) ) . '/' : '';
+		$dir  = $parts ? str_replace( '_', '-', strtolower( implode( '/', $parts ) ) ) . '/' : '';
 		$file = RUNCLOUD_UM_DIR . 'src/' . $dir . 'class-' . strtolower( str_replace( '_', '-', $name ) ) . '.php';
-		if ( 'Not_Ready_Exception' === $name ) {
-			$file = RUNCLOUD_UM_DIR . 'src/class-connector.php';
-		} elseif ( 'Job_Failed_Exception' === $name ) {
-			$file = RUNCLOUD_UM_DIR . 'src/class-retry-policy.php';
-		}
 		if ( is_readable( $file ) ) {
 			require_once $file;
 		}

@@ -11,5 +11,5 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 require_once __DIR__ . '/runcloud-ultimate-multisite.php';
 
 RunCloud_Ultimate_Multisite\Plugin::instance()->deactivate();
-( new RunCloud_Ultimate_Multisite\State() )->delete_all();
-delete_site_option( RunCloud_Ultimate_Multisite\Logger::FAILURES_OPTION );
+( new RunCloud_Ultimate_Multisite\Storage\State() )->delete_all();
+delete_site_option( RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger::FAILURES_OPTION );

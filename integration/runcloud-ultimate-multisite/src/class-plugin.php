@@ -7,6 +7,31 @@
 
 namespace RunCloud_Ultimate_Multisite;
 
+use RunCloud_Ultimate_Multisite\Admin\Admin;
+use RunCloud_Ultimate_Multisite\Ssl\Basic_Ssl_Guard;
+use RunCloud_Ultimate_Multisite\Admin\Basic_Ssl_Notice;
+use RunCloud_Ultimate_Multisite\Cli\Cli_Command;
+use RunCloud_Ultimate_Multisite\Cli\Commands;
+use RunCloud_Ultimate_Multisite\RunCloud\Connection_Test;
+use RunCloud_Ultimate_Multisite\RunCloud\Connector;
+use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
+use RunCloud_Ultimate_Multisite\Ssl\Domain_Certificates;
+use RunCloud_Ultimate_Multisite\Domains\Domain_Ids;
+use RunCloud_Ultimate_Multisite\Domains\Domain_Sync;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
+use RunCloud_Ultimate_Multisite\Jobs\Queue;
+use RunCloud_Ultimate_Multisite\Domains\Reconciler;
+use RunCloud_Ultimate_Multisite\Jobs\Retry_Policy;
+use RunCloud_Ultimate_Multisite\Storage\Settings;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Dispatch;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Migration;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Scheduler;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Strategy;
+use RunCloud_Ultimate_Multisite\Storage\State;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Um_Records;
+use RunCloud_Ultimate_Multisite\Domains\Wildcards;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -223,7 +248,7 @@ final class Plugin {
 		( new Basic_Ssl_Notice( $this->ssl_guard ) )->register();
 
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
-			require_once RUNCLOUD_UM_DIR . 'src/class-cli-command.php';
+			require_once RUNCLOUD_UM_DIR . 'src/cli/class-cli-command.php';
 			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->commands ) );
 		}
 
@@ -280,8 +305,8 @@ final class Plugin {
 			return;
 		}
 
-		require_once RUNCLOUD_UM_DIR . 'src/adapters/class-integration.php';
-		$registry->register( new Adapters\Integration() );
+		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-integration.php';
+		$registry->register( new Ultimate_Multisite\Integration() );
 	}
 
 	/**
@@ -296,8 +321,8 @@ final class Plugin {
 			return;
 		}
 
-		require_once RUNCLOUD_UM_DIR . 'src/adapters/class-capability-module.php';
-		$registry->add_capability( 'runcloud', new Adapters\Capability_Module( $this ) );
+		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-capability-module.php';
+		$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this ) );
 	}
 
 	/**
@@ -312,8 +337,8 @@ final class Plugin {
 
 		$this->detach_builtin();
 
-		require_once RUNCLOUD_UM_DIR . 'src/adapters/class-host-provider.php';
-		Adapters\Host_Provider::boot();
+		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-host-provider.php';
+		Ultimate_Multisite\Host_Provider::boot();
 	}
 
 	/**

@@ -22,7 +22,7 @@ t(
 				ok( false === has_action( $hook, array( $builtin, $method ) ), "the built-in provider still handles $hook" );
 			}
 			$list = apply_filters( 'wu_domain_manager_get_integrations', array() );
-			eq( 'RunCloud_Ultimate_Multisite\Adapters\Host_Provider', $list['runcloud'] ?? null, 'integration list entry for runcloud' );
+			eq( 'RunCloud_Ultimate_Multisite\Ultimate_Multisite\Host_Provider', $list['runcloud'] ?? null, 'integration list entry for runcloud' );
 		} else {
 			// No handler of Ultimate Multisite's own RunCloud module on the domain events.
 			global $wp_filter;
@@ -35,7 +35,7 @@ t(
 				}
 			}
 			$module = \WP_Ultimo\Integrations\Integration_Registry::get_instance()->get_capability( 'runcloud', 'domain-mapping' );
-			ok( $module instanceof \RunCloud_Ultimate_Multisite\Adapters\Capability_Module, 'registry holds ' . get_class( $module ) );
+			ok( $module instanceof \RunCloud_Ultimate_Multisite\Ultimate_Multisite\Capability_Module, 'registry holds ' . get_class( $module ) );
 		}
 		list( , $actions ) = UM::create_domain( 'shop.example.com', 1 );
 		um_ok( um_run( $actions ), 'add' );

@@ -10,7 +10,7 @@
 // phpcs:disable
 
 use RunCloud_Ultimate_Multisite\Tests\UM;
-use RunCloud_Ultimate_Multisite\Reconciler;
+use RunCloud_Ultimate_Multisite\Domains\Reconciler;
 
 require dirname( __DIR__ ) . '/lib/harness.php';
 

@@ -27,10 +27,10 @@ t(
 	function () {
 		if ( 'old' === RCI_UM_GENERATION ) {
 			$found = \WP_Ultimo\Managers\Domain_Manager::get_instance()->get_integration_instance( 'runcloud' );
-			ok( $found instanceof \RunCloud_Ultimate_Multisite\Adapters\Host_Provider, 'get_integration_instance(runcloud) is ' . ( is_object( $found ) ? get_class( $found ) : var_export( $found, true ) ) );
+			ok( $found instanceof \RunCloud_Ultimate_Multisite\Ultimate_Multisite\Host_Provider, 'get_integration_instance(runcloud) is ' . ( is_object( $found ) ? get_class( $found ) : var_export( $found, true ) ) );
 		} else {
 			$found = \WP_Ultimo\Integrations\Integration_Registry::get_instance()->get( 'runcloud' );
-			ok( $found instanceof \RunCloud_Ultimate_Multisite\Adapters\Integration, 'registry integration runcloud is ' . ( is_object( $found ) ? get_class( $found ) : 'none' ) );
+			ok( $found instanceof \RunCloud_Ultimate_Multisite\Ultimate_Multisite\Integration, 'registry integration runcloud is ' . ( is_object( $found ) ? get_class( $found ) : 'none' ) );
 		}
 	}
 );

@@ -9,10 +9,10 @@
 
 // phpcs:disable
 
-use RunCloud_Ultimate_Multisite\Domain_Name;
-use RunCloud_Ultimate_Multisite\Dns_Checker;
-use RunCloud_Ultimate_Multisite\Settings;
-use RunCloud_Ultimate_Multisite\Logger;
+use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
+use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
+use RunCloud_Ultimate_Multisite\Storage\Settings;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Tests\UM;
 
 require dirname( __DIR__ ) . '/lib/harness.php';

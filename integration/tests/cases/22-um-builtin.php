@@ -11,7 +11,7 @@
 
 // phpcs:disable
 
-use RunCloud_Ultimate_Multisite\Adapters\Capability_Module;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Capability_Module;
 
 require dirname( __DIR__ ) . '/lib/harness.php';
 

@@ -378,8 +378,8 @@ function reset_world() {
 	UM::reset();
 	delete_site_option( 'wu_runcloud_last_failures' );
 
-	if ( class_exists( '\RunCloud_Ultimate_Multisite\State' ) ) {
-		( new \RunCloud_Ultimate_Multisite\State() )->delete_all();
+	if ( class_exists( '\RunCloud_Ultimate_Multisite\Storage\State' ) ) {
+		( new \RunCloud_Ultimate_Multisite\Storage\State() )->delete_all();
 	}
 	if ( function_exists( 'wu_save_setting' ) ) {
 		wu_save_setting( 'auto_create_www_subdomain', 'always' );

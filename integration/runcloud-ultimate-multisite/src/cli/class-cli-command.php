@@ -1,0 +1,279 @@
+<?php
+/**
+ * WP-CLI adapter. Loaded only under WP-CLI.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite\Cli;
+
+use RunCloud_Ultimate_Multisite\RunCloud\Errors;
+use RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Manages the RunCloud web app's domains and certificate.
+ *
+ * ## EXAMPLES
+ *
+ *     wp runcloud ping
+ *     wp runcloud domains list
+ *     wp runcloud domains add shop.example.com --www
+ *     wp runcloud domains remove shop.example.com
+ *     wp runcloud sync --dry-run
+ *     wp runcloud ssl status
+ *     wp runcloud ssl redeploy
+ *     wp runcloud ssl mode
+ *     wp runcloud ssl mode advanced
+ */
+class Cli_Command {
+
+	/**
+	 * Commands.
+	 *
+	 * @var Commands
+	 */
+	private $commands;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Commands $commands Commands.
+	 */
+	public function __construct( Commands $commands ) {
+		$this->commands = $commands;
+	}
+
+	/**
+	 * Checks credentials, API address, server id and web app id.
+	 *
+	 * @param array $args       Positional.
+	 * @param array $assoc_args Named.
+	 * @return void
+	 */
+	public function ping( $args, $assoc_args ) {
+		$result = $this->commands->ping();
+		if ( ! $result['ok'] ) {
+			\WP_CLI::error( $result['message'] );
+		}
+		\WP_CLI::success( $result['message'] );
+	}
+
+	/**
+	 * Lists, adds or removes domains of the web app.
+	 *
+	 * ## OPTIONS
+	 *
+	 * <action>
+	 * : list, add or remove.
+	 *
+	 * [<name>...]
+	 * : Domain names (add, remove).
+	 *
+	 * [--www]
+	 * : Serve www.<name> too (add). Without --www or --no-www, the Domain Mapping setting decides.
+	 *
+	 * [--format=<format>]
+	 * : table, csv, json, yaml, count. Default: table.
+	 *
+	 * @param array $args       Positional.
+	 * @param array $assoc_args Named.
+	 * @return void
+	 */
+	public function domains( $args, $assoc_args ) {
+		$action = array_shift( $args );
+		$format = $assoc_args['format'] ?? 'table';
+
+		$this->guard(
+			function () use ( $action, $args, $assoc_args, $format ) {
+				if ( 'list' === $action ) {
+					$rows = $this->commands->domains_list();
+					\WP_CLI\Utils\format_items( $format, $rows, array( 'id', 'name', 'type', 'www', 'redirection', 'wildcard', 'tracked' ) );
+					return;
+				}
+
+				if ( ! in_array( $action, array( 'add', 'remove' ), true ) || ! $args ) {
+					\WP_CLI::error( 'Usage: wp runcloud domains list | add <name>... [--www|--no-www] | remove <name>...' );
+				}
+
+				$bar  = $this->progress( 'add' === $action ? 'Adding domains' : 'Removing domains', count( $args ) );
+				$tick = function ( $done ) use ( $bar ) {
+					$bar->tick( $done );
+				};
+
+				if ( 'add' === $action ) {
+					$www  = array_key_exists( 'www', $assoc_args ) ? (bool) \WP_CLI\Utils\get_flag_value( $assoc_args, 'www' ) : null;
+					$rows = $this->commands->domains_add( $args, $www, $tick );
+				} else {
+					$rows = $this->commands->domains_remove( $args, $tick );
+				}
+				$bar->finish();
+
+				\WP_CLI\Utils\format_items( $format, $rows, array( 'name', 'status', 'detail' ) );
+				$this->finish( $rows, 'status' );
+			}
+		);
+	}
+
+	/**
+	 * Makes the web app's aliases match the network's mapped domains.
+	 *
+	 * ## OPTIONS
+	 *
+	 * [--dry-run]
+	 * : Only show what would change.
+	 *
+	 * [--format=<format>]
+	 * : table, csv, json, yaml. Default: table.
+	 *
+	 * @param array $args       Positional.
+	 * @param array $assoc_args Named.
+	 * @return void
+	 */
+	public function sync( $args, $assoc_args ) {
+		$dry_run = (bool) \WP_CLI\Utils\get_flag_value( $assoc_args, 'dry-run', false );
+		$format  = $assoc_args['format'] ?? 'table';
+
+		$this->guard(
+			function () use ( $dry_run, $format ) {
+				// Three steps: reading the domain records, the wildcard check, the sync with RunCloud.
+				$bar    = $this->progress( $dry_run ? 'Comparing domains' : 'Syncing domains', 3 );
+				$seen   = array();
+				$result = $this->commands->sync(
+					$dry_run,
+					function ( $step ) use ( $bar, &$seen ) {
+						if ( ! isset( $seen[ $step ] ) ) {
+							$seen[ $step ] = true;
+							$bar->tick();
+						}
+					}
+				);
+				$bar->finish();
+
+				if ( $result['rows'] ) {
+					\WP_CLI\Utils\format_items( $format, $result['rows'], array( 'name', 'action', 'detail' ) );
+				}
+				$report = $result['report'];
+				$line   = sprintf(
+					'%s%d added, %d removed, %d unchanged, %d skipped, %d failed.',
+					$dry_run ? 'Dry run: ' : '',
+					count( $report['added'] ),
+					count( $report['removed'] ),
+					$report['unchanged'],
+					count( $report['skipped'] ),
+					count( $report['failed'] )
+				);
+				if ( $report['failed'] ) {
+					\WP_CLI::error( $line );
+				}
+				\WP_CLI::success( $line );
+			}
+		);
+	}
+
+	/**
+	 * Shows or redeploys the web app's SSL certificate, or shows or switches its SSL mode.
+	 *
+	 * ## OPTIONS
+	 *
+	 * <action>
+	 * : status, redeploy or mode.
+	 *
+	 * [<mode>]
+	 * : With mode: advanced (one certificate per domain; queues every domain's certificate) or basic.
+	 * Without it, the current mode is shown.
+	 *
+	 * [--format=<format>]
+	 * : table, csv, json, yaml. Default: table.
+	 *
+	 * @param array $args       Positional.
+	 * @param array $assoc_args Named.
+	 * @return void
+	 */
+	public function ssl( $args, $assoc_args ) {
+		$action = $args[0] ?? '';
+		$target = $args[1] ?? '';
+		$format = $assoc_args['format'] ?? 'table';
+
+		$this->guard(
+			function () use ( $action, $target, $format ) {
+				if ( 'status' === $action ) {
+					\WP_CLI\Utils\format_items( $format, $this->commands->ssl_status(), array( 'field', 'value' ) );
+					return;
+				}
+				if ( 'mode' === $action && '' === $target ) {
+					$rows = array();
+					foreach ( $this->commands->ssl_mode() as $field => $value ) {
+						$rows[] = array(
+							'field' => $field,
+							'value' => $value,
+						);
+					}
+					\WP_CLI\Utils\format_items( $format, $rows, array( 'field', 'value' ) );
+					return;
+				}
+				if ( 'mode' === $action && in_array( $target, array( 'advanced', 'basic' ), true ) ) {
+					\WP_CLI::success( $this->commands->ssl_switch( $target ) );
+					return;
+				}
+				if ( 'redeploy' === $action && $this->commands->per_domain() ) {
+					\WP_CLI::error( 'Certificates are per domain (advanced SSL): no basic redeploy is sent. Each domain gets its own certificate when its DNS points here; wp runcloud ssl status shows the progress.' );
+				}
+				if ( 'redeploy' === $action ) {
+					\WP_CLI::success( $this->commands->ssl_redeploy() );
+					return;
+				}
+				\WP_CLI::error( 'Usage: wp runcloud ssl status | redeploy | mode [advanced|basic]' );
+			}
+		);
+	}
+
+	/**
+	 * Runs a command body, turning failures into WP_CLI::error().
+	 *
+	 * @param callable $body Body.
+	 * @return void
+	 */
+	private function guard( callable $body ) {
+		try {
+			$body();
+		} catch ( Not_Ready_Exception $e ) {
+			\WP_CLI::error( $e->getMessage() );
+		} catch ( \RunCloud\Exception $e ) {
+			\WP_CLI::error( Errors::describe( $e ) );
+		}
+	}
+
+	/**
+	 * A progress bar.
+	 *
+	 * @param string $label Label.
+	 * @param int    $count Steps.
+	 * @return object With tick() and finish().
+	 */
+	private function progress( $label, $count ) {
+		return \WP_CLI\Utils\make_progress_bar( $label, max( 1, (int) $count ) );
+	}
+
+	/**
+	 * Exits non-zero when a row failed.
+	 *
+	 * @param array  $rows  Rows.
+	 * @param string $field Status field.
+	 * @return void
+	 */
+	private function finish( array $rows, $field ) {
+		$failed = count(
+			array_filter(
+				$rows,
+				static function ( $row ) use ( $field ) {
+					return 'failed' === $row[ $field ];
+				}
+			)
+		);
+		if ( $failed ) {
+			\WP_CLI::error( sprintf( '%d of %d failed.', $failed, count( $rows ) ) );
+		}
+	}
+}

@@ -1,0 +1,15 @@
+<?php
+/**
+ * The integration is not ready to talk to RunCloud.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite\RunCloud;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Thrown when the integration is asked to talk to RunCloud without the extension or settings.
+ */
+class Not_Ready_Exception extends \RuntimeException {}

@@ -1,0 +1,423 @@
+<?php
+/**
+ * Basic mode: no certificate order that Let's Encrypt must refuse.
+ *
+ * @package RunCloud_Ultimate_Multisite
+ */
+
+namespace RunCloud_Ultimate_Multisite\Ssl;
+
+use RunCloud_Ultimate_Multisite\RunCloud\Connector;
+use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
+use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
+use RunCloud_Ultimate_Multisite\Storage\Settings;
+use RunCloud_Ultimate_Multisite\Storage\State;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * In basic SSL mode the web app has one Let's Encrypt certificate for all its names, so one order
+ * carries every name: more than 100 names, or one name whose DNS does not point at the server, and
+ * the order fails for everyone. Before a redeploy this class counts the names and looks for
+ * unpointed ones; when the order cannot succeed it is not sent, the reason and the way out are logged
+ * at ERROR and kept for a network-admin notice. Near the limit it warns once per crossing.
+ *
+ * The names are counted from RunCloud's own listing, not from what this plugin tracked: the
+ * certificate covers every domain of the web app (the primary, domains added by hand or by the
+ * reconcile, network subdomains) and the www twins as RunCloud stored them, which only the listing
+ * knows. That costs one GET per 40 domains, once per gathered redeploy; a refused order costs more.
+ *
+ * A blocked redeploy is not retried: neither the count nor a name's DNS changes by waiting. What can
+ * change them comes through the plugin (a domain removed or added, DNS propagation, the mode switch)
+ * and queues the redeploy again (Ssl_Scheduler::forget() and request()).
+ */
+final class Basic_Ssl_Guard {
+
+	/** Let's Encrypt's limit of names per certificate. */
+	const MAX_NAMES = 100;
+
+	/** Default of WU_RUNCLOUD_SSL_NAMES_WARNING. */
+	const WARNING_NAMES = 80;
+
+	/** The way out named in every message (the command and action of the per-domain mode). */
+	const SWITCH_COMMAND = 'wp runcloud ssl mode advanced';
+	const SWITCH_ACTION  = 'Switch to per-domain certificates';
+
+	/** How many names a message lists before "and N more". */
+	const NAMES_SHOWN = 5;
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private $settings;
+
+	/**
+	 * Connector.
+	 *
+	 * @var Connector
+	 */
+	private $connector;
+
+	/**
+	 * State.
+	 *
+	 * @var State
+	 */
+	private $state;
+
+	/**
+	 * DNS checker.
+	 *
+	 * @var Dns_Checker
+	 */
+	private $dns;
+
+	/**
+	 * Logger.
+	 *
+	 * @var Logger
+	 */
+	private $logger;
+
+	/**
+	 * Certificate strategy (whether certificates are the basic one).
+	 *
+	 * @var Ssl_Strategy
+	 */
+	private $strategy;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings     $settings  Settings.
+	 * @param Connector    $connector Connector.
+	 * @param State        $state     State.
+	 * @param Dns_Checker  $dns       DNS checker.
+	 * @param Logger       $logger    Logger.
+	 * @param Ssl_Strategy $strategy  Certificate strategy.
+	 */
+	public function __construct( Settings $settings, Connector $connector, State $state, Dns_Checker $dns, Logger $logger, Ssl_Strategy $strategy ) {
+		$this->strategy  = $strategy;
+		$this->settings  = $settings;
+		$this->connector = $connector;
+		$this->state     = $state;
+		$this->dns       = $dns;
+		$this->logger    = $logger;
+	}
+
+	/**
+	 * Names the last check() found still at Ultimate Multisite's DNS stage and not pointing here.
+	 *
+	 * @var string[]
+	 */
+	private $waiting = array();
+
+	/**
+	 * Checks the web app's names before a basic redeploy.
+	 *
+	 * @return string '' when nothing stands in the way for good (see waiting() for a redeploy that
+	 *                must wait for DNS), else why not (already logged at ERROR).
+	 * @throws \RunCloud\Exception When the listing fails (the caller retries as for the redeploy).
+	 */
+	public function check() {
+		$this->waiting = array();
+		if ( ! $this->applies() ) {
+			$this->clear();
+			return '';
+		}
+
+		$names = self::certificate_names( $this->connector->client()->listDomains() );
+		$count = count( $names );
+		list( $unpointed, $waiting ) = $this->unpointed( $names );
+		$this->note_count( $count );
+
+		if ( $count <= $this->max_names() && ! $unpointed ) {
+			$this->save( 'blocked', null );
+			// A domain whose DNS Ultimate Multisite is still checking is the normal state of a new
+			// mapping, not an error: the redeploy waits for it (its propagation asks again).
+			$this->waiting = $waiting;
+			return '';
+		}
+
+		$blocked = array(
+			'count'     => $count,
+			'max'       => $this->max_names(),
+			'unpointed' => $unpointed,
+			'time'      => time(),
+		);
+		$this->save( 'blocked', $blocked );
+		$message = 'SSL: not redeploying the certificate: ' . self::reason( $blocked ) . ' Way out: ' . self::way_out( $blocked ) . ' Not retried until the web app\'s names change.';
+		$this->logger->error( $message );
+
+		return $message;
+	}
+
+	/**
+	 * Names the last check() found still waiting for DNS (Ultimate Multisite's DNS stage has not seen
+	 * them point yet): the redeploy must wait, since Let's Encrypt would refuse every name for them.
+	 *
+	 * @return string[]
+	 */
+	public function waiting() {
+		return $this->waiting;
+	}
+
+	/**
+	 * Names changed while a notice is up: whether the next check may clear it.
+	 *
+	 * @return bool
+	 */
+	public function has_notice() {
+		$stored = $this->stored();
+
+		return ! empty( $stored['blocked'] ) || ! empty( $stored['warned'] );
+	}
+
+	/**
+	 * What the network admin is shown: ['blocked' => array|null, 'warned' => array|null], both null
+	 * when nothing is wrong or the web app is not in basic mode any more.
+	 *
+	 * @return array{blocked: array|null, warned: array|null}
+	 */
+	public function notice() {
+		if ( ! $this->applies() ) {
+			if ( $this->has_notice() ) {
+				$this->clear();
+			}
+			return array(
+				'blocked' => null,
+				'warned'  => null,
+			);
+		}
+		$stored = $this->stored();
+
+		return array(
+			'blocked' => $stored['blocked'] ? $stored['blocked'] : null,
+			'warned'  => $stored['warned'] ? $stored['warned'] : null,
+		);
+	}
+
+	/**
+	 * Forgets the guard's findings (mode switched, tests).
+	 *
+	 * @return void
+	 */
+	public function clear() {
+		$this->state->set( 'ssl_guard', array() );
+	}
+
+	/**
+	 * Whether the web app uses one certificate for all names (basic mode), where this guard applies.
+	 *
+	 * @return bool
+	 */
+	public function applies() {
+		$strategy = $this->strategy->configured();
+		if ( 'auto' === $strategy ) {
+			// The remembered mode only: a page view showing the notice must not call RunCloud. Unknown
+			// counts as basic, what a web app has until it is switched.
+			$known = $this->strategy->known();
+			$basic = null === $known || ! $known['advanced'];
+		} else {
+			$basic = 'basic' === $strategy;
+		}
+
+		/**
+		 * Filters whether the basic-mode guard checks redeploys.
+		 *
+		 * @param bool   $applies  Default: certificates are the web app's one basic certificate.
+		 * @param string $strategy The certificate strategy in force (auto, per-domain, basic).
+		 */
+		return (bool) apply_filters( 'wu_runcloud_ssl_basic_guard', $basic, $strategy );
+	}
+
+	/**
+	 * Most names a certificate may carry.
+	 *
+	 * @return int
+	 */
+	public function max_names() {
+		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_max_names', self::MAX_NAMES ) );
+	}
+
+	/**
+	 * Names from which on the admin is warned (WU_RUNCLOUD_SSL_NAMES_WARNING, default 80).
+	 *
+	 * @return int
+	 */
+	public function warning_names() {
+		$value = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
+
+		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $value > 0 ? $value : self::WARNING_NAMES ) );
+	}
+
+	/**
+	 * The names a basic certificate over $domains covers, as RunCloud puts them on it: every domain,
+	 * plus the www twin of each one with www on (not for a wildcard, nor for a www. name).
+	 *
+	 * @param iterable $domains RunCloud\Domain objects.
+	 * @return string[]
+	 */
+	public static function certificate_names( $domains ) {
+		$names = array();
+		foreach ( $domains as $domain ) {
+			$name = Domain_Name::normalize( (string) $domain->name );
+			if ( '' === $name ) {
+				continue;
+			}
+			$names[ $name ] = true;
+			if ( $domain->www && ! $domain->wildcard && 0 !== strpos( $name, 'www.' ) && 0 !== strpos( $name, '*.' ) ) {
+				$names[ 'www.' . $name ] = true;
+			}
+		}
+
+		return array_keys( $names );
+	}
+
+	/**
+	 * Why the order would fail, for logs and notices.
+	 *
+	 * @param array $blocked Stored finding.
+	 * @return string
+	 */
+	public static function reason( array $blocked ) {
+		$parts = array();
+		if ( (int) $blocked['count'] > (int) $blocked['max'] ) {
+			$parts[] = sprintf( 'it would cover %d names, and Let\'s Encrypt allows at most %d per certificate.', $blocked['count'], $blocked['max'] );
+		}
+		if ( $blocked['unpointed'] ) {
+			$parts[] = sprintf( 'the DNS of %s does not point at the server, so Let\'s Encrypt would refuse the certificate for every name.', self::list_names( $blocked['unpointed'] ) );
+		}
+
+		return implode( ' Also ', $parts );
+	}
+
+	/**
+	 * The way out, for logs.
+	 *
+	 * @param array $blocked Stored finding.
+	 * @return string
+	 */
+	public static function way_out( array $blocked ) {
+		$fix = $blocked['unpointed'] ? sprintf( 'point the DNS of %s at the server or remove those domains', self::list_names( $blocked['unpointed'] ) ) : 'remove domains';
+
+		return sprintf( 'switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud, or %s.', self::SWITCH_COMMAND, self::SWITCH_ACTION, $fix );
+	}
+
+	/**
+	 * Up to NAMES_SHOWN names, then "and N more".
+	 *
+	 * @param string[] $names Names.
+	 * @return string
+	 */
+	public static function list_names( array $names ) {
+		$shown = implode( ', ', array_slice( $names, 0, self::NAMES_SHOWN ) );
+		$more  = count( $names ) - self::NAMES_SHOWN;
+
+		return $more > 0 ? sprintf( '%s and %d more', $shown, $more ) : $shown;
+	}
+
+	/**
+	 * Names of the certificate that do not point at the server: Ultimate Multisite's DNS stage has
+	 * not seen them point, and the plugin's own DNS check does not either. Those it gave up on are
+	 * known not to point (they block); those it is still checking are waited for. Names that passed
+	 * Ultimate Multisite's check are trusted; nothing is looked up for them.
+	 *
+	 * @param string[] $names Names the certificate would cover.
+	 * @return array{0: string[], 1: string[]} Known not to point; still being checked.
+	 */
+	private function unpointed( array $names ) {
+		$found   = array();
+		$waiting = array();
+		if ( function_exists( 'wu_get_domains' ) ) {
+			$on_webapp = array_flip( $names );
+			$records   = wu_get_domains(
+				array(
+					'stage__in' => array( 'checking-dns', 'failed' ),
+					'number'    => 10000,
+				)
+			);
+			foreach ( (array) $records as $record ) {
+				$name = is_object( $record ) && method_exists( $record, 'get_domain' ) ? Domain_Name::normalize( $record->get_domain() ) : '';
+				if ( '' === $name || ! isset( $on_webapp[ $name ] ) || $this->dns->points_to_server( $name ) ) {
+					continue;
+				}
+				if ( 'failed' === $record->get_stage() ) {
+					$found[ $name ] = true;
+				} else {
+					$waiting[ $name ] = true;
+				}
+			}
+		}
+
+		/**
+		 * Filters the names of the certificate known not to point at the server.
+		 *
+		 * @param string[] $found Names.
+		 * @param string[] $names Every name the certificate would cover.
+		 */
+		$found = (array) apply_filters( 'wu_runcloud_ssl_unpointed_names', array_keys( $found ), $names );
+		sort( $found );
+		$waiting = array_keys( array_diff_key( $waiting, array_flip( $found ) ) );
+		sort( $waiting );
+
+		return array( array_values( $found ), $waiting );
+	}
+
+	/**
+	 * Warns once per crossing of the warning threshold, and keeps the count for the notice.
+	 *
+	 * @param int $count Names of the certificate.
+	 * @return void
+	 */
+	private function note_count( $count ) {
+		$threshold = $this->warning_names();
+		if ( $count < $threshold ) {
+			$this->save( 'warned', null );
+			return;
+		}
+
+		$was = $this->stored()['warned'];
+		$this->save(
+			'warned',
+			array(
+				'count' => $count,
+				'max'   => $this->max_names(),
+				'time'  => $was ? (int) $was['time'] : time(),
+			)
+		);
+		if ( ! $was && $count <= $this->max_names() ) {
+			$this->logger->warning( sprintf( 'SSL: the certificate covers %d names; Let\'s Encrypt allows %d, so %d are left. Before the limit, switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud.', $count, $this->max_names(), $this->max_names() - $count, self::SWITCH_COMMAND, self::SWITCH_ACTION ) );
+		}
+	}
+
+	/**
+	 * The stored findings.
+	 *
+	 * @return array{blocked: array|null, warned: array|null}
+	 */
+	private function stored() {
+		$stored = (array) $this->state->get( 'ssl_guard' );
+
+		return array(
+			'blocked' => isset( $stored['blocked'] ) && is_array( $stored['blocked'] ) ? $stored['blocked'] : null,
+			'warned'  => isset( $stored['warned'] ) && is_array( $stored['warned'] ) ? $stored['warned'] : null,
+		);
+	}
+
+	/**
+	 * Stores one finding (null forgets it).
+	 *
+	 * @param string     $key   blocked|warned.
+	 * @param array|null $value Finding.
+	 * @return void
+	 */
+	private function save( $key, $value ) {
+		$stored         = $this->stored();
+		$stored[ $key ] = $value;
+		$this->state->set( 'ssl_guard', $stored );
+	}
+}
