@@ -17,12 +17,13 @@ final class Journal
     private const SECRET_FIELD = '/(secret|password|passwd|token|private_?key|api_?key|^authorization$)/i';
     private const MAX_RAW_BODY = 65536;
 
-    public static function record(Store $store, Request $request, ?string $version, Auth $auth, Response $response, array $faults): void
+    /** @param array{at:float,until:float,allowed:bool}|null $rate what the rate limiter decided, null when it was not asked */
+    public static function record(Store $store, Request $request, ?string $version, Auth $auth, Response $response, array $faults, ?array $rate = null): void
     {
         $store->run(
             'INSERT INTO journal (unix, method, path, query, body, version, credential, auth, connection, connection_requests,
-                                  remote_addr, protocol, tls_reused, status, fault, worker, duration_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                                  remote_addr, protocol, tls_reused, status, fault, worker, duration_ms, limit_at, limit_until)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             [
                 $request->startedAt,
                 $request->method,
@@ -41,6 +42,8 @@ final class Journal
                 $faults === [] ? null : implode(',', $faults),
                 getmypid(),
                 round((microtime(true) - $request->startedAt) * 1000, 1),
+                $rate['at'] ?? null,
+                $rate === null || $rate['allowed'] ? null : $rate['until'],
             ],
         );
     }
@@ -79,6 +82,8 @@ final class Journal
             'fault' => $row['fault'],
             'worker' => (int) $row['worker'],
             'duration_ms' => (float) $row['duration_ms'],
+            'limit_at' => $row['limit_at'] === null ? null : (float) $row['limit_at'],
+            'limit_until' => $row['limit_until'] === null ? null : (float) $row['limit_until'],
         ];
     }
 

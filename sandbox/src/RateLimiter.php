@@ -11,7 +11,7 @@ namespace RunCloudSandbox;
 final class RateLimiter
 {
     /**
-     * @return array{allowed:bool,limit:int,remaining:int,retry_after:int,reset:int}
+     * @return array{allowed:bool,limit:int,remaining:int,retry_after:int,reset:int,at:float,until:float}
      */
     public static function hit(Store $store, string $key, int $limit, int $window, float $now): array
     {
@@ -34,6 +34,8 @@ final class RateLimiter
                 'remaining' => max(0, $limit - $hits),
                 'retry_after' => max(1, (int) ceil($end - $now)),
                 'reset' => (int) ceil($end),
+                'at' => $now,
+                'until' => $end,
             ];
         });
     }

@@ -174,6 +174,9 @@ final class Store
                 'ALTER TABLE webapps ADD COLUMN alias TEXT',
             ],
             self::authoritySchema(),
+            // The rate limiter's own clock reading for each request, and the end of the window a 429
+            // announced: tests compare a client's next request with the window on one clock.
+            ['ALTER TABLE journal ADD COLUMN limit_at REAL', 'ALTER TABLE journal ADD COLUMN limit_until REAL'],
         ];
     }
 

@@ -44,17 +44,14 @@ $ok = count(array_filter($journal, fn($e) => $e['status'] === 200));
 echo "answered 200: $ok\n";
 // How many calls meet the limit depends on how the three interleave; what each process guarantees does
 // not: after a 429 it sends nothing before the window ends (its Retry-After, rounded up to whole seconds).
-// The windows are replayed from the journal as the sandbox counts them: a window opens at the first request
-// after the last one ended and lasts 6 s; all times are the sandbox's own clock.
+// Both sides are read on the sandbox's rate limiter's own clock: when it counted each request, and the end
+// of the window each 429 refused in.
 $early = [];
 $held = [];
-$window = null;
 foreach ($journal as $e) {
-    if ($window === null || $e['unix'] >= $window + 6) $window = $e['unix'];
     $who = $e['query']['from'] ?? substr($e['query']['search'] ?? '??', 0, 2);
-    // 0.05 s: the sandbox stamps the journal and reads its clock for the limit at two moments of one request.
-    if (isset($held[$who]) && $e['unix'] < $held[$who] - 0.05) $early[] = sprintf('%s %.2f s early', $who, $held[$who] - $e['unix']);
-    if ($e['status'] === 429) $held[$who] = $window + 6;
+    if (isset($held[$who]) && $e['limit_at'] < $held[$who]) $early[] = sprintf('%s %.3f s early', $who, $held[$who] - $e['limit_at']);
+    if ($e['status'] === 429) $held[$who] = max($held[$who] ?? 0, $e['limit_until']);
 }
 echo "sent during its own Retry-After: ", $early ? implode(', ', $early) : 'none', "\n";
 ?>

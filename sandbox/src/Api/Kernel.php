@@ -43,7 +43,7 @@ final class Kernel
             : Response::message(429, 'Too Many Attempts.');
         // Headers a fault sets on purpose win over the rate-limit ones.
         $response->headers += RateLimiter::headers($rate);
-        Journal::record($store, $request, $version, $auth, $response, $faults);
+        Journal::record($store, $request, $version, $auth, $response, $faults, $rate);
         return $response;
     }
 
