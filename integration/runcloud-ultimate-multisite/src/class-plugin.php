@@ -9,7 +9,8 @@ namespace RunCloud_Ultimate_Multisite;
 
 use RunCloud_Ultimate_Multisite\Admin\Admin;
 use RunCloud_Ultimate_Multisite\Ssl\Basic_Ssl_Guard;
-use RunCloud_Ultimate_Multisite\Admin\Basic_Ssl_Notice;
+use RunCloud_Ultimate_Multisite\Admin\Notices;
+use RunCloud_Ultimate_Multisite\Admin\Page;
 use RunCloud_Ultimate_Multisite\Cli\Cli_Command;
 use RunCloud_Ultimate_Multisite\Cli\Commands;
 use RunCloud_Ultimate_Multisite\RunCloud\Connection_Test;
@@ -231,7 +232,18 @@ final class Plugin {
 		$this->reconciler      = new Reconciler( $this->settings, $this->connector, $this->state, $this->logger, $this->mapped, $this->wildcards, $this->domain_sync );
 		$this->connection_test = new Connection_Test( $this->settings, $this->connector, $this->wildcards, $this->logger );
 		$this->commands        = new Commands( $this );
-		$this->admin           = new Admin( $this );
+		$this->admin           = new Admin(
+			new Page( $this->settings, $this->state, $this->logger, $this->strategy, $this->ssl, $this->certificates, $this->mapped, $this->ids, $this->wildcards ),
+			new Notices( $this->strategy, $this->ssl_guard ),
+			$this->connection_test,
+			$this->connector,
+			$this->settings,
+			$this->state,
+			$this->logger,
+			$this->strategy,
+			$this->migration,
+			$this->reconciler
+		);
 
 		// Ultimate Multisite 2.4.11+ keeps credentials saved in the wizard encrypted; read them even
 		// before the registry hands the Integration over (early cron and CLI runs).
@@ -245,7 +257,6 @@ final class Plugin {
 	 */
 	public function boot() {
 		$this->admin->register();
-		( new Basic_Ssl_Notice( $this->ssl_guard ) )->register();
 
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			require_once RUNCLOUD_UM_DIR . 'src/cli/class-cli-command.php';
@@ -306,7 +317,7 @@ final class Plugin {
 		}
 
 		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-integration.php';
-		$registry->register( new Ultimate_Multisite\Integration() );
+		$registry->register( new Ultimate_Multisite\Integration( $this->connection_test ) );
 	}
 
 	/**
@@ -322,7 +333,7 @@ final class Plugin {
 		}
 
 		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-capability-module.php';
-		$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this ) );
+		$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this, $this->settings, $this->connection_test ) );
 	}
 
 	/**
@@ -338,7 +349,7 @@ final class Plugin {
 		$this->detach_builtin();
 
 		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-host-provider.php';
-		Ultimate_Multisite\Host_Provider::boot();
+		Ultimate_Multisite\Host_Provider::get_instance();
 	}
 
 	/**

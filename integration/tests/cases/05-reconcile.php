@@ -167,7 +167,7 @@ t(
 		// The page shows both buttons with nonces, escaped.
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
-		plugin()->admin->render_page();
+		plugin()->admin->page->render();
 		$html = ob_get_clean();
 		contains( 'name="action" value="runcloud_um_sync"', $html, 'sync button' );
 		contains( 'name="action" value="runcloud_um_test"', $html, 'test button' );

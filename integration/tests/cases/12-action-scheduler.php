@@ -70,7 +70,7 @@ t(
 		wp_set_current_user( 1 );
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
-		plugin()->admin->render_page();
+		plugin()->admin->page->render();
 		$html = ob_get_clean();
 		contains( 'Unauthenticated.', $html, 'last failure on the admin page' );
 		contains( 'page=wp-ultimo-view-logs', $html, 'link to the log' );

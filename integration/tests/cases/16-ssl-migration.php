@@ -144,7 +144,7 @@ t(
 		// The page shows the progress and offers both controls.
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
-		plugin()->admin->render_page();
+		plugin()->admin->page->render();
 		$page = ob_get_clean();
 		contains( 'runcloud_um_ssl_advanced', $page, 'the migration button' );
 		contains( 'name="strategy"', $page, 'the strategy setting' );

@@ -5,10 +5,18 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Admin;
 
+use RunCloud_Ultimate_Multisite\Domains\Domain_Ids;
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
-use RunCloud_Ultimate_Multisite\Plugin;
+use RunCloud_Ultimate_Multisite\Domains\Wildcards;
+use RunCloud_Ultimate_Multisite\Ssl\Domain_Certificates;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Scheduler;
+use RunCloud_Ultimate_Multisite\Storage\State;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -23,19 +31,25 @@ final class Domains_Table extends \WP_List_Table {
 	const PER_PAGE = 20;
 
 	/**
-	 * Plugin.
-	 *
-	 * @var Plugin
-	 */
-	private $plugin;
-
-	/**
 	 * Constructor.
 	 *
-	 * @param Plugin $plugin Plugin.
+	 * @param Mapped_Domains      $mapped       Ultimate Multisite's domain records.
+	 * @param State               $state        What RunCloud has (tracked names).
+	 * @param Domain_Ids          $ids          RunCloud's ids.
+	 * @param Wildcards           $wildcards    Wildcards.
+	 * @param Domain_Certificates $certificates Per-domain certificates.
+	 * @param Ssl_Scheduler       $ssl          The web app's certificate.
+	 * @param Logger              $logger       The last failures.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct(
+		private readonly Mapped_Domains $mapped,
+		private readonly State $state,
+		private readonly Domain_Ids $ids,
+		private readonly Wildcards $wildcards,
+		private readonly Domain_Certificates $certificates,
+		private readonly Ssl_Scheduler $ssl,
+		private readonly Logger $logger
+	) {
 		parent::__construct(
 			array(
 				'singular' => 'runcloud-domain',
@@ -51,7 +65,7 @@ final class Domains_Table extends \WP_List_Table {
 	 *
 	 * @return array<string, string>
 	 */
-	public function get_columns() {
+	public function get_columns(): array {
 		return array(
 			'domain'      => __( 'Domain', 'runcloud-ultimate-multisite' ),
 			'site'        => __( 'Site', 'runcloud-ultimate-multisite' ),
@@ -65,33 +79,16 @@ final class Domains_Table extends \WP_List_Table {
 
 	/**
 	 * Reads one page of domain records.
-	 *
-	 * @return void
 	 */
-	public function prepare_items() {
+	public function prepare_items(): void {
 		$this->_column_headers = array( $this->get_columns(), array(), array() );
-		if ( ! function_exists( 'wu_get_domains' ) ) {
-			$this->items = array();
-			return;
-		}
 
-		$search = isset( $_REQUEST['s'] ) ? sanitize_text_field( wp_unslash( $_REQUEST['s'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- a filter of what is shown.
-		$query  = array();
-		if ( '' !== $search ) {
-			$query['search'] = $search;
-		}
-		$total       = (int) wu_get_domains( $query + array( 'count' => true ) );
-		$this->items = (array) wu_get_domains(
-			$query + array(
-				'number'  => self::PER_PAGE,
-				'offset'  => ( $this->get_pagenum() - 1 ) * self::PER_PAGE,
-				'orderby' => 'id',
-				'order'   => 'DESC',
-			)
-		);
+		$search      = isset( $_REQUEST['s'] ) ? sanitize_text_field( wp_unslash( $_REQUEST['s'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- a filter of what is shown.
+		$found       = $this->mapped->search( $search, self::PER_PAGE, $this->get_pagenum() );
+		$this->items = $found['records'];
 		$this->set_pagination_args(
 			array(
-				'total_items' => $total,
+				'total_items' => $found['total'],
 				'per_page'    => self::PER_PAGE,
 			)
 		);
@@ -99,10 +96,8 @@ final class Domains_Table extends \WP_List_Table {
 
 	/**
 	 * No domains.
-	 *
-	 * @return void
 	 */
-	public function no_items() {
+	public function no_items(): void {
 		esc_html_e( 'No mapped domains.', 'runcloud-ultimate-multisite' );
 	}
 
@@ -111,9 +106,8 @@ final class Domains_Table extends \WP_List_Table {
 	 *
 	 * @param object $item        Ultimate Multisite's Domain.
 	 * @param string $column_name Column.
-	 * @return string
 	 */
-	public function column_default( $item, $column_name ) {
+	public function column_default( $item, $column_name ): string {
 		$name = Domain_Name::normalize( (string) $item->get_domain() );
 
 		switch ( $column_name ) {
@@ -123,8 +117,11 @@ final class Domains_Table extends \WP_List_Table {
 				$site = get_site( (int) $item->get_site_id() );
 				return $site ? esc_html( sprintf( '%s (%d)', get_blog_option( $site->id, 'blogname' ), $site->id ) ) : '—';
 			case 'runcloud':
-				$id = $this->plugin->ids->get( $name );
-				return null === $id ? ( isset( $this->plugin->state->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—' ) : esc_html( (string) $id );
+				$id = (int) $this->ids->get( $name ); // 0 when RunCloud's id is not known (yet).
+				if ( $id ) {
+					return esc_html( (string) $id );
+				}
+				return isset( $this->state->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—';
 			case 'certificate':
 				return esc_html( $this->certificate( $name, (string) $item->get_stage() ) );
 			case 'stage':
@@ -143,17 +140,16 @@ final class Domains_Table extends \WP_List_Table {
 	 *
 	 * @param string $name  Normalised name.
 	 * @param string $stage Ultimate Multisite's stage of the record.
-	 * @return string
 	 */
-	private function certificate( $name, $stage ) {
-		$wildcard = $this->plugin->wildcards->remembered( $name );
+	private function certificate( string $name, string $stage ): string {
+		$wildcard = $this->wildcards->remembered( $name );
 		if ( true === $wildcard ) {
 			/* translators: %s: wildcard domain */
-			return sprintf( __( 'by the wildcard %s', 'runcloud-ultimate-multisite' ), $this->plugin->wildcards->candidate( $name ) );
+			return sprintf( __( 'by the wildcard %s', 'runcloud-ultimate-multisite' ), $this->wildcards->candidate( $name ) );
 		}
 		$dns = 'checking-dns' === $stage ? __( 'waiting for its DNS to point here', 'runcloud-ultimate-multisite' ) : '';
 
-		$row = $this->plugin->certificates->row( $name );
+		$row = $this->certificates->row( $name );
 		if ( $row ) {
 			switch ( $row['status'] ) {
 				case 'covered':
@@ -166,10 +162,10 @@ final class Domains_Table extends \WP_List_Table {
 					return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'certificate job queued', 'runcloud-ultimate-multisite' ) );
 			}
 		}
-		if ( $this->plugin->ssl->is_covered( $name ) ) {
+		if ( $this->ssl->is_covered( $name ) ) {
 			return __( 'covered (the web app\'s certificate)', 'runcloud-ultimate-multisite' );
 		}
-		if ( $this->plugin->ssl->is_pending( $name ) ) {
+		if ( $this->ssl->is_pending( $name ) ) {
 			/* translators: %s: why */
 			return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ) );
 		}
@@ -185,10 +181,9 @@ final class Domains_Table extends \WP_List_Table {
 	 * The newest failure that names $name (the last failures the page keeps).
 	 *
 	 * @param string $name Normalised name.
-	 * @return string
 	 */
-	private function last_error( $name ) {
-		foreach ( $this->plugin->logger->last_failures() as $failure ) {
+	private function last_error( string $name ): string {
+		foreach ( $this->logger->last_failures() as $failure ) {
 			if ( false !== stripos( (string) $failure['message'], $name ) ) {
 				return gmdate( 'Y-m-d H:i', (int) $failure['time'] ) . ' UTC: ' . (string) $failure['message'];
 			}

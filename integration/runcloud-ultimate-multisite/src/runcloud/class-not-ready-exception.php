@@ -5,6 +5,8 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\RunCloud;
 
 defined( 'ABSPATH' ) || exit;
@@ -12,4 +14,4 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Thrown when the integration is asked to talk to RunCloud without the extension or settings.
  */
-class Not_Ready_Exception extends \RuntimeException {}
+final class Not_Ready_Exception extends \RuntimeException {}

@@ -168,6 +168,38 @@ final class Mapped_Domains {
 	}
 
 	/**
+	 * One page of the domain records, newest first, and how many match (the admin's table).
+	 *
+	 * @param string $search   Text to search for ('' for every record).
+	 * @param int    $per_page Records per page.
+	 * @param int    $page     Page, from 1.
+	 * @return array{total: int, records: list<object>}
+	 */
+	public function search( string $search, int $per_page, int $page ): array {
+		if ( ! $this->available() ) {
+			return array(
+				'total'   => 0,
+				'records' => array(),
+			);
+		}
+		$query = '' === $search ? array() : array( 'search' => $search );
+
+		return array(
+			'total'   => (int) wu_get_domains( $query + array( 'count' => true ) ),
+			'records' => array_values(
+				(array) wu_get_domains(
+					$query + array(
+						'number'  => $per_page,
+						'offset'  => ( $page - 1 ) * $per_page,
+						'orderby' => 'id',
+						'order'   => 'DESC',
+					)
+				)
+			),
+		);
+	}
+
+	/**
 	 * Normalised name of a domain record.
 	 *
 	 * @param mixed $record Ultimate Multisite Domain object (or array in filters).
