@@ -102,6 +102,11 @@ std::string comparable(const std::string &name) {
     return s;
 }
 
+/* The path as the exceptions report it: without the query, which may carry a searched name. */
+std::string path_only(const std::string &path) { return path.substr(0, path.find('?')); }
+
+RequestRef request_ref(const Exchange &ex, bool sent) { return RequestRef{ex.method, path_only(ex.path), sent}; }
+
 Body body_of(const Exchange &ex) { return Body{ex.response.data(), ex.response.size(), ex.response.capacity()}; }
 
 bool in_scope(const std::string &name, const std::vector<std::string> &scope) {
@@ -169,7 +174,9 @@ Failure Api::stop_failure() const {
                        "is in the middle of one (PHP code called back into it)");
     }
     if (call_.interrupted) {
-        return failure(Failure::Kind::Transport, CURLE_ABORTED_BY_CALLBACK, "RunCloud API call stopped: PHP's time limit was reached");
+        Failure f = failure(Failure::Kind::Transport, CURLE_ABORTED_BY_CALLBACK, "RunCloud API call stopped: PHP's time limit was reached");
+        f.request = call_.current;  // the transfer was detached wherever it was: it may have reached the server
+        return f;
     }
     Failure f;
     f.kind = Failure::Kind::Aborted;
@@ -193,7 +200,9 @@ Failure Api::failure(Failure::Kind kind, long code, std::string message, FieldEr
 }
 
 Failure Api::unexpected(const Exchange &ex, const std::string &why) const {
-    return failure(Failure::Kind::Unexpected, ex.status, std::string("RunCloud API ") + ex.method + " " + ex.path + " answered " + why);
+    Failure f = failure(Failure::Kind::Unexpected, ex.status, std::string("RunCloud API ") + ex.method + " " + ex.path + " answered " + why);
+    f.request = request_ref(ex, true);
+    return f;
 }
 
 std::optional<RateState> Api::rate() const {
@@ -240,6 +249,14 @@ bool Api::log(const char *level, const Exchange &ex, const std::string &message,
 }
 
 Failure Api::failure_of(const Exchange &ex) const {
+    Failure f = failure_text(ex);
+    f.request = request_ref(ex, true);
+    if (f.kind == Failure::Kind::Transport) f.request.sent = ex.sent || ex.maybe_applied;
+    if (f.kind == Failure::Kind::Throttled) f.request.sent = ex.maybe_applied;  // an earlier attempt may have reached it
+    return f;
+}
+
+Failure Api::failure_text(const Exchange &ex) const {
     std::string what = std::string("RunCloud API ") + ex.method + " " + ex.path;
     if (ex.result == CURLE_FILESIZE_EXCEEDED || ex.too_large) {
         return failure(Failure::Kind::Unexpected, ex.status, what + ": the answer is larger than the " +
@@ -250,10 +267,14 @@ Failure Api::failure_of(const Exchange &ex) const {
                                   : describe_curl(ex);
         return failure(Failure::Kind::Transport, ex.result, what + " failed: " + why);
     }
-    if (ex.unsent) {
-        return failure(Failure::Kind::Api, 429, what + " not sent: RunCloud's rate limit holds this client's requests for " +
-                       std::to_string(ex.retry_after) + " s more (Retry-After of an earlier answer), past the call's timeout",
-                       {}, ex.retry_after);
+    if (ex.unsent == Exchange::Unsent::RetryAfter) {
+        return failure(Failure::Kind::Throttled, 0, what + " not sent: RunCloud's rate limit holds this client's requests for " +
+                       std::to_string(ex.hold) + " s more (Retry-After of an earlier answer), past the call's timeout",
+                       {}, ex.hold);
+    }
+    if (ex.unsent == Exchange::Unsent::Deadline) {
+        return failure(Failure::Kind::Throttled, 0, what + " not sent: the call's timeout was reached before this request could start",
+                       {}, ex.hold);
     }
     if (is_redirect(ex.status)) {
         return failure(Failure::Kind::Unexpected, ex.status, what + " answered HTTP " + std::to_string(ex.status) + " redirecting to " +
@@ -261,8 +282,9 @@ Failure Api::failure_of(const Exchange &ex) const {
     }
     ErrorBody eb;
     std::string detail;
+    std::string api_message;
     if (decode_error(body_of(ex), eb)) {
-        detail = eb.message;
+        detail = api_message = eb.message;
         for (const auto &field : eb.errors) {
             if (!field.second.empty()) { detail += (detail.empty() ? "" : " ") + std::string("(") + field.first + ": " + field.second.front() + ")"; break; }
         }
@@ -273,8 +295,12 @@ Failure Api::failure_of(const Exchange &ex) const {
     }
     if (detail.empty()) detail = "(empty answer)";
     redact(detail);
-    return failure(Failure::Kind::Api, ex.status, what + " failed with HTTP " + std::to_string(ex.status) + ": " + detail,
-                   std::move(eb.errors), ex.retry_after);
+    Failure f = failure(Failure::Kind::Api, ex.status, what + " failed with HTTP " + std::to_string(ex.status) + ": " + detail,
+                        std::move(eb.errors), ex.retry_after);
+    redact(api_message);
+    cut(api_message, kMaxMessage);
+    f.api_message = std::move(api_message);
+    return f;
 }
 
 bool Api::run(const std::vector<Op *> &ops, int parallel) {
@@ -296,6 +322,7 @@ bool Api::run(const std::vector<Op *> &ops, int parallel) {
         op->ex.owner = op;
         queue.push_back(&op->ex);
     }
+    if (!ops.empty()) call_.current = request_ref(ops.front()->ex, true);
     unsigned long paced = s.paced;
     auto finished = [&](Op *op) {
         if (!op->drop_body) return;
@@ -306,6 +333,7 @@ bool Api::run(const std::vector<Op *> &ops, int parallel) {
     };
     s.run(*settings_, queue, parallel, [&](Exchange &ex) {
         Op *op = static_cast<Op *>(ex.owner);
+        call_.current = request_ref(ex, true);
         if (s.paced != paced) {
             paced = s.paced;
             log("info", ex, "slowing down: " + std::to_string(s.rate.remaining) + " of " + std::to_string(s.rate.limit) +
@@ -353,7 +381,7 @@ bool Api::call(Exchange &ex, bool retry_unsafe, Failure &f, long quiet) {
     if (!completed) { f = stop_failure(); return false; }
     if (ex.result == CURLE_OK && is_success(ex.status)) return true;
     f = failure_of(ex);
-    if (!(f.kind == Failure::Kind::Api && f.code == quiet)) log("error", ex, f.message);
+    if (!(f.is_status(quiet))) log("error", ex, f.message);
     if (call_.aborted) f = stop_failure();
     return false;
 }
@@ -390,6 +418,7 @@ bool Api::walk(const std::string &path, const std::string &query, const PageSink
     if (meta.total_pages > kMaxPages) {
         f = failure(Failure::Kind::Unexpected, first.status, "RunCloud API GET " + first.path + " announces " +
                     std::to_string(meta.total_pages) + " pages; the client reads at most " + std::to_string(kMaxPages));
+        f.request = request_ref(first, true);
         return false;
     }
     if (meta.total_pages > 1) {
@@ -426,6 +455,7 @@ bool Api::walk(const std::string &path, const std::string &query, const PageSink
             if (page > kMaxPages) {
                 f = failure(Failure::Kind::Unexpected, 0, "RunCloud API GET " + path + " is a listing of more than " +
                             std::to_string(kMaxPages) + " pages; the client reads at most that many");
+                f.request = RequestRef{"GET", path, true};
                 return false;
             }
             Exchange ex = request("GET", page_path(page));
@@ -492,7 +522,7 @@ bool Api::add_domain(const std::string &name, const AddSpec &spec, DomainData &o
         f = unexpected(ex, why);
         return false;
     }
-    if (f.kind != Failure::Kind::Api || f.code != 422) return false;
+    if (!f.is_status(422)) return false;
     Failure taken = f;
     std::optional<DomainData> found;
     if (!find_domain(name, found, f)) return false;
@@ -512,7 +542,7 @@ bool Api::remove_domain(const std::string &name, bool &removed, Failure &f) {
     if (!found) return true;
     Exchange ex = request("DELETE", app_path("/domains/" + std::to_string(found->id)));
     if (call(ex, false, f, 404)) { removed = true; return true; }
-    if (f.kind == Failure::Kind::Api && f.code == 404) {
+    if (f.is_status(404)) {
         removed = ex.maybe_applied;  // a retried delete that finds it gone: an earlier attempt landed
         f = Failure{};
         return true;
@@ -524,7 +554,7 @@ bool Api::get_ssl(std::optional<SslData> &out, Failure &f) {
     out.reset();
     Exchange ex = request("GET", app_path("/ssl"));
     if (!call(ex, false, f, 404)) {
-        if (f.kind == Failure::Kind::Api && f.code == 404) { f = Failure{}; return true; }  // no certificate: normal
+        if (f.is_status(404)) { f = Failure{}; return true; }  // no certificate: normal
         return false;
     }
     SslData ssl;
@@ -576,7 +606,7 @@ bool Api::redeploy_ssl(bool &done, Failure &f) {
         }
         Exchange ex = request("PUT", app_path("/ssl/" + std::to_string(id)));
         if (call(ex, false, f, 404)) { done = true; return true; }
-        if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;
+        if (!(f.is_status(404))) return false;
         ssl_memory().cache_ssl_id(app_, 0);  // the remembered certificate is gone: look again
         if (round == 1) { log("error", ex, f.message); return false; }
         f = Failure{};
@@ -621,7 +651,7 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
             continue;
         }
         Failure &failure = op.failure;
-        if (failure.kind == Failure::Kind::Api && failure.code == (is_add ? 422 : 404)) {
+        if (failure.is_status(is_add ? 422 : 404)) {
             if (is_add) {
                 taken.emplace_back(name, std::move(failure));
                 taken_by.push_back(&ex);

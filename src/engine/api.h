@@ -142,6 +142,7 @@ private:
         bool interrupted = false;  // PHP's time limit was reached
         bool refused = false;      // the session was busy with another client's call
         size_t held = 0;           // bytes of answers held, against settings.max_body
+        RequestRef current;        // the request last started or finished: what an interruption stopped
     };
     Session &session();
     SslMemory &ssl_memory();  // the session's, made on first use
@@ -156,6 +157,7 @@ private:
     /* The one failure builder: redacts the whole text first, then shortens it. */
     Failure failure(Failure::Kind kind, long code, std::string message, FieldErrors errors = {}, long retry_after = -1) const;
     Failure failure_of(const Exchange &ex) const;
+    Failure failure_text(const Exchange &ex) const;
     Failure stop_failure() const;
     static std::string add_body(const std::string &name, const AddSpec &spec);
     bool execute(const std::vector<std::string> &adds, const std::vector<std::pair<std::string, int64_t>> &removes,
@@ -171,6 +173,7 @@ private:
     bool read_domain_ssl(int64_t domain, std::optional<SslData> &out, Failure &f);
     bool domain_ssl_id(const DomainRef &d, int64_t &domain, int64_t &ssl, Failure &f);
     bool domain_ssl_change(const char *method, const DomainRef &d, bool &done, Failure &f);
+    Failure no_domain(const std::string &name) const;
     std::string domain_path(int64_t domain, const std::string &rest) const;
     bool known_mode(SslMode &out, Failure &f);
 

@@ -76,6 +76,12 @@ bool blank_or_null(const std::string &body) {
 
 }  // namespace
 
+Failure Api::no_domain(const std::string &name) const {
+    Failure f = failure(Failure::Kind::DomainNotFound, 0, "RunCloud web application " + std::to_string(webapp_id_) + " has no domain " + name);
+    f.domain = name;
+    return f;
+}
+
 std::string Api::domain_path(int64_t domain, const std::string &rest) const {
     return app_path("/domains/" + std::to_string(domain) + rest);
 }
@@ -156,7 +162,7 @@ bool Api::read_domain_ssl(int64_t domain, std::optional<SslData> &out, Failure &
     out.reset();
     Exchange ex = request("GET", domain_path(domain, "/ssl"));
     if (!call(ex, false, f, 404)) {
-        if (f.kind == Failure::Kind::Api && f.code == 404) { f = Failure{}; f.code = 404; return true; }
+        if (f.is_status(404)) { f = Failure{}; f.code = 404; return true; }
         return false;
     }
     if (blank_or_null(ex.response)) return true;
@@ -190,14 +196,14 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
     SslMode mode;
     if (!known_mode(mode, f)) return false;
     if (!mode.advanced) {
-        f = failure(Failure::Kind::Api, 422, "RunCloud web application " + std::to_string(webapp_id_) +
+        f = failure(Failure::Kind::SslMode, 0, "RunCloud web application " + std::to_string(webapp_id_) +
                     " uses basic SSL: switch it to advanced SSL (setSslMode(true)) before installing per-domain certificates");
         return false;
     }
     int64_t id;
     if (!domain_id(d, id, f)) return false;
     if (id <= 0) {
-        f = failure(Failure::Kind::Api, 404, "RunCloud web application " + std::to_string(webapp_id_) + " has no domain " + d.name);
+        f = no_domain(d.name);
         return false;
     }
     // RunCloud's example body carries the mode; the current AutoSSL is sent so the install never changes it.
@@ -234,7 +240,7 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
             return true;
         }
         if (call_.aborted) return false;
-        bool taken = f.kind == Failure::Kind::Api && f.code == 422 && has_field(f, "ssl");  // one is there already
+        bool taken = f.is_status(422) && has_field(f, "ssl");  // one is there already
         if (taken || may_have_acted(f)) {
             Failure first = f;
             std::optional<SslData> now;
@@ -242,12 +248,14 @@ bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, Ss
             if (now) { f = Failure{}; out = std::move(*now); return true; }
             f = first;
         }
-        if (f.kind == Failure::Kind::Api && f.code == 422) log("error", ex, f.message);
-        if (round == 0 && f.kind == Failure::Kind::Api && f.code == 404 && id == d.id) {
+        if (f.is_status(422)) log("error", ex, f.message);
+        if (round == 0 && f.is_status(404) && id == d.id && !d.name.empty()) {
+            // The id is stale: the name may live on under another id, or be gone.
             Failure first = f;
-            int64_t now;
-            if (!relookup(d, now, f)) return false;
-            if (now > 0) { id = now; continue; }
+            std::optional<DomainData> found;
+            if (!find_domain(d.name, found, f)) return false;
+            if (!found) { f = no_domain(d.name); return false; }
+            if (found->id != d.id) { id = found->id; continue; }
             f = first;
         }
         return false;
@@ -286,7 +294,7 @@ bool Api::domain_ssl_change(const char *method, const DomainRef &d, bool &done, 
             if (removing) ssl_memory().cache_ssl_id(domain_path(domain, ""), 0);
             return true;
         }
-        if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;
+        if (!(f.is_status(404))) return false;
         ssl_memory().cache_ssl_id(domain_path(domain, ""), 0);
         f = Failure{};
         if (removing && ex.maybe_applied) { done = true; return true; }  // an earlier attempt landed
@@ -307,7 +315,7 @@ bool Api::remove_domain_ref(const DomainRef &d, bool &removed, Failure &f) {
         ssl_memory().cache_ssl_id(domain_path(d.id, ""), 0);  // its certificate went with it
         return true;
     }
-    if (!(f.kind == Failure::Kind::Api && f.code == 404)) return false;
+    if (!(f.is_status(404))) return false;
     f = Failure{};
     if (ex.maybe_applied) { removed = true; return true; }  // a retried delete that finds it gone
     if (d.name.empty()) return true;

@@ -8,19 +8,36 @@
 
 namespace runcloud {
 
+/* The HTTP request a failure is about (RunCloud\RequestException): the one that failed when a call made
+ * several. */
+struct RequestRef {
+    std::string method;  // "GET", "POST", ...
+    std::string path;    // under the base URL, without the query: ids only, never a credential
+    bool sent = false;   // false: nothing of it reached the server, so sending it again cannot apply it twice
+};
+
 struct Failure {
+    /* Only Api answers carry an HTTP status: every outcome the client decided itself has a kind of its own. */
     enum class Kind {
-        Api,         // a non-2xx HTTP status: the class follows the status
-        Transport,   // libcurl could not complete the exchange: code is the CURLcode
-        Unexpected,  // a redirect, a body that is not JSON, JSON of the wrong shape
-        Aborted,     // PHP code (the logger) threw or bailed out: its exception or bailout is pending
-        Busy,        // a call re-entered a client or session that is running one
+        Api,             // RunCloud answered a non-2xx status: the class follows the status
+        Transport,       // libcurl could not complete the exchange: code is the CURLcode
+        Unexpected,      // a redirect, a body that is not JSON, JSON of the wrong shape
+        Throttled,       // never sent: pacing or a remembered Retry-After would hold it past the call's deadline
+        SslMode,         // a per-domain certificate call refused: the web app is in basic SSL mode
+        DomainNotFound,  // the name is not among the web app's domains (`domain`)
+        Aborted,         // PHP code (the logger) threw or bailed out: its exception or bailout is pending
+        Busy,            // a call re-entered a client or session that is running one
     };
     Kind kind = Kind::Api;
-    long code = 0;          // HTTP status or CURLcode
-    std::string message;    // complete, already free of credentials
-    FieldErrors errors;     // RunCloud's `errors`
-    long retry_after = -1;  // seconds, from Retry-After; -1 when absent
+    long code = 0;            // HTTP status (Api), CURLcode (Transport), 0 otherwise
+    std::string message;      // complete, for people, already free of credentials
+    std::string api_message;  // RunCloud's own `message` (Api), free of credentials; "" when none
+    FieldErrors errors;       // RunCloud's `errors`
+    long retry_after = -1;    // seconds: Retry-After (Api 429, -1 when absent), or the wait (Throttled)
+    RequestRef request;       // Api, Transport, Unexpected, Throttled
+    std::string domain;       // DomainNotFound: the normalised name
+
+    bool is_status(long status) const { return kind == Kind::Api && code == status; }
 };
 
 }  // namespace runcloud

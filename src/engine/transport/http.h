@@ -74,7 +74,13 @@ struct Exchange {
     long rate_limit = -1, rate_remaining = -1, retry_after = -1;
     bool too_large = false;
     bool lost = false;             // the connection died before the answer: the request may have reached the server
-    bool unsent = false;           // held back by a 429's Retry-After that outlasts the call: never sent
+    /* Why an attempt was never started: the deadline came first (its wait for a retry, a free slot or
+     * pacing), or a 429's Retry-After holds the session past it. `hold` is then the seconds, rounded up,
+     * until it could have gone (0 when the deadline simply passed). */
+    enum class Unsent { No, Deadline, RetryAfter };
+    Unsent unsent = Unsent::No;
+    long hold = 0;
+    bool sent = false;             // some of this attempt's request may have gone out (false: DNS, connect, TLS failed)
     bool maybe_applied = false;    // some attempt was lost after sending: the server may have acted on it
     int sends = 0;                 // times libcurl was about to send this attempt's request
     size_t max_body = 0;           // set when started: the call's budget
