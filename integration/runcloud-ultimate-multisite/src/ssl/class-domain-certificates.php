@@ -365,7 +365,7 @@ final class Domain_Certificates {
 				$e
 			);
 		}
-		if ( false !== stripos( Errors::api_message( $e ), 'basic SSL' ) ) {
+		if ( false !== stripos( $e->getApiMessage(), 'basic SSL' ) ) {
 			// The client's own idea of the mode was old; the read above corrected it.
 			$client->installDomainSsl( $id > 0 ? $id : $name, $this->settings() );
 			return;
@@ -434,7 +434,7 @@ final class Domain_Certificates {
 		if ( ! $e instanceof \RunCloud\ApiException || 422 !== $e->getStatusCode() ) {
 			return 0;
 		}
-		if ( ! preg_match( '/retry after (\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)(Z|UTC)?/i', Errors::api_message( $e ), $m ) ) {
+		if ( ! preg_match( '/retry after (\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)(Z|UTC)?/i', $e->getApiMessage(), $m ) ) {
 			return 0;
 		}
 		$time = strtotime( str_replace( 'T', ' ', $m[1] ) . ' UTC' );
