@@ -62,9 +62,7 @@ final class Admin {
 		private readonly Reconciler $reconciler
 	) {}
 
-	/**
-	 * Every hook of the admin screens.
-	 */
+	/** Every hook of the admin screens. */
 	public function register(): void {
 		add_action( 'admin_notices', array( $this->notices, 'render_extension' ) );
 		add_action( 'network_admin_notices', array( $this->notices, 'render_extension' ) );
@@ -76,9 +74,7 @@ final class Admin {
 		}
 	}
 
-	/**
-	 * Adds Settings > RunCloud to the network admin.
-	 */
+	/** Adds Settings > RunCloud to the network admin. */
 	public function add_page(): void {
 		add_submenu_page( 'settings.php', __( 'RunCloud', 'runcloud-ultimate-multisite' ), __( 'RunCloud', 'runcloud-ultimate-multisite' ), self::CAPABILITY, self::PAGE, array( $this->page, 'render' ) );
 	}
@@ -102,9 +98,7 @@ final class Admin {
 		return $fields;
 	}
 
-	/**
-	 * Handler of admin-post.php: runs the action, stores the result for the page, redirects back.
-	 */
+	/** Handler of admin-post.php: runs the action, stores the result for the page, redirects back. */
 	public function handle_post(): void {
 		$result = $this->perform( isset( $_REQUEST['action'] ) ? sanitize_key( wp_unslash( $_REQUEST['action'] ) ) : '' ); // phpcs:ignore WordPress.Security.NonceVerification -- perform() verifies it.
 
@@ -128,70 +122,45 @@ final class Admin {
 			wp_die( esc_html__( 'Sorry, you are not allowed to manage this integration.', 'runcloud-ultimate-multisite' ), '', array( 'response' => 403 ) );
 		}
 
-		if ( 'runcloud_um_ssl_strategy' === $action ) {
-			return $this->save_strategy();
-		}
-		if ( 'runcloud_um_ssl_advanced' === $action ) {
-			return $this->switch_to_advanced();
-		}
-		if ( 'runcloud_um_clear_failures' === $action ) {
-			$this->logger->clear_failures();
-
-			return array(
-				'type'    => 'success',
-				'message' => __( 'The list of failures was cleared (the log keeps them).', 'runcloud-ultimate-multisite' ),
-			);
-		}
-
-		if ( 'runcloud_um_test' === $action ) {
-			$ping = $this->connection_test->ping();
-			if ( $ping['ok'] ) {
-				$this->read_names_and_mode();
-			}
-
-			return array(
-				'type'    => $ping['ok'] ? 'success' : 'error',
-				'message' => $ping['message'],
-			);
-		}
-
 		try {
-			$report = $this->reconciler->run( false );
+			[ $ok, $message ] = match ( $action ) {
+				'runcloud_um_test'           => $this->test(),
+				'runcloud_um_sync'           => $this->sync(),
+				'runcloud_um_ssl_strategy'   => $this->save_strategy(),
+				'runcloud_um_ssl_advanced'   => $this->switch_to_advanced(),
+				'runcloud_um_clear_failures' => $this->clear_failures(),
+			};
 		} catch ( \Throwable $e ) {
-			$message = Errors::describe( $e );
-			$this->logger->error( 'Reconcile failed: ' . $message . '.' );
-
-			return array(
-				'type'    => 'error',
-				/* translators: %s: error */
-				'message' => $this->logger->scrub( sprintf( __( 'Sync failed: %s', 'runcloud-ultimate-multisite' ), $message ) ),
-			);
+			$sync = 'runcloud_um_sync' === $action;
+			$this->logger->error( ( $sync ? 'Reconcile' : 'Switching to advanced SSL' ) . ' failed: ' . Errors::describe( $e ) . '.' );
+			$ok = false;
+			/* translators: %s: error */
+			$message = $this->logger->scrub( sprintf( $sync ? __( 'Sync failed: %s', 'runcloud-ultimate-multisite' ) : __( 'Switching to advanced SSL failed: %s', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
 
 		return array(
-			'type'    => $report['failed'] ? 'error' : 'success',
-			'message' => sprintf(
-				/* translators: 1: added, 2: removed, 3: unchanged, 4: failed */
-				__( 'Sync done: %1$d added, %2$d removed, %3$d unchanged, %4$d failed (details in the integration-runcloud log).', 'runcloud-ultimate-multisite' ),
-				count( $report['added'] ),
-				count( $report['removed'] ),
-				$report['unchanged'],
-				count( $report['failed'] )
-			),
+			'type'    => $ok ? 'success' : 'error',
+			'message' => $message,
 		);
 	}
 
 	/**
-	 * Reads the names of the configured server and web app and the web app's SSL mode (after a
-	 * successful connection test: three calls, on the admin's request, never while rendering).
+	 * "Test connection"; once it passes, the names of the server and web app and the web app's SSL
+	 * mode are read (three calls, on the admin's request, never while rendering).
+	 *
+	 * @return array{0: bool, 1: string}
 	 */
-	private function read_names_and_mode(): void {
+	private function test(): array {
+		$ping = $this->connection_test->ping();
+		if ( ! $ping['ok'] ) {
+			return array( false, $ping['message'] );
+		}
+
 		try {
 			$this->strategy->refresh();
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'Reading the SSL mode failed: ' . Errors::describe( $e ) . '.' );
 		}
-
 		$names = array( 'key' => $this->settings->webapp_key() );
 		try {
 			$client = $this->connector->client();
@@ -205,83 +174,90 @@ final class Admin {
 					$names['app'] = (string) ( $app['name'] ?? '' );
 				}
 			}
+			$this->state->set( self::NAMES, $names );
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'Reading the server and web app names failed: ' . Errors::describe( $e ) . '.' );
-			return;
 		}
-		$this->state->set( self::NAMES, $names );
+
+		return array( true, $ping['message'] );
 	}
 
 	/**
-	 * Saves the strategy setting (the nonce and capability are checked by perform()).
+	 * "Sync domains now".
 	 *
-	 * @return array{type: string, message: string}
+	 * @return array{0: bool, 1: string}
 	 */
-	private function save_strategy(): array {
-		if ( $this->strategy->from_constant() ) {
-			return array(
-				'type'    => 'error',
-				'message' => __( 'The certificate strategy is set by WU_RUNCLOUD_SSL_STRATEGY in wp-config.php; the setting was not changed.', 'runcloud-ultimate-multisite' ),
-			);
-		}
-		$value = isset( $_POST['strategy'] ) ? sanitize_key( wp_unslash( $_POST['strategy'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- perform() verifies it.
-		if ( ! $this->strategy->save( $value ) ) {
-			return array(
-				'type'    => 'error',
-				/* translators: %s: value */
-				'message' => sprintf( __( '"%s" is not a certificate strategy (auto, per-domain, basic); the setting was not changed.', 'runcloud-ultimate-multisite' ), $value ),
-			);
-		}
+	private function sync(): array {
+		$report = $this->reconciler->run( false );
 
 		return array(
-			'type'    => 'success',
-			/* translators: %s: strategy */
-			'message' => sprintf( __( 'Certificate strategy: %s.', 'runcloud-ultimate-multisite' ), $value ),
+			! $report['failed'],
+			sprintf(
+				/* translators: 1: added, 2: removed, 3: unchanged, 4: failed */
+				__( 'Sync done: %1$d added, %2$d removed, %3$d unchanged, %4$d failed (details in the integration-runcloud log).', 'runcloud-ultimate-multisite' ),
+				count( $report['added'] ),
+				count( $report['removed'] ),
+				$report['unchanged'],
+				count( $report['failed'] )
+			),
 		);
 	}
 
 	/**
-	 * The migration button (the nonce and capability are checked by perform()).
+	 * Saves the strategy setting.
 	 *
-	 * @return array{type: string, message: string}
+	 * @return array{0: bool, 1: string}
+	 */
+	private function save_strategy(): array {
+		if ( $this->strategy->from_constant() ) {
+			return array( false, __( 'The certificate strategy is set by WU_RUNCLOUD_SSL_STRATEGY in wp-config.php; the setting was not changed.', 'runcloud-ultimate-multisite' ) );
+		}
+		$value = isset( $_POST['strategy'] ) ? sanitize_key( wp_unslash( $_POST['strategy'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- perform() verifies it.
+		if ( ! $this->strategy->save( $value ) ) {
+			/* translators: %s: value */
+			return array( false, sprintf( __( '"%s" is not a certificate strategy (auto, per-domain, basic); the setting was not changed.', 'runcloud-ultimate-multisite' ), $value ) );
+		}
+
+		/* translators: %s: strategy */
+		return array( true, sprintf( __( 'Certificate strategy: %s.', 'runcloud-ultimate-multisite' ), $value ) );
+	}
+
+	/**
+	 * "Switch to per-domain certificates", once confirmed.
+	 *
+	 * @return array{0: bool, 1: string}
 	 */
 	private function switch_to_advanced(): array {
 		if ( empty( $_POST['confirm'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification -- perform() verifies it.
-			return array(
-				'type'    => 'error',
-				'message' => __( 'Nothing was changed: tick the box to confirm the switch of the web app\'s SSL mode.', 'runcloud-ultimate-multisite' ),
-			);
+			return array( false, __( 'Nothing was changed: tick the box to confirm the switch of the web app\'s SSL mode.', 'runcloud-ultimate-multisite' ) );
 		}
-		try {
-			$done    = $this->migration->to_advanced();
-			$message = sprintf(
+		$done = $this->migration->to_advanced();
+
+		return array(
+			true,
+			sprintf(
 				/* translators: 1: jobs queued, 2: per minute, 3: minutes, 4: names skipped */
 				__( 'The web app uses advanced SSL now: %1$d certificate job(s) queued, %2$d per minute (about %3$d minute(s)); %4$d name(s) skipped (wildcards and names a wildcard serves). Each domain\'s progress shows in the table of mapped domains.', 'runcloud-ultimate-multisite' ),
 				$done['queued'],
 				$done['per_minute'],
 				$done['minutes'],
 				count( $done['skipped'] )
-			);
-		} catch ( \Throwable $e ) {
-			$message = Errors::describe( $e );
-			$this->logger->error( 'Switching to advanced SSL failed: ' . $message . '.' );
-
-			return array(
-				'type'    => 'error',
-				/* translators: %s: error */
-				'message' => $this->logger->scrub( sprintf( __( 'Switching to advanced SSL failed: %s', 'runcloud-ultimate-multisite' ), $message ) ),
-			);
-		}
-
-		return array(
-			'type'    => 'success',
-			'message' => $message,
+			),
 		);
 	}
 
 	/**
-	 * Per-user key of the result the page shows after the redirect.
+	 * "Clear failures".
+	 *
+	 * @return array{0: bool, 1: string}
 	 */
+	private function clear_failures(): array {
+		$this->logger->clear_failures();
+
+		return array( true, __( 'The list of failures was cleared (the log keeps them).', 'runcloud-ultimate-multisite' ) );
+	}
+
+	/** Per-user key of the result the page shows after the redirect. */
 	public static function notice_key(): string {
 		return State::PREFIX . 'notice_' . get_current_user_id();
 	}

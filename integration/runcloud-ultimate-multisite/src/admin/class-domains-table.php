@@ -77,9 +77,7 @@ final class Domains_Table extends \WP_List_Table {
 		);
 	}
 
-	/**
-	 * Reads one page of domain records.
-	 */
+	/** Reads one page of domain records. */
 	public function prepare_items(): void {
 		$this->_column_headers = array( $this->get_columns(), array(), array() );
 
@@ -94,9 +92,7 @@ final class Domains_Table extends \WP_List_Table {
 		);
 	}
 
-	/**
-	 * No domains.
-	 */
+	/** No domains. */
 	public function no_items(): void {
 		esc_html_e( 'No mapped domains.', 'runcloud-ultimate-multisite' );
 	}

@@ -31,9 +31,7 @@ final class Notices {
 	 */
 	public function __construct( private readonly Ssl_Strategy $strategy, private readonly Basic_Ssl_Guard $guard ) {}
 
-	/**
-	 * Tells administrators that the extension is missing and how to install it.
-	 */
+	/** Tells administrators that the extension is missing and how to install it. */
 	public function render_extension(): void {
 		if ( Connector::extension_loaded() || ! current_user_can( is_multisite() ? Admin::CAPABILITY : 'manage_options' ) ) {
 			return;
@@ -120,9 +118,7 @@ final class Notices {
 		) . ' ' . $this->way_out();
 	}
 
-	/**
-	 * The switch to per-domain certificates, named as the command and the page's action.
-	 */
+	/** The switch to per-domain certificates, named as the command and the page's action. */
 	private function way_out(): string {
 		return sprintf(
 			/* translators: 1: WP-CLI command, 2: name of the action on the plugin's page */

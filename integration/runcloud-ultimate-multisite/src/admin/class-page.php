@@ -55,9 +55,7 @@ final class Page {
 		private readonly Wildcards $wildcards
 	) {}
 
-	/**
-	 * The page.
-	 */
+	/** The page. */
 	public function render(): void {
 		if ( ! current_user_can( Admin::CAPABILITY ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to manage this integration.', 'runcloud-ultimate-multisite' ) );
@@ -107,9 +105,7 @@ final class Page {
 		echo '</div>';
 	}
 
-	/**
-	 * The last failures with their messages, and a link to the whole log.
-	 */
+	/** The last failures with their messages, and a link to the whole log. */
 	private function render_failures(): void {
 		$failures = $this->logger->last_failures();
 		echo '<h2>' . esc_html__( 'Last failures', 'runcloud-ultimate-multisite' ) . '</h2>';
@@ -143,9 +139,7 @@ final class Page {
 		echo '</form>';
 	}
 
-	/**
-	 * The table of mapped domains, with its search box.
-	 */
+	/** The table of mapped domains, with its search box. */
 	private function render_domains(): void {
 		if ( ! class_exists( '\WP_List_Table' ) ) {
 			require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
@@ -161,9 +155,7 @@ final class Page {
 		echo '</form>';
 	}
 
-	/**
-	 * The server and web app, by name when "Test connection" read the names.
-	 */
+	/** The server and web app, by name when "Test connection" read the names. */
 	private function server_and_app(): string {
 		$settings = $this->settings;
 		$names    = (array) $this->state->get( Admin::NAMES, array() );
@@ -199,9 +191,7 @@ final class Page {
 		return $text;
 	}
 
-	/**
-	 * The remembered SSL mode, for the page (no call to RunCloud while rendering).
-	 */
+	/** The remembered SSL mode, for the page (no call to RunCloud while rendering). */
 	private function known_mode(): string {
 		$mode = $this->strategy->known();
 		if ( null === $mode ) {
@@ -211,9 +201,7 @@ final class Page {
 		return $mode['advanced'] ? __( 'advanced (one certificate per domain)', 'runcloud-ultimate-multisite' ) : __( 'basic (one certificate for every name)', 'runcloud-ultimate-multisite' );
 	}
 
-	/**
-	 * The strategy setting and the migration button.
-	 */
+	/** The strategy setting and the migration button. */
 	private function render_strategy_form(): void {
 		$strategy = $this->strategy;
 		$labels   = array(

@@ -142,9 +142,7 @@ final class Connection_Test {
 		return wordwrap( $text, 60, "\n", false );
 	}
 
-	/**
-	 * The checks.
-	 */
+	/** The checks. */
 	private function check(): true|\WP_Error {
 		if ( ! Connector::extension_loaded() ) {
 			return new \WP_Error( 'runcloud-extension', __( 'The runcloud PHP extension is not loaded, so this integration cannot reach RunCloud. Install runcloud.so and add extension=runcloud.so to php.ini.', 'runcloud-ultimate-multisite' ) );
@@ -283,9 +281,7 @@ final class Connection_Test {
 		);
 	}
 
-	/**
-	 * The name looked up: the network's wildcard, so that the answer is useful too.
-	 */
+	/** The name looked up: the network's wildcard, so that the answer is useful too. */
 	private function probe_name(): string {
 		$network = get_network();
 		$base    = $network ? Domain_Name::normalize( $network->domain ) : '';

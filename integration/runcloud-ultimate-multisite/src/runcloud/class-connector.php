@@ -42,9 +42,7 @@ final class Connector {
 	 */
 	public function __construct( private readonly Settings $settings, private readonly Logger $logger ) {}
 
-	/**
-	 * Whether the runcloud extension is loaded in this PHP.
-	 */
+	/** Whether the runcloud extension is loaded in this PHP. */
 	public static function extension_loaded(): bool {
 		return class_exists( '\RunCloud\Client', false );
 	}
@@ -82,9 +80,7 @@ final class Connector {
 		return $this->client;
 	}
 
-	/**
-	 * Drops the cached client (after settings change).
-	 */
+	/** Drops the cached client (after settings change). */
 	public function reset(): void {
 		$this->client     = null;
 		$this->client_key = '';

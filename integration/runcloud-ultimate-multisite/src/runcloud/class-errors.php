@@ -85,7 +85,7 @@ final class Errors {
 			$e instanceof ThrottledException => sprintf( 'held by the rate limit%s: it could go in %d s', $request, $e->getRetryAfter() ),
 			$e instanceof TransportException => sprintf( 'network error (curl %d)%s: %s', $e->getCode(), $request, $e->getMessage() ),
 			$e instanceof RequestException => sprintf( 'unexpected answer%s: %s', $request, $e->getMessage() ),
-			$e instanceof SslModeException => 'the web app uses basic SSL, so it has no per-domain certificates (nothing sent)',
+			$e instanceof SslModeException => 'refused by the client: the web app is in basic SSL mode (nothing sent)',
 			$e instanceof DomainNotFoundException => sprintf( '%s is not among the web app\'s domains', $e->getDomain() ),
 			$e instanceof \RunCloud\ConfigurationException => 'configuration: ' . $e->getMessage(),
 			$e instanceof Not_Ready_Exception => $e->getMessage(),

@@ -11,7 +11,5 @@ namespace RunCloud_Ultimate_Multisite\RunCloud;
 
 defined( 'ABSPATH' ) || exit;
 
-/**
- * Thrown when the integration is asked to talk to RunCloud without the extension or settings.
- */
+/** Thrown when the integration is asked to talk to RunCloud without the extension or settings. */
 final class Not_Ready_Exception extends \RuntimeException {}

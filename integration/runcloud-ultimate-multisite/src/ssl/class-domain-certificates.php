@@ -277,7 +277,7 @@ final class Domain_Certificates {
 
 		try {
 			$this->install( $name );
-		} catch ( \RunCloud\NotFoundException $e ) {
+		} catch ( \RunCloud\NotFoundException | \RunCloud\DomainNotFoundException $e ) {
 			if ( $this->ids->get( $name ) <= 0 && $throttled < self::MAX_ADD_WAITS ) {
 				// Not on RunCloud yet: its add job has not run. The add keeps this request (see
 				// Domain_Sync::add), and this job looks again meanwhile, so the order of the two jobs
@@ -341,6 +341,8 @@ final class Domain_Certificates {
 				throw $e;
 			}
 			$this->after_refusal( $e, $name, $client, $id );
+		} catch ( \RunCloud\SslModeException $e ) {
+			$this->after_refusal( $e, $name, $client, $id );
 		}
 	}
 
@@ -356,7 +358,7 @@ final class Domain_Certificates {
 	 * @throws Mode_Refused_Exception When the web app is in basic mode.
 	 * @throws \RunCloud\Exception The refusal, or a failure of the second install.
 	 */
-	private function after_refusal( \RunCloud\ApiException $e, $name, $client, $id ) {
+	private function after_refusal( \RunCloud\ApiException|\RunCloud\SslModeException $e, $name, $client, $id ) {
 		$mode = $this->strategy->refresh();
 		if ( ! $mode['advanced'] ) {
 			throw new Mode_Refused_Exception(
@@ -365,7 +367,7 @@ final class Domain_Certificates {
 				$e
 			);
 		}
-		if ( false !== stripos( $e->getApiMessage(), 'basic SSL' ) ) {
+		if ( $e instanceof \RunCloud\SslModeException || false !== stripos( $e->getApiMessage(), 'basic SSL' ) ) {
 			// The client's own idea of the mode was old; the read above corrected it.
 			$client->installDomainSsl( $id > 0 ? $id : $name, $this->settings() );
 			return;

@@ -66,9 +66,7 @@ final class Settings {
 		return trim( (string) apply_filters( 'wu_runcloud_setting', $value, $name ) );
 	}
 
-	/**
-	 * The v3 bearer token.
-	 */
+	/** The v3 bearer token. */
 	public function token(): string {
 		return $this->get( 'WU_RUNCLOUD_API_TOKEN' );
 	}
@@ -82,9 +80,7 @@ final class Settings {
 		return array( $this->get( 'WU_RUNCLOUD_API_KEY' ), $this->get( 'WU_RUNCLOUD_API_SECRET' ) );
 	}
 
-	/**
-	 * Which authentication the credentials allow: 'token', 'key' or ''.
-	 */
+	/** Which authentication the credentials allow: 'token', 'key' or ''. */
 	public function auth_mode(): string {
 		if ( '' !== $this->token() ) {
 			return 'token';
@@ -94,23 +90,17 @@ final class Settings {
 		return ( '' !== $key && '' !== $secret ) ? 'key' : '';
 	}
 
-	/**
-	 * Server id.
-	 */
+	/** Server id. */
 	public function server_id(): int {
 		return max( 0, (int) $this->get( 'WU_RUNCLOUD_SERVER_ID' ) );
 	}
 
-	/**
-	 * Web app id.
-	 */
+	/** Web app id. */
 	public function app_id(): int {
 		return max( 0, (int) $this->get( 'WU_RUNCLOUD_APP_ID' ) );
 	}
 
-	/**
-	 * API base URL override ('' for RunCloud's own).
-	 */
+	/** API base URL override ('' for RunCloud's own). */
 	public function api_url(): string {
 		return untrailingslashit( $this->get( 'WU_RUNCLOUD_API_URL' ) );
 	}
@@ -149,9 +139,7 @@ final class Settings {
 		return $missing;
 	}
 
-	/**
-	 * Whether every required setting has a value.
-	 */
+	/** Whether every required setting has a value. */
 	public function is_configured(): bool {
 		return array() === $this->missing();
 	}
@@ -179,9 +167,7 @@ final class Settings {
 		return (float) apply_filters( 'wu_runcloud_timeout', $value > 0 ? $value : 20.0 );
 	}
 
-	/**
-	 * Seconds during which certificate redeploy requests are gathered into one redeploy.
-	 */
+	/** Seconds during which certificate redeploy requests are gathered into one redeploy. */
 	public function ssl_window(): int {
 		$value = defined( 'WU_RUNCLOUD_SSL_WINDOW' ) ? (int) constant( 'WU_RUNCLOUD_SSL_WINDOW' ) : 60;
 

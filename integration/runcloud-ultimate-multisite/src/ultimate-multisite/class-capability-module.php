@@ -41,16 +41,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 */
 	public function __construct( private readonly Plugin $plugin, private readonly Settings $settings, private readonly Connection_Test $connection_test ) {}
 
-	/**
-	 * Capability id.
-	 */
+	/** Capability id. */
 	public function get_capability_id(): string {
 		return 'domain-mapping';
 	}
 
-	/**
-	 * Title.
-	 */
+	/** Title. */
 	public function get_title(): string {
 		return __( 'Domain Mapping (RunCloud extension)', 'runcloud-ultimate-multisite' );
 	}
@@ -73,9 +69,7 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 		return in_array( $feature, $this->get_supported_features(), true );
 	}
 
-	/**
-	 * Called by the registry when the integration is enabled and set up.
-	 */
+	/** Called by the registry when the integration is enabled and set up. */
 	public function register_hooks(): void {
 		foreach ( array( 'add_domain', 'remove_domain', 'add_subdomain', 'remove_subdomain' ) as $event ) {
 			add_action( 'wu_' . $event, array( $this, 'on_' . $event ), 10, 2 );

@@ -11,9 +11,7 @@ namespace RunCloud_Ultimate_Multisite\Ultimate_Multisite;
 
 defined( 'ABSPATH' ) || exit;
 
-/**
- * Constants and wizard fields, shared by both generations' adapters so they cannot drift apart.
- */
+/** Constants and wizard fields, shared by both generations' adapters so they cannot drift apart. */
 final class Fields {
 
 	/** Required constants. The inner array means "one of": the v3 token or the legacy key. */

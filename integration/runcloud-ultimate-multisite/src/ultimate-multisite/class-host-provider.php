@@ -69,9 +69,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	 */
 	protected $optional_constants = Fields::OPTIONAL;
 
-	/**
-	 * Detects a RunCloud server (web apps live under /home/runcloud/webapps/).
-	 */
+	/** Detects a RunCloud server (web apps live under /home/runcloud/webapps/). */
 	public function detect(): bool {
 		return str_contains( ABSPATH, 'runcloud' );
 	}
@@ -94,9 +92,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 		return Fields::explainer();
 	}
 
-	/**
-	 * Called by register_hooks() after the four event hooks are attached.
-	 */
+	/** Called by register_hooks() after the four event hooks are attached. */
 	public function additional_hooks(): void {
 		Plugin::instance()->activate( 'host-provider' );
 	}

@@ -40,16 +40,12 @@ class Integration extends \WP_Ultimo\Integrations\Integration {
 		$this->set_supports( array( 'autossl' ) );
 	}
 
-	/**
-	 * Description.
-	 */
+	/** Description. */
 	public function get_description(): string {
 		return __( 'Keeps the RunCloud web app\'s domains and SSL certificate in step with the network\'s domain mappings (through the runcloud PHP extension).', 'runcloud-ultimate-multisite' );
 	}
 
-	/**
-	 * Detects a RunCloud server (web apps live under /home/runcloud/webapps/).
-	 */
+	/** Detects a RunCloud server (web apps live under /home/runcloud/webapps/). */
 	public function detect(): bool {
 		return str_contains( ABSPATH, 'runcloud' );
 	}

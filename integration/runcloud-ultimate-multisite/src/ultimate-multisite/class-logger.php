@@ -144,16 +144,12 @@ final class Logger {
 		return array_reverse( (array) get_site_option( self::FAILURES_OPTION, array() ) );
 	}
 
-	/**
-	 * Empties the list of last failures (the log keeps them).
-	 */
+	/** Empties the list of last failures (the log keeps them). */
 	public function clear_failures(): void {
 		delete_site_option( self::FAILURES_OPTION );
 	}
 
-	/**
-	 * Address of Ultimate Multisite's log viewer showing this plugin's log, or '' without it.
-	 */
+	/** Address of Ultimate Multisite's log viewer showing this plugin's log, or '' without it. */
 	public function log_url(): string {
 		if ( ! method_exists( '\WP_Ultimo\Logger', 'get_logs_folder' ) ) {
 			return '';
