@@ -196,7 +196,8 @@ final class Connection_Test {
 	 * Names the id that is wrong, from what the credentials can see: the servers, and the web apps
 	 * of the configured server (or of each server when that one is not among them), listed in the
 	 * answer so nobody has to dig the ids out of the panel's addresses. The listing decides which id
-	 * is wrong, not RunCloud's wording; when it fails, both ids are named.
+	 * is wrong, not RunCloud's wording: the server when they cannot see it, else the web app (the
+	 * lookup went to a server they can see); when the listing fails, both ids are named.
 	 *
 	 * @param \RunCloud\ApiException $e      The 404 (an id not found) or 401/403 (a server of another account).
 	 * @param \RunCloud\Client       $client Client.
@@ -209,7 +210,6 @@ final class Connection_Test {
 		try {
 			$servers = $client->listServers();
 			$known   = in_array( $server, array_map( 'intval', array_column( $servers, 'id' ) ), true );
-			$has_app = false;
 			foreach ( $servers as $row ) {
 				$id   = (int) $row['id'];
 				$line = sprintf( '%d (%s)', $id, (string) ( $row['name'] ?? '' ) );
@@ -218,8 +218,7 @@ final class Connection_Test {
 				if ( ! $known || $id === $server ) {
 					$apps = array();
 					foreach ( $client->listWebApps( $id ) as $web_app ) {
-						$has_app = $has_app || ( $id === $server && (int) $web_app['id'] === $app );
-						$apps[]  = sprintf( '%d (%s)', (int) $web_app['id'], (string) ( $web_app['name'] ?? '' ) );
+						$apps[] = sprintf( '%d (%s)', (int) $web_app['id'], (string) ( $web_app['name'] ?? '' ) );
 						/* translators: %s: web app id and name */
 						$rows[] = '  ' . sprintf( __( 'web app %s', 'runcloud-ultimate-multisite' ), end( $apps ) );
 					}
@@ -232,8 +231,7 @@ final class Connection_Test {
 				$lines[] = $line;
 			}
 		} catch ( \Throwable ) {
-			$known   = null; // The listing is a help, never a reason to hide the answer.
-			$has_app = false;
+			$known = null; // The listing is a help, never a reason to hide the answer.
 		}
 
 		if ( $e instanceof \RunCloud\AuthenticationException ) {
@@ -248,7 +246,7 @@ final class Connection_Test {
 			$code = 'runcloud-server';
 			/* translators: %d: server id */
 			$reason = sprintf( __( 'Server %d was not found. Check WU_RUNCLOUD_SERVER_ID.', 'runcloud-ultimate-multisite' ), $server );
-		} elseif ( true === $known && ! $has_app ) {
+		} elseif ( true === $known ) {
 			$code = 'runcloud-webapp';
 			/* translators: 1: web app id, 2: server id */
 			$reason = sprintf( __( 'Web app %1$d was not found on server %2$d. Check WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ), $app, $server );

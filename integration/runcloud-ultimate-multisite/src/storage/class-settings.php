@@ -139,11 +139,6 @@ final class Settings {
 		return $missing;
 	}
 
-	/** Whether every required setting has a value. */
-	public function is_configured(): bool {
-		return array() === $this->missing();
-	}
-
 	/**
 	 * The secret values currently configured, so the logger can scrub them.
 	 *
