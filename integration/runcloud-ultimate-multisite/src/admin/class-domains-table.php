@@ -138,39 +138,30 @@ final class Domains_Table extends \WP_List_Table {
 	 * @param string $stage Ultimate Multisite's stage of the record.
 	 */
 	private function certificate( string $name, string $stage ): string {
-		$wildcard = $this->wildcards->remembered( $name );
-		if ( true === $wildcard ) {
+		if ( true === $this->wildcards->remembered( $name ) ) {
 			/* translators: %s: wildcard domain */
 			return sprintf( __( 'by the wildcard %s', 'runcloud-ultimate-multisite' ), $this->wildcards->candidate( $name ) );
 		}
-		$dns = 'checking-dns' === $stage ? __( 'waiting for its DNS to point here', 'runcloud-ultimate-multisite' ) : '';
-
 		$row = $this->certificates->row( $name );
-		if ( $row ) {
-			switch ( $row['status'] ) {
-				case 'covered':
-					return __( 'covered (its own certificate)', 'runcloud-ultimate-multisite' );
-				case 'failed':
-					/* translators: %s: RunCloud's message */
-					return sprintf( __( 'failed: %s', 'runcloud-ultimate-multisite' ), (string) $row['error'] );
-				default:
-					/* translators: %s: why */
-					return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'certificate job queued', 'runcloud-ultimate-multisite' ) );
-			}
+		if ( $row && 'covered' === $row['status'] ) {
+			return __( 'covered (its own certificate)', 'runcloud-ultimate-multisite' );
 		}
-		if ( $this->ssl->is_covered( $name ) ) {
+		if ( $row && 'failed' === $row['status'] ) {
+			/* translators: %s: RunCloud's message */
+			return sprintf( __( 'failed: %s', 'runcloud-ultimate-multisite' ), (string) $row['error'] );
+		}
+		if ( ! $row && $this->ssl->is_covered( $name ) ) {
 			return __( 'covered (the web app\'s certificate)', 'runcloud-ultimate-multisite' );
 		}
-		if ( $this->ssl->is_pending( $name ) ) {
-			/* translators: %s: why */
-			return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ) );
-		}
-		if ( $dns ) {
-			/* translators: %s: why */
-			return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns );
-		}
+		$why = match ( true ) {
+			'checking-dns' === $stage       => __( 'waiting for its DNS to point here', 'runcloud-ultimate-multisite' ),
+			(bool) $row                     => __( 'certificate job queued', 'runcloud-ultimate-multisite' ),
+			$this->ssl->is_pending( $name ) => __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ),
+			default                         => '',
+		};
 
-		return '—';
+		/* translators: %s: why */
+		return '' === $why ? '—' : sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $why );
 	}
 
 	/**

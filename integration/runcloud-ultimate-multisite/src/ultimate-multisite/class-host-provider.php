@@ -28,46 +28,18 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	use \WP_Ultimo\Traits\Singleton;
 
 	/**
-	 * Id (the built-in's).
-	 *
-	 * @var string
+	 * Takes the built-in provider's id (and so its place and "enabled" switch), then registers as any
+	 * provider does (with its hooks when enabled and set up).
 	 */
-	protected $id = 'runcloud';
-
-	/**
-	 * Title.
-	 *
-	 * @var string
-	 */
-	protected $title = 'RunCloud';
-
-	/**
-	 * Tutorial.
-	 *
-	 * @var string
-	 */
-	protected $tutorial_link = 'https://ultimatemultisite.com/docs/user-guide/host-integrations/runcloud';
-
-	/**
-	 * Features.
-	 *
-	 * @var list<string>
-	 */
-	protected $supports = array( 'autossl' );
-
-	/**
-	 * Required constants.
-	 *
-	 * @var array<int, string|list<string>>
-	 */
-	protected $constants = Fields::REQUIRED;
-
-	/**
-	 * Optional constants.
-	 *
-	 * @var list<string>
-	 */
-	protected $optional_constants = Fields::OPTIONAL;
+	public function init(): void {
+		$this->id                 = 'runcloud';
+		$this->title              = 'RunCloud';
+		$this->tutorial_link      = 'https://ultimatemultisite.com/docs/user-guide/host-integrations/runcloud';
+		$this->supports           = array( 'autossl' );
+		$this->constants          = Fields::REQUIRED;
+		$this->optional_constants = Fields::OPTIONAL;
+		parent::init();
+	}
 
 	/** Detects a RunCloud server (web apps live under /home/runcloud/webapps/). */
 	public function detect(): bool {
