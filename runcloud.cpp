@@ -170,15 +170,19 @@ PHP_MINIT_FUNCTION(runcloud) {
     php_runcloud_sync_result_ce = register_class_RunCloud_SyncResult();
 
     zend_class_entry *marker = php_runcloud_exception_ce = register_class_RunCloud_Exception(zend_ce_throwable);
-    zend_class_entry *api = php_runcloud_api_exception_ce = register_class_RunCloud_ApiException(spl_ce_RuntimeException, marker);
+    zend_class_entry *request = php_runcloud_request_exception_ce = register_class_RunCloud_RequestException(marker);
+    zend_class_entry *api = php_runcloud_api_exception_ce = register_class_RunCloud_ApiException(spl_ce_RuntimeException, request);
     php_runcloud_authentication_exception_ce = register_class_RunCloud_AuthenticationException(api);
     php_runcloud_not_found_exception_ce = register_class_RunCloud_NotFoundException(api);
     php_runcloud_validation_exception_ce = register_class_RunCloud_ValidationException(api);
     php_runcloud_rate_limit_exception_ce = register_class_RunCloud_RateLimitException(api);
     php_runcloud_server_exception_ce = register_class_RunCloud_ServerException(api);
-    php_runcloud_transport_exception_ce = register_class_RunCloud_TransportException(spl_ce_RuntimeException, marker);
+    php_runcloud_transport_exception_ce = register_class_RunCloud_TransportException(spl_ce_RuntimeException, request);
     php_runcloud_unexpected_response_exception_ce =
-        register_class_RunCloud_UnexpectedResponseException(spl_ce_UnexpectedValueException, marker);
+        register_class_RunCloud_UnexpectedResponseException(spl_ce_UnexpectedValueException, request);
+    php_runcloud_throttled_exception_ce = register_class_RunCloud_ThrottledException(spl_ce_RuntimeException, request);
+    php_runcloud_ssl_mode_exception_ce = register_class_RunCloud_SslModeException(spl_ce_RuntimeException, marker);
+    php_runcloud_domain_not_found_exception_ce = register_class_RunCloud_DomainNotFoundException(spl_ce_RuntimeException, marker);
     php_runcloud_busy_exception_ce = register_class_RunCloud_BusyException(spl_ce_LogicException, marker);
     php_runcloud_configuration_exception_ce = register_class_RunCloud_ConfigurationException(spl_ce_LogicException, marker);
     return SUCCESS;

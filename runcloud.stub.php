@@ -165,42 +165,128 @@ namespace RunCloud {
 
     interface Exception extends \Throwable {}
 
-    /** A non-2xx answer from RunCloud; the code is the HTTP status. */
-    class ApiException extends \RuntimeException implements Exception
+    /** A failure of one HTTP request: which one, and whether it reached RunCloud. */
+    interface RequestException extends Exception
+    {
+        /** The method sent: "GET", "POST", "PUT", "PATCH", "DELETE". */
+        public function getMethod(): string;
+
+        /** The path under the API base as sent, without the query, e.g. "/servers/1/webapps/2/domains". */
+        public function getPath(): string;
+
+        /** False: nothing reached RunCloud, so sending the request again cannot apply it twice. */
+        public function wasSent(): bool;
+    }
+
+    /** RunCloud answered with a non-2xx status; the code is that status. */
+    class ApiException extends \RuntimeException implements RequestException
     {
         private array $errors = [];
+        private string $apiMessage = '';
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = true;
 
         public function getStatusCode(): int {}
 
+        /** RunCloud's own `message` from the answer's body; '' when it gave none. */
+        public function getApiMessage(): string {}
+
         /** @return array<string, list<string>> RunCloud's `errors`, field => messages */
         public function getErrors(): array {}
+
+        public function getMethod(): string {}
+
+        public function getPath(): string {}
+
+        public function wasSent(): bool {}
     }
 
     /** 401 or 403. */
     final class AuthenticationException extends ApiException {}
 
-    /** 404. */
+    /** 404, answered by RunCloud. */
     final class NotFoundException extends ApiException {}
 
-    /** 422. */
+    /** 422, answered by RunCloud. */
     final class ValidationException extends ApiException {}
 
-    /** 429. */
+    /** 429, answered by RunCloud. */
     final class RateLimitException extends ApiException
     {
         private ?int $retryAfter = null;
 
+        /** RunCloud's Retry-After in seconds; null when it gave none that could be read. */
         public function getRetryAfter(): ?int {}
     }
 
     /** 5xx and any other unexpected status. */
     final class ServerException extends ApiException {}
 
-    /** DNS, connect, TLS, timeout; the code is the CURLcode. */
-    final class TransportException extends \RuntimeException implements Exception {}
+    /** libcurl failed (DNS, connect, TLS, timeout, connection dropped); the code is the CURLcode. */
+    final class TransportException extends \RuntimeException implements RequestException
+    {
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = false;
+
+        public function getMethod(): string {}
+
+        public function getPath(): string {}
+
+        /** False when it failed before the request went out (DNS, connect, TLS handshake). */
+        public function wasSent(): bool {}
+    }
 
     /** A redirect, a body that is not JSON, or JSON of the wrong shape. */
-    final class UnexpectedResponseException extends \UnexpectedValueException implements Exception {}
+    final class UnexpectedResponseException extends \UnexpectedValueException implements RequestException
+    {
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = true;
+
+        public function getMethod(): string {}
+
+        public function getPath(): string {}
+
+        public function wasSent(): bool {}
+    }
+
+    /**
+     * Never sent: the client's own pacing or a remembered Retry-After would hold the request past the call's
+     * deadline. The code is 0.
+     */
+    final class ThrottledException extends \RuntimeException implements RequestException
+    {
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = false;
+        private int $retryAfter = 0;
+
+        public function getMethod(): string {}
+
+        public function getPath(): string {}
+
+        public function wasSent(): bool {}
+
+        /** Seconds until the request could go (0 or more, rounded up). */
+        public function getRetryAfter(): int {}
+    }
+
+    /**
+     * A per-domain certificate call refused by the client because the web app is in basic SSL mode (the
+     * client's own decision from sslMode(); nothing sent).
+     */
+    final class SslModeException extends \RuntimeException implements Exception {}
+
+    /** A domain given by name is not among the web app's domains (the listing said so; nothing else was sent). */
+    final class DomainNotFoundException extends \RuntimeException implements Exception
+    {
+        private string $domain = '';
+
+        /** The name looked for, normalised. */
+        public function getDomain(): string {}
+    }
 
     /**
      * A call refused because the client, or another client on the same connections, is in the middle of

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 102ac25f395b79c30012d10f2964450c1fd7aab7 */
+ * Stub hash: eb9af8c7586ad948bd290d182aa50430e910d14c */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Client___construct, 0, 0, 3)
 	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)
@@ -113,13 +113,50 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_RunCloud_SyncResult___construct arginfo_class_RunCloud_Domain___construct
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_RequestException_getMethod, 0, 0, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_RunCloud_RequestException_getPath arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_RequestException_wasSent arginfo_class_RunCloud_Client_ping
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_ApiException_getStatusCode, 0, 0, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_RunCloud_ApiException_getApiMessage arginfo_class_RunCloud_RequestException_getMethod
+
 #define arginfo_class_RunCloud_ApiException_getErrors arginfo_class_RunCloud_Client_listDomains
+
+#define arginfo_class_RunCloud_ApiException_getMethod arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_ApiException_getPath arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_ApiException_wasSent arginfo_class_RunCloud_Client_ping
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_RunCloud_RateLimitException_getRetryAfter, 0, 0, IS_LONG, 1)
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_RunCloud_TransportException_getMethod arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_TransportException_getPath arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_TransportException_wasSent arginfo_class_RunCloud_Client_ping
+
+#define arginfo_class_RunCloud_UnexpectedResponseException_getMethod arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_UnexpectedResponseException_getPath arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_UnexpectedResponseException_wasSent arginfo_class_RunCloud_Client_ping
+
+#define arginfo_class_RunCloud_ThrottledException_getMethod arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_ThrottledException_getPath arginfo_class_RunCloud_RequestException_getMethod
+
+#define arginfo_class_RunCloud_ThrottledException_wasSent arginfo_class_RunCloud_Client_ping
+
+#define arginfo_class_RunCloud_ThrottledException_getRetryAfter arginfo_class_RunCloud_ApiException_getStatusCode
+
+#define arginfo_class_RunCloud_DomainNotFoundException_getDomain arginfo_class_RunCloud_RequestException_getMethod
 
 
 ZEND_METHOD(RunCloud_Client, __construct);
@@ -152,8 +189,23 @@ ZEND_METHOD(RunCloud_Domain, __construct);
 ZEND_METHOD(RunCloud_Ssl, __construct);
 ZEND_METHOD(RunCloud_SyncResult, __construct);
 ZEND_METHOD(RunCloud_ApiException, getStatusCode);
+ZEND_METHOD(RunCloud_ApiException, getApiMessage);
 ZEND_METHOD(RunCloud_ApiException, getErrors);
+ZEND_METHOD(RunCloud_ApiException, getMethod);
+ZEND_METHOD(RunCloud_ApiException, getPath);
+ZEND_METHOD(RunCloud_ApiException, wasSent);
 ZEND_METHOD(RunCloud_RateLimitException, getRetryAfter);
+ZEND_METHOD(RunCloud_TransportException, getMethod);
+ZEND_METHOD(RunCloud_TransportException, getPath);
+ZEND_METHOD(RunCloud_TransportException, wasSent);
+ZEND_METHOD(RunCloud_UnexpectedResponseException, getMethod);
+ZEND_METHOD(RunCloud_UnexpectedResponseException, getPath);
+ZEND_METHOD(RunCloud_UnexpectedResponseException, wasSent);
+ZEND_METHOD(RunCloud_ThrottledException, getMethod);
+ZEND_METHOD(RunCloud_ThrottledException, getPath);
+ZEND_METHOD(RunCloud_ThrottledException, wasSent);
+ZEND_METHOD(RunCloud_ThrottledException, getRetryAfter);
+ZEND_METHOD(RunCloud_DomainNotFoundException, getDomain);
 
 
 static const zend_function_entry class_RunCloud_Client_methods[] = {
@@ -210,9 +262,21 @@ static const zend_function_entry class_RunCloud_Exception_methods[] = {
 };
 
 
+static const zend_function_entry class_RunCloud_RequestException_methods[] = {
+	ZEND_ABSTRACT_ME_WITH_FLAGS(RunCloud_RequestException, getMethod, arginfo_class_RunCloud_RequestException_getMethod, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(RunCloud_RequestException, getPath, arginfo_class_RunCloud_RequestException_getPath, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_ABSTRACT_ME_WITH_FLAGS(RunCloud_RequestException, wasSent, arginfo_class_RunCloud_RequestException_wasSent, ZEND_ACC_PUBLIC|ZEND_ACC_ABSTRACT)
+	ZEND_FE_END
+};
+
+
 static const zend_function_entry class_RunCloud_ApiException_methods[] = {
 	ZEND_ME(RunCloud_ApiException, getStatusCode, arginfo_class_RunCloud_ApiException_getStatusCode, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_ApiException, getApiMessage, arginfo_class_RunCloud_ApiException_getApiMessage, ZEND_ACC_PUBLIC)
 	ZEND_ME(RunCloud_ApiException, getErrors, arginfo_class_RunCloud_ApiException_getErrors, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_ApiException, getMethod, arginfo_class_RunCloud_ApiException_getMethod, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_ApiException, getPath, arginfo_class_RunCloud_ApiException_getPath, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_ApiException, wasSent, arginfo_class_RunCloud_ApiException_wasSent, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -244,11 +308,37 @@ static const zend_function_entry class_RunCloud_ServerException_methods[] = {
 
 
 static const zend_function_entry class_RunCloud_TransportException_methods[] = {
+	ZEND_ME(RunCloud_TransportException, getMethod, arginfo_class_RunCloud_TransportException_getMethod, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_TransportException, getPath, arginfo_class_RunCloud_TransportException_getPath, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_TransportException, wasSent, arginfo_class_RunCloud_TransportException_wasSent, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_RunCloud_UnexpectedResponseException_methods[] = {
+	ZEND_ME(RunCloud_UnexpectedResponseException, getMethod, arginfo_class_RunCloud_UnexpectedResponseException_getMethod, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_UnexpectedResponseException, getPath, arginfo_class_RunCloud_UnexpectedResponseException_getPath, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_UnexpectedResponseException, wasSent, arginfo_class_RunCloud_UnexpectedResponseException_wasSent, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_RunCloud_ThrottledException_methods[] = {
+	ZEND_ME(RunCloud_ThrottledException, getMethod, arginfo_class_RunCloud_ThrottledException_getMethod, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_ThrottledException, getPath, arginfo_class_RunCloud_ThrottledException_getPath, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_ThrottledException, wasSent, arginfo_class_RunCloud_ThrottledException_wasSent, ZEND_ACC_PUBLIC)
+	ZEND_ME(RunCloud_ThrottledException, getRetryAfter, arginfo_class_RunCloud_ThrottledException_getRetryAfter, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_RunCloud_SslModeException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_RunCloud_DomainNotFoundException_methods[] = {
+	ZEND_ME(RunCloud_DomainNotFoundException, getDomain, arginfo_class_RunCloud_DomainNotFoundException_getDomain, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -469,19 +559,54 @@ static zend_class_entry *register_class_RunCloud_Exception(zend_class_entry *cla
 	return class_entry;
 }
 
-static zend_class_entry *register_class_RunCloud_ApiException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_RunCloud_Exception)
+static zend_class_entry *register_class_RunCloud_RequestException(zend_class_entry *class_entry_RunCloud_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "RequestException", class_RunCloud_RequestException_methods);
+	class_entry = zend_register_internal_interface(&ce);
+	zend_class_implements(class_entry, 1, class_entry_RunCloud_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_RunCloud_ApiException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_RunCloud_RequestException)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "ApiException", class_RunCloud_ApiException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
-	zend_class_implements(class_entry, 1, class_entry_RunCloud_Exception);
+	zend_class_implements(class_entry, 1, class_entry_RunCloud_RequestException);
 
 	zval property_errors_default_value;
 	ZVAL_EMPTY_ARRAY(&property_errors_default_value);
 	zend_string *property_errors_name = zend_string_init("errors", sizeof("errors") - 1, 1);
 	zend_declare_typed_property(class_entry, property_errors_name, &property_errors_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
 	zend_string_release(property_errors_name);
+
+	zval property_apiMessage_default_value;
+	ZVAL_EMPTY_STRING(&property_apiMessage_default_value);
+	zend_string *property_apiMessage_name = zend_string_init("apiMessage", sizeof("apiMessage") - 1, 1);
+	zend_declare_typed_property(class_entry, property_apiMessage_name, &property_apiMessage_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_apiMessage_name);
+
+	zval property_method_default_value;
+	ZVAL_EMPTY_STRING(&property_method_default_value);
+	zend_string *property_method_name = zend_string_init("method", sizeof("method") - 1, 1);
+	zend_declare_typed_property(class_entry, property_method_name, &property_method_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_method_name);
+
+	zval property_path_default_value;
+	ZVAL_EMPTY_STRING(&property_path_default_value);
+	zend_string *property_path_name = zend_string_init("path", sizeof("path") - 1, 1);
+	zend_declare_typed_property(class_entry, property_path_name, &property_path_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_path_name);
+
+	zval property_sent_default_value;
+	ZVAL_TRUE(&property_sent_default_value);
+	zend_string *property_sent_name = zend_string_init("sent", sizeof("sent") - 1, 1);
+	zend_declare_typed_property(class_entry, property_sent_name, &property_sent_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_sent_name);
 
 	return class_entry;
 }
@@ -547,11 +672,107 @@ static zend_class_entry *register_class_RunCloud_ServerException(zend_class_entr
 	return class_entry;
 }
 
-static zend_class_entry *register_class_RunCloud_TransportException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_RunCloud_Exception)
+static zend_class_entry *register_class_RunCloud_TransportException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_RunCloud_RequestException)
 {
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "TransportException", class_RunCloud_TransportException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	zend_class_implements(class_entry, 1, class_entry_RunCloud_RequestException);
+
+	zval property_method_default_value;
+	ZVAL_EMPTY_STRING(&property_method_default_value);
+	zend_string *property_method_name = zend_string_init("method", sizeof("method") - 1, 1);
+	zend_declare_typed_property(class_entry, property_method_name, &property_method_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_method_name);
+
+	zval property_path_default_value;
+	ZVAL_EMPTY_STRING(&property_path_default_value);
+	zend_string *property_path_name = zend_string_init("path", sizeof("path") - 1, 1);
+	zend_declare_typed_property(class_entry, property_path_name, &property_path_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_path_name);
+
+	zval property_sent_default_value;
+	ZVAL_FALSE(&property_sent_default_value);
+	zend_string *property_sent_name = zend_string_init("sent", sizeof("sent") - 1, 1);
+	zend_declare_typed_property(class_entry, property_sent_name, &property_sent_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_sent_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_RunCloud_UnexpectedResponseException(zend_class_entry *class_entry_UnexpectedValueException, zend_class_entry *class_entry_RunCloud_RequestException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "UnexpectedResponseException", class_RunCloud_UnexpectedResponseException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_UnexpectedValueException);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	zend_class_implements(class_entry, 1, class_entry_RunCloud_RequestException);
+
+	zval property_method_default_value;
+	ZVAL_EMPTY_STRING(&property_method_default_value);
+	zend_string *property_method_name = zend_string_init("method", sizeof("method") - 1, 1);
+	zend_declare_typed_property(class_entry, property_method_name, &property_method_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_method_name);
+
+	zval property_path_default_value;
+	ZVAL_EMPTY_STRING(&property_path_default_value);
+	zend_string *property_path_name = zend_string_init("path", sizeof("path") - 1, 1);
+	zend_declare_typed_property(class_entry, property_path_name, &property_path_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_path_name);
+
+	zval property_sent_default_value;
+	ZVAL_TRUE(&property_sent_default_value);
+	zend_string *property_sent_name = zend_string_init("sent", sizeof("sent") - 1, 1);
+	zend_declare_typed_property(class_entry, property_sent_name, &property_sent_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_sent_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_RunCloud_ThrottledException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_RunCloud_RequestException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "ThrottledException", class_RunCloud_ThrottledException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
+	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	zend_class_implements(class_entry, 1, class_entry_RunCloud_RequestException);
+
+	zval property_method_default_value;
+	ZVAL_EMPTY_STRING(&property_method_default_value);
+	zend_string *property_method_name = zend_string_init("method", sizeof("method") - 1, 1);
+	zend_declare_typed_property(class_entry, property_method_name, &property_method_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_method_name);
+
+	zval property_path_default_value;
+	ZVAL_EMPTY_STRING(&property_path_default_value);
+	zend_string *property_path_name = zend_string_init("path", sizeof("path") - 1, 1);
+	zend_declare_typed_property(class_entry, property_path_name, &property_path_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_path_name);
+
+	zval property_sent_default_value;
+	ZVAL_FALSE(&property_sent_default_value);
+	zend_string *property_sent_name = zend_string_init("sent", sizeof("sent") - 1, 1);
+	zend_declare_typed_property(class_entry, property_sent_name, &property_sent_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_sent_name);
+
+	zval property_retryAfter_default_value;
+	ZVAL_LONG(&property_retryAfter_default_value, 0);
+	zend_string *property_retryAfter_name = zend_string_init("retryAfter", sizeof("retryAfter") - 1, 1);
+	zend_declare_typed_property(class_entry, property_retryAfter_name, &property_retryAfter_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
+	zend_string_release(property_retryAfter_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_RunCloud_SslModeException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_RunCloud_Exception)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "SslModeException", class_RunCloud_SslModeException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 	zend_class_implements(class_entry, 1, class_entry_RunCloud_Exception);
@@ -559,14 +780,20 @@ static zend_class_entry *register_class_RunCloud_TransportException(zend_class_e
 	return class_entry;
 }
 
-static zend_class_entry *register_class_RunCloud_UnexpectedResponseException(zend_class_entry *class_entry_UnexpectedValueException, zend_class_entry *class_entry_RunCloud_Exception)
+static zend_class_entry *register_class_RunCloud_DomainNotFoundException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_RunCloud_Exception)
 {
 	zend_class_entry ce, *class_entry;
 
-	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "UnexpectedResponseException", class_RunCloud_UnexpectedResponseException_methods);
-	class_entry = zend_register_internal_class_ex(&ce, class_entry_UnexpectedValueException);
+	INIT_NS_CLASS_ENTRY(ce, "RunCloud", "DomainNotFoundException", class_RunCloud_DomainNotFoundException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
 	class_entry->ce_flags |= ZEND_ACC_FINAL;
 	zend_class_implements(class_entry, 1, class_entry_RunCloud_Exception);
+
+	zval property_domain_default_value;
+	ZVAL_EMPTY_STRING(&property_domain_default_value);
+	zend_string *property_domain_name = zend_string_init("domain", sizeof("domain") - 1, 1);
+	zend_declare_typed_property(class_entry, property_domain_name, &property_domain_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_domain_name);
 
 	return class_entry;
 }

@@ -14,9 +14,10 @@ $mode = $argv[1] ?? '--check';
 $source = (string) file_get_contents("$root/runcloud.stub.php");
 $header = (string) file_get_contents("$root/php_runcloud.h");
 
-const NETWORK = ['ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)',
+const NETWORK = ['ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)',
     'TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode',
     'UnexpectedResponseException a redirect, or an answer that is not the JSON expected',
+    "ThrottledException never sent: the rate limit's wait would outlast the call's timeout",
     'BusyException the client is already running a call (a logger called back into it)'];
 const OPTIONS = "array{base_url?: string, timeout?: int|float, connect_timeout?: int|float, user_agent?: string, "
     . "ca_info?: string, logger?: callable(string, string, array<string, mixed>): void, retries?: int, "
@@ -52,7 +53,9 @@ const DOCS = [
     'Client::installDomainSsl' => ["@param array{provider?: 'letsencrypt'|'custom'|'csr', authorizationMethod?: 'http-01'|'dns-01', "
         . "environment?: 'live'|'staging', enableHttp?: bool, enableHsts?: bool, externalApi?: int, privateKey?: string, "
         . "certificate?: string} \$settings", '@throws \ValueError a bad name, id or setting (the message names it)',
-        '@throws \TypeError neither a name, an id nor a Domain'],
+        '@throws \TypeError neither a name, an id nor a Domain',
+        '@throws SslModeException the web app is in basic SSL mode (nothing sent)',
+        '@throws DomainNotFoundException the web app has no domain of that name'],
     'Client::redeployDomainSsl' => ['@throws \ValueError a bad name or id', '@throws \TypeError neither a name, an id nor a Domain'],
     'Client::removeDomainSsl' => ['@throws \ValueError a bad name or id', '@throws \TypeError neither a name, an id nor a Domain'],
 ];

@@ -51,26 +51,29 @@ namespace RunCloud {
         public static function normalizeDomain(string $name): string { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function ping(): bool { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
          * @return list<Domain> every domain of the web app, all pages
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function listDomains(): array { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function findDomain(string $name): ?Domain { throw new \LogicException('provided by the runcloud extension'); }
@@ -79,9 +82,10 @@ namespace RunCloud {
          * @param 'none'|'www'|'non-www' $redirection
          * @param 'alias'|'primary'|'redirect' $type
          * @throws \ValueError a bad name, redirection or type
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function addDomain(string $name, bool $www = false, string $redirection = "none", string $type = "alias"): Domain { throw new \LogicException('provided by the runcloud extension'); }
@@ -92,18 +96,20 @@ namespace RunCloud {
          * @return bool true: removed; false: it was not there
          * @throws \ValueError a bad name or id
          * @throws \TypeError neither a name, an id nor a Domain
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function removeDomain(string|int|Domain $name): bool { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
          * The web app's basic certificate, or null when it has none.
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function ssl(): ?Ssl { throw new \LogicException('provided by the runcloud extension'); }
@@ -111,18 +117,20 @@ namespace RunCloud {
         /**
          * @param array{provider?: 'letsencrypt'|'custom'|'csr', authorizationMethod?: 'http-01'|'dns-01', environment?: 'live'|'staging', enableHttp?: bool, enableHsts?: bool, externalApi?: int, privateKey?: string, certificate?: string} $settings
          * @throws \ValueError a bad setting (the message names it)
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function installSsl(array $settings = []): Ssl { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
          * Re-issues the basic certificate for all current names; false when there is no certificate.
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function redeploySsl(): bool { throw new \LogicException('provided by the runcloud extension'); }
@@ -130,9 +138,10 @@ namespace RunCloud {
         /**
          * @param string[] $names
          * @param array{www?: bool, redirection?: 'none'|'www'|'non-www'} $options
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function addDomains(array $names, array $options = []): SyncResult { throw new \LogicException('provided by the runcloud extension'); }
@@ -140,9 +149,10 @@ namespace RunCloud {
         /**
          * @param string[] $names
          * @param array<never, never> $options no options yet
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function removeDomains(array $names, array $options = []): SyncResult { throw new \LogicException('provided by the runcloud extension'); }
@@ -151,27 +161,30 @@ namespace RunCloud {
          * Makes the web app's aliases match $names.
          * @param string[] $names
          * @param array{www?: bool, redirection?: 'none'|'www'|'non-www', dry_run?: bool, scope?: list<string>|null, prune?: bool} $options
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function syncDomains(array $names, array $options = []): SyncResult { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
          * @return list<array<string, mixed>> every server the credential sees, all pages of GET /servers
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function listServers(): array { throw new \LogicException('provided by the runcloud extension'); }
 
         /**
          * @return list<array<string, mixed>> every web app of the server (default: the client's), all pages
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function listWebApps(?int $serverId = null): array { throw new \LogicException('provided by the runcloud extension'); }
@@ -183,9 +196,10 @@ namespace RunCloud {
          * @param 'GET'|'POST'|'PUT'|'PATCH'|'DELETE' $method
          * @param array<string, mixed>|null $body
          * @param array<string, scalar> $query
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function request(string $method, string $path, ?array $body = null, array $query = []): mixed { throw new \LogicException('provided by the runcloud extension'); }
@@ -193,9 +207,10 @@ namespace RunCloud {
         /**
          * @return list<mixed> the items of "data" of every page of a paginated listing, each id once
          * @param array<string, scalar> $query
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function listAll(string $path, array $query = []): array { throw new \LogicException('provided by the runcloud extension'); }
@@ -205,9 +220,10 @@ namespace RunCloud {
 
         /**
          * @return array{advanced: bool, autoSsl: bool} the web app's SSL mode: advanced = one certificate per domain
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function sslMode(): array { throw new \LogicException('provided by the runcloud extension'); }
@@ -215,9 +231,10 @@ namespace RunCloud {
         /**
          * Switches basic/advanced SSL (every certificate is kept; only the mode's own are served).
          * @throws \ValueError $autoSsl true with $advanced false
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function setSslMode(bool $advanced, bool $autoSsl = false): void {}
@@ -226,9 +243,10 @@ namespace RunCloud {
          * The domain's own certificate (advanced SSL), or null when it has none or the domain is unknown.
          * @throws \ValueError a bad name or id
          * @throws \TypeError neither a name, an id nor a Domain
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function domainSsl(string|int|Domain $domain): ?Ssl { throw new \LogicException('provided by the runcloud extension'); }
@@ -239,9 +257,12 @@ namespace RunCloud {
          * @param array{provider?: 'letsencrypt'|'custom'|'csr', authorizationMethod?: 'http-01'|'dns-01', environment?: 'live'|'staging', enableHttp?: bool, enableHsts?: bool, externalApi?: int, privateKey?: string, certificate?: string} $settings
          * @throws \ValueError a bad name, id or setting (the message names it)
          * @throws \TypeError neither a name, an id nor a Domain
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws SslModeException the web app is in basic SSL mode (nothing sent)
+         * @throws DomainNotFoundException the web app has no domain of that name
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function installDomainSsl(string|int|Domain $domain, array $settings = []): Ssl { throw new \LogicException('provided by the runcloud extension'); }
@@ -250,9 +271,10 @@ namespace RunCloud {
          * Re-issues the domain's certificate for its current names; false when it has none.
          * @throws \ValueError a bad name or id
          * @throws \TypeError neither a name, an id nor a Domain
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function redeployDomainSsl(string|int|Domain $domain): bool { throw new \LogicException('provided by the runcloud extension'); }
@@ -261,9 +283,10 @@ namespace RunCloud {
          * @return bool true: the domain's certificate was removed; false: it had none
          * @throws \ValueError a bad name or id
          * @throws \TypeError neither a name, an id nor a Domain
-         * @throws ApiException a non-2xx answer (its subclass says which: 401/403, 404, 422, 429, 5xx)
+         * @throws ApiException RunCloud answered a non-2xx status (its subclass says which: 401/403, 404, 422, 429, 5xx)
          * @throws TransportException the request did not complete (DNS, connect, TLS, timeout); the code is the CURLcode
          * @throws UnexpectedResponseException a redirect, or an answer that is not the JSON expected
+         * @throws ThrottledException never sent: the rate limit's wait would outlast the call's timeout
          * @throws BusyException the client is already running a call (a logger called back into it)
          */
         public function removeDomainSsl(string|int|Domain $domain): bool { throw new \LogicException('provided by the runcloud extension'); }
@@ -319,42 +342,128 @@ namespace RunCloud {
 
     interface Exception extends \Throwable {}
 
-    /** A non-2xx answer from RunCloud; the code is the HTTP status. */
-    class ApiException extends \RuntimeException implements Exception
+    /** A failure of one HTTP request: which one, and whether it reached RunCloud. */
+    interface RequestException extends Exception
+    {
+        /** The method sent: "GET", "POST", "PUT", "PATCH", "DELETE". */
+        public function getMethod(): string;
+
+        /** The path under the API base as sent, without the query, e.g. "/servers/1/webapps/2/domains". */
+        public function getPath(): string;
+
+        /** False: nothing reached RunCloud, so sending the request again cannot apply it twice. */
+        public function wasSent(): bool;
+    }
+
+    /** RunCloud answered with a non-2xx status; the code is that status. */
+    class ApiException extends \RuntimeException implements RequestException
     {
         private array $errors = [];
+        private string $apiMessage = '';
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = true;
 
         public function getStatusCode(): int { throw new \LogicException('provided by the runcloud extension'); }
 
+        /** RunCloud's own `message` from the answer's body; '' when it gave none. */
+        public function getApiMessage(): string { throw new \LogicException('provided by the runcloud extension'); }
+
         /** @return array<string, list<string>> RunCloud's `errors`, field => messages */
         public function getErrors(): array { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function getMethod(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function getPath(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function wasSent(): bool { throw new \LogicException('provided by the runcloud extension'); }
     }
 
     /** 401 or 403. */
     final class AuthenticationException extends ApiException {}
 
-    /** 404. */
+    /** 404, answered by RunCloud. */
     final class NotFoundException extends ApiException {}
 
-    /** 422. */
+    /** 422, answered by RunCloud. */
     final class ValidationException extends ApiException {}
 
-    /** 429. */
+    /** 429, answered by RunCloud. */
     final class RateLimitException extends ApiException
     {
         private ?int $retryAfter = null;
 
+        /** RunCloud's Retry-After in seconds; null when it gave none that could be read. */
         public function getRetryAfter(): ?int { throw new \LogicException('provided by the runcloud extension'); }
     }
 
     /** 5xx and any other unexpected status. */
     final class ServerException extends ApiException {}
 
-    /** DNS, connect, TLS, timeout; the code is the CURLcode. */
-    final class TransportException extends \RuntimeException implements Exception {}
+    /** libcurl failed (DNS, connect, TLS, timeout, connection dropped); the code is the CURLcode. */
+    final class TransportException extends \RuntimeException implements RequestException
+    {
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = false;
+
+        public function getMethod(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function getPath(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        /** False when it failed before the request went out (DNS, connect, TLS handshake). */
+        public function wasSent(): bool { throw new \LogicException('provided by the runcloud extension'); }
+    }
 
     /** A redirect, a body that is not JSON, or JSON of the wrong shape. */
-    final class UnexpectedResponseException extends \UnexpectedValueException implements Exception {}
+    final class UnexpectedResponseException extends \UnexpectedValueException implements RequestException
+    {
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = true;
+
+        public function getMethod(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function getPath(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function wasSent(): bool { throw new \LogicException('provided by the runcloud extension'); }
+    }
+
+    /**
+     * Never sent: the client's own pacing or a remembered Retry-After would hold the request past the call's
+     * deadline. The code is 0.
+     */
+    final class ThrottledException extends \RuntimeException implements RequestException
+    {
+        private string $method = '';
+        private string $path = '';
+        private bool $sent = false;
+        private int $retryAfter = 0;
+
+        public function getMethod(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function getPath(): string { throw new \LogicException('provided by the runcloud extension'); }
+
+        public function wasSent(): bool { throw new \LogicException('provided by the runcloud extension'); }
+
+        /** Seconds until the request could go (0 or more, rounded up). */
+        public function getRetryAfter(): int { throw new \LogicException('provided by the runcloud extension'); }
+    }
+
+    /**
+     * A per-domain certificate call refused by the client because the web app is in basic SSL mode (the
+     * client's own decision from sslMode(); nothing sent).
+     */
+    final class SslModeException extends \RuntimeException implements Exception {}
+
+    /** A domain given by name is not among the web app's domains (the listing said so; nothing else was sent). */
+    final class DomainNotFoundException extends \RuntimeException implements Exception
+    {
+        private string $domain = '';
+
+        /** The name looked for, normalised. */
+        public function getDomain(): string { throw new \LogicException('provided by the runcloud extension'); }
+    }
 
     /**
      * A call refused because the client, or another client on the same connections, is in the middle of

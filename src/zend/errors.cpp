@@ -1,6 +1,8 @@
 /* Failures to exceptions: one function picks the class, one throws. */
 #include "php_classes.h"
 
+#include <cstring>
+
 extern "C" {
 #include "zend_exceptions.h"
 }
@@ -9,7 +11,8 @@ zend_class_entry *php_runcloud_exception_ce, *php_runcloud_api_exception_ce, *ph
     *php_runcloud_not_found_exception_ce, *php_runcloud_validation_exception_ce, *php_runcloud_rate_limit_exception_ce,
     *php_runcloud_server_exception_ce, *php_runcloud_transport_exception_ce,
     *php_runcloud_unexpected_response_exception_ce, *php_runcloud_configuration_exception_ce,
-    *php_runcloud_busy_exception_ce;
+    *php_runcloud_busy_exception_ce, *php_runcloud_request_exception_ce, *php_runcloud_throttled_exception_ce,
+    *php_runcloud_ssl_mode_exception_ce, *php_runcloud_domain_not_found_exception_ce;
 
 namespace {
 
@@ -19,6 +22,9 @@ zend_class_entry *class_for(const runcloud::Failure &f) {
         case Kind::Transport: return php_runcloud_transport_exception_ce;
         case Kind::Unexpected: return php_runcloud_unexpected_response_exception_ce;
         case Kind::Busy: return php_runcloud_busy_exception_ce;
+        case Kind::Throttled: return php_runcloud_throttled_exception_ce;
+        case Kind::SslMode: return php_runcloud_ssl_mode_exception_ce;
+        case Kind::DomainNotFound: return php_runcloud_domain_not_found_exception_ce;
         default: break;
     }
     switch (f.code) {
@@ -43,6 +49,15 @@ void set_errors(zend_object *ex, const runcloud::FieldErrors &errors) {
     zval_ptr_dtor(&arr);
 }
 
+/* The class that declares the request's private properties: ApiException for its subclasses. */
+zend_class_entry *request_scope(zend_class_entry *ce) {
+    return instanceof_function(ce, php_runcloud_api_exception_ce) ? php_runcloud_api_exception_ce : ce;
+}
+
+void set_string(zend_class_entry *scope, zend_object *ex, const char *name, const std::string &value) {
+    zend_update_property_stringl(scope, ex, name, std::strlen(name), value.data(), value.size());
+}
+
 }  // namespace
 
 zend_object *php_runcloud_exception_object(const runcloud::Failure &f) {
@@ -50,12 +65,23 @@ zend_object *php_runcloud_exception_object(const runcloud::Failure &f) {
     zend_class_entry *ce = class_for(f);
     object_init_ex(&obj, ce);
     zend_object *ex = Z_OBJ(obj);
-    zend_update_property_stringl(zend_ce_exception, ex, "message", sizeof("message") - 1, f.message.data(), f.message.size());
-    zend_update_property_long(zend_ce_exception, ex, "code", sizeof("code") - 1, f.code);
-    if (instanceof_function(ce, php_runcloud_api_exception_ce)) set_errors(ex, f.errors);
-    if (ce == php_runcloud_rate_limit_exception_ce && f.retry_after >= 0) {
-        zend_update_property_long(ce, ex, "retryAfter", sizeof("retryAfter") - 1, f.retry_after);
+    set_string(zend_ce_exception, ex, "message", f.message);
+    zend_update_property_long(zend_ce_exception, ex, "code", sizeof("code") - 1, f.kind == runcloud::Failure::Kind::Api ||
+                              f.kind == runcloud::Failure::Kind::Transport || f.kind == runcloud::Failure::Kind::Unexpected ? f.code : 0);
+    if (instanceof_function(ce, php_runcloud_request_exception_ce)) {
+        zend_class_entry *scope = request_scope(ce);
+        set_string(scope, ex, "method", f.request.method);
+        set_string(scope, ex, "path", f.request.path);
+        zend_update_property_bool(scope, ex, "sent", sizeof("sent") - 1, f.request.sent);
     }
+    if (instanceof_function(ce, php_runcloud_api_exception_ce)) {
+        set_errors(ex, f.errors);
+        set_string(php_runcloud_api_exception_ce, ex, "apiMessage", f.api_message);
+    }
+    if ((ce == php_runcloud_rate_limit_exception_ce && f.retry_after >= 0) || ce == php_runcloud_throttled_exception_ce) {
+        zend_update_property_long(ce, ex, "retryAfter", sizeof("retryAfter") - 1, f.retry_after < 0 ? 0 : f.retry_after);
+    }
+    if (ce == php_runcloud_domain_not_found_exception_ce) set_string(ce, ex, "domain", f.domain);
     return ex;
 }
 
@@ -90,3 +116,44 @@ ZEND_METHOD(RunCloud_RateLimitException, getRetryAfter) {
     zval *after = read_prop(php_runcloud_rate_limit_exception_ce, ZEND_THIS, "retryAfter", sizeof("retryAfter") - 1, &rv);
     RETURN_COPY_DEREF(after);
 }
+
+ZEND_METHOD(RunCloud_ApiException, getApiMessage) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    zval rv;
+    RETURN_COPY_DEREF(read_prop(php_runcloud_api_exception_ce, ZEND_THIS, "apiMessage", sizeof("apiMessage") - 1, &rv));
+}
+
+ZEND_METHOD(RunCloud_ThrottledException, getRetryAfter) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    zval rv;
+    RETURN_COPY_DEREF(read_prop(php_runcloud_throttled_exception_ce, ZEND_THIS, "retryAfter", sizeof("retryAfter") - 1, &rv));
+}
+
+ZEND_METHOD(RunCloud_DomainNotFoundException, getDomain) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    zval rv;
+    RETURN_COPY_DEREF(read_prop(php_runcloud_domain_not_found_exception_ce, ZEND_THIS, "domain", sizeof("domain") - 1, &rv));
+}
+
+/* RunCloud\RequestException's getters, one set per class that declares the properties. */
+#define RUNCLOUD_REQUEST_GETTERS(cls, ce)                                                                   \
+    ZEND_METHOD(cls, getMethod) {                                                                           \
+        ZEND_PARSE_PARAMETERS_NONE();                                                                       \
+        zval rv;                                                                                            \
+        RETURN_COPY_DEREF(read_prop(ce, ZEND_THIS, "method", sizeof("method") - 1, &rv));                   \
+    }                                                                                                       \
+    ZEND_METHOD(cls, getPath) {                                                                             \
+        ZEND_PARSE_PARAMETERS_NONE();                                                                       \
+        zval rv;                                                                                            \
+        RETURN_COPY_DEREF(read_prop(ce, ZEND_THIS, "path", sizeof("path") - 1, &rv));                       \
+    }                                                                                                       \
+    ZEND_METHOD(cls, wasSent) {                                                                             \
+        ZEND_PARSE_PARAMETERS_NONE();                                                                       \
+        zval rv;                                                                                            \
+        RETURN_COPY_DEREF(read_prop(ce, ZEND_THIS, "sent", sizeof("sent") - 1, &rv));                       \
+    }
+
+RUNCLOUD_REQUEST_GETTERS(RunCloud_ApiException, php_runcloud_api_exception_ce)
+RUNCLOUD_REQUEST_GETTERS(RunCloud_TransportException, php_runcloud_transport_exception_ce)
+RUNCLOUD_REQUEST_GETTERS(RunCloud_UnexpectedResponseException, php_runcloud_unexpected_response_exception_ce)
+RUNCLOUD_REQUEST_GETTERS(RunCloud_ThrottledException, php_runcloud_throttled_exception_ce)

@@ -15,7 +15,8 @@ extern zend_class_entry *php_runcloud_client_ce, *php_runcloud_domain_ce, *php_r
     *php_runcloud_validation_exception_ce, *php_runcloud_rate_limit_exception_ce,
     *php_runcloud_server_exception_ce, *php_runcloud_transport_exception_ce,
     *php_runcloud_unexpected_response_exception_ce, *php_runcloud_configuration_exception_ce,
-    *php_runcloud_busy_exception_ce;
+    *php_runcloud_busy_exception_ce, *php_runcloud_request_exception_ce, *php_runcloud_throttled_exception_ce,
+    *php_runcloud_ssl_mode_exception_ce, *php_runcloud_domain_not_found_exception_ce;
 
 /* runcloud.cpp: this process's (this thread's, under ZTS) pool of sessions */
 runcloud::Pool *php_runcloud_pool();

@@ -80,7 +80,7 @@ TypeError (0): RunCloud\Client::removeDomain(): Argument #1 ($name) must be of t
 RunCloud\ValidationException (422): RunCloud API PUT /servers/1/webapps/10/ssl/%d failed with HTTP 422: A Let's Encrypt certificate covers at most 100 names; this one would need 101. %s
 RunCloud\ValidationException 422
 -- basic SSL: a per-domain install is refused before it is sent
-RunCloud\ValidationException (422): RunCloud web application 10 uses basic SSL: switch it to advanced SSL (setSslMode(true)) before installing per-domain certificates
+RunCloud\SslModeException (0): RunCloud web application 10 uses basic SSL: switch it to advanced SSL (setSslMode(true)) before installing per-domain certificates
 GET /api/v3/servers/1/webapps/10/ssl/advanced
 -- the sandbox's own refusal when the client believed the mode advanced
 RunCloud\ValidationException (422): RunCloud API GET /servers/1/webapps/10/domains/%d/ssl failed with HTTP 422: This web application uses basic SSL: switch it to advanced SSL (POST /ssl/advanced) before managing per-domain certificates.
@@ -107,5 +107,5 @@ bool(true)
 id 0, staging true
 NULL
 -- a domain the web app does not have
-RunCloud\NotFoundException (404): RunCloud web application 10 has no domain nowhere.test
+RunCloud\DomainNotFoundException (0): RunCloud web application 10 has no domain nowhere.test
 RunCloud\NotFoundException (404): RunCloud API POST /servers/1/webapps/10/domains/987654/ssl failed with HTTP 404: Domain not found.

@@ -39,15 +39,15 @@ echo count($sb->journal()), " calls, ", count(array_filter($sb->journal(), fn($e
 // With 2 calls of the 40 left, each start waits a minute / 40 = 1.5 s after the one before: the last three
 // calls, measured from before the first of them to after the last, took at least those two waits.
 echo 'last calls spaced: ', $spent >= 2.95 ? 'yes' : "no ($spent s)", "\n";
-echo "-- a Retry-After that outlasts the next call's timeout: that call is the 429 again at once, never sent\n";
+echo "-- a Retry-After that outlasts the next call's timeout: that call fails at once, never sent\n";
 $short = $sb->client(['retries' => 0, 'timeout' => 5]);
 $sb->fault($too_many + ['count' => 1, 'headers' => ['Retry-After' => '50']]);
 rc_expect_throw(fn() => $short->ping());
 $sb->admin('DELETE', '/__sandbox/journal');
 try {
     $short->ping();
-} catch (RunCloud\RateLimitException $e) {
-    echo get_class($e), ' (', $e->getCode(), '): ', $e->getMessage(), "\n";
+} catch (RunCloud\ThrottledException $e) {
+    echo get_class($e), ' (', $e->getCode(), '): ', $e->getMethod(), ' ', $e->getPath(), ', sent: ', var_export($e->wasSent(), true), "\n";
     echo 'retry after: ', $e->getRetryAfter() >= 1 && $e->getRetryAfter() <= 60 ? 'what the server said, less the time gone' : var_export($e->getRetryAfter(), true), "\n";
 }
 echo count($sb->journal()), " requests reached RunCloud\n";
@@ -65,8 +65,8 @@ waited: yes
 -- 40 a minute: the last calls of the budget are spaced, one call after another
 40 calls, 0 answers were 429
 last calls spaced: yes
--- a Retry-After that outlasts the next call's timeout: that call is the 429 again at once, never sent
+-- a Retry-After that outlasts the next call's timeout: that call fails at once, never sent
 RunCloud\RateLimitException (429): RunCloud API GET /ping failed with HTTP 429: Too Many Attempts.
-RunCloud\RateLimitException (429): RunCloud API GET /ping not sent: RunCloud's rate limit holds this client's requests for %d s more (Retry-After of an earlier answer), past the call's timeout
+RunCloud\ThrottledException (0): GET /ping, sent: false
 retry after: what the server said, less the time gone
 0 requests reached RunCloud

@@ -49,7 +49,7 @@ POST /api/v3/servers/1/webapps/10/domains/%d/ssl
 GET /api/v3/servers/1/webapps/10/domains?page=1&perPage=40&search=b.example.com
 POST /api/v3/servers/1/webapps/10/domains/%d/ssl
 -- past it the mode is read again: the install is refused and the web app stays basic
-RunCloud\ValidationException (422): RunCloud web application 10 uses basic SSL: switch it to advanced SSL (setSslMode(true)) before installing per-domain certificates
+RunCloud\SslModeException (0): RunCloud web application 10 uses basic SSL: switch it to advanced SSL (setSslMode(true)) before installing per-domain certificates
 GET /api/v3/servers/1/webapps/10/ssl/advanced
 {"advancedSSL":false,"autoSSL":false}
 -- 0: the mode is read before every install

@@ -190,7 +190,9 @@ void Exchange::reset_answer() {
     rate_limit = rate_remaining = retry_after = -1;
     too_large = false;
     lost = false;
-    unsent = false;
+    unsent = Unsent::No;
+    hold = 0;
+    sent = false;
     sends = 0;
     error[0] = 0;
     seconds = 0;
@@ -247,7 +249,7 @@ void Session::give_back(CURL *h) {
 
 /* The CA store a client without ca_info gets: libcurl's built-in default, read from a fresh handle
  * (CURLINFO_CAINFO, libcurl 7.84 and later) so that it can be put back after a client that had its own.
- * Before 7.84 a handle that had a CA file of its own is reset instead (see start()). */
+ * Before 7.84 a handle that had a CA file of its own is reset instead (see attach()). */
 void Session::learn_ca_default() {
 #if LIBCURL_VERSION_NUM >= 0x075400
     CURL *probe = curl_easy_init();
@@ -307,7 +309,7 @@ void Session::configure(const Settings &s, CURL *h) {
 }
 
 /* The exchange's own options are set on every start; those of the settings when the handle's differ. */
-void Session::start(const Settings &s, Exchange &ex) {
+void Session::attach(const Settings &s, Exchange &ex) {
     ex.attempt++;
     if (!ca_default_known_ && s.ca_info.empty() && !idle_.empty()) {
         auto it = std::find(custom_ca_.begin(), custom_ca_.end(), idle_.back());
@@ -372,6 +374,11 @@ void finish_answer(CURL *h, Exchange &ex, CURLcode result) {
     }
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &ex.status);
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME, &ex.seconds);
+    // Sent once libcurl was about to send it (on_prereq, libcurl 7.80+) or counted request bytes: a failure
+    // of DNS, connect or the TLS handshake comes before either.
+    long request_bytes = 0;
+    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_bytes);
+    ex.sent = ex.sends > 0 || request_bytes > 0 || ex.status > 0;
     if (ex.response.capacity() < ex.response.size() + json_padding()) ex.response.reserve(ex.response.size() + json_padding());
 }
 
@@ -384,11 +391,11 @@ struct BusyMark {
     ~BusyMark() { flag = false; }
 };
 
-void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-                  const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
+void Session::send(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+                   const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
     BusyMark mark(busy_);
     try {
-        drive(settings, queue, parallel, done, stop);
+        loop(settings, queue, parallel, done, stop);
     } catch (...) {  // out of memory: no transfer may stay attached to exchanges that are going away
         detach_all();
         queue.clear();
@@ -396,23 +403,15 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
     }
 }
 
-void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-                    const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
-    auto fail_late = [&](Exchange &ex) {  // it cannot start before the call's deadline
+void Session::loop(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+                   const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
+    // An attempt that cannot start before the call's deadline is answered at once as never sent, instead of
+    // a request that would only be refused (a 429's Retry-After) or a wait that ends in a timeout.
+    auto never_sent = [&](Exchange &ex, Exchange::Unsent why, Clock::time_point until, Clock::time_point now) {
         ex.attempt++;
         ex.reset_answer();
-        ex.result = CURLE_OPERATION_TIMEDOUT;
-        std::snprintf(ex.error, sizeof ex.error, "the call's timeout was reached before this request could start");
-        done(ex);
-    };
-    // A 429's wait that outlasts the call: answered at once as that 429 again, never sent, instead of a
-    // request that would only be refused, or a wait that ends in a timeout.
-    auto fail_held = [&](Exchange &ex, Clock::time_point until, Clock::time_point now) {
-        ex.attempt++;
-        ex.reset_answer();
-        ex.status = 429;
-        ex.unsent = true;
-        ex.retry_after = static_cast<long>(std::ceil(std::chrono::duration<double>(until - now).count()));
+        ex.unsent = why;
+        ex.hold = until > now ? static_cast<long>(std::ceil(std::chrono::duration<double>(until - now).count())) : 0;
         done(ex);
     };
     while (true) {
@@ -426,7 +425,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
             Exchange *ex = *it;
             if (std::max(ex->not_before, now) >= ex->deadline) {
                 it = queue.erase(it);
-                fail_late(*ex);
+                never_sent(*ex, Exchange::Unsent::Deadline, ex->not_before, now);
                 if (stop()) break;
                 it = queue.begin();
                 continue;
@@ -435,7 +434,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
             auto held_until = rate.held_until(busy);
             if (held_until > now && held_until >= ex->deadline) {
                 it = queue.erase(it);
-                fail_held(*ex, held_until, now);
+                never_sent(*ex, Exchange::Unsent::RetryAfter, held_until, now);
                 if (stop()) break;
                 it = queue.begin();
                 continue;
@@ -446,7 +445,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
             if (held && !rate.held) paced++;  // once per stretch of paced starts: logged once
             rate.held = held;
             rate.last_start = now;
-            start(settings, *ex);
+            attach(settings, *ex);
             if (ex->result != CURLE_OK) {  // could not even start: report it like any failed attempt
                 done(*ex);
                 if (stop()) break;
