@@ -145,7 +145,7 @@ final class Admin {
 	 * @return void
 	 */
 	public function render_strategy_notice() {
-		$invalid = $this->plugin->strategy->invalid();
+		$invalid = $this->plugin->mode->invalid();
 		if ( '' === $invalid || ! current_user_can( self::CAPABILITY ) ) {
 			return;
 		}
@@ -156,7 +156,7 @@ final class Admin {
 				sprintf(
 					/* translators: 1: where the value is set, 2: the value */
 					__( 'RunCloud for Ultimate Multisite: the certificate strategy (%1$s) is "%2$s", which is not auto, per-domain or basic; auto is used until it is corrected.', 'runcloud-ultimate-multisite' ),
-					$this->plugin->strategy->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' ),
+					$this->plugin->mode->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' ),
 					$invalid
 				)
 			)
@@ -226,10 +226,10 @@ final class Admin {
 			__( 'Server / web app', 'runcloud-ultimate-multisite' ) => $this->server_and_app(),
 			__( 'Missing settings', 'runcloud-ultimate-multisite' ) => implode( ', ', $settings->missing() ),
 			__( 'Pending SSL redeploy', 'runcloud-ultimate-multisite' ) => $this->pending_redeploy(),
-			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->plugin->strategy->configured() . ( $this->plugin->strategy->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
+			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->plugin->mode->configured() . ( $this->plugin->mode->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
 			__( 'SSL mode of the web app', 'runcloud-ultimate-multisite' ) => $this->known_mode(),
 			/* translators: 1: covered, 2: pending, 3: failed */
-			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->plugin->certificates->counts() ) ),
+			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->plugin->per_domain->counts() ) ),
 			__( 'Last domain sync', 'runcloud-ultimate-multisite' ) => ! empty( $last['time'] )
 				/* translators: 1: date, 2: added, 3: removed, 4: failed */
 				? sprintf( __( '%1$s: %2$d added, %3$d removed, %4$d failed', 'runcloud-ultimate-multisite' ), gmdate( 'Y-m-d H:i', (int) $last['time'] ), count( (array) $last['added'] ), count( (array) $last['removed'] ), count( (array) $last['failed'] ) )
@@ -295,10 +295,10 @@ final class Admin {
 	 * @return string
 	 */
 	private function pending_redeploy() {
-		$tracked = $this->plugin->state->tracked();
+		$tracked = $this->plugin->ledger->tracked();
 		$on      = array();
 		$waiting = 0;
-		foreach ( $this->plugin->ssl->pending() as $name ) {
+		foreach ( $this->plugin->basic->pending() as $name ) {
 			if ( isset( $tracked[ $name ] ) ) {
 				$on[] = $name;
 			} else {
@@ -322,7 +322,7 @@ final class Admin {
 	 */
 	private function read_names_and_mode() {
 		try {
-			$this->plugin->strategy->refresh();
+			$this->plugin->mode->refresh();
 		} catch ( \Throwable $e ) {
 			$this->plugin->logger->warning( 'Reading the SSL mode failed: ' . Errors::describe( $e ) . '.' );
 		}
@@ -357,7 +357,7 @@ final class Admin {
 	 * @return string
 	 */
 	private function known_mode() {
-		$mode = $this->plugin->strategy->known();
+		$mode = $this->plugin->mode->known();
 		if ( null === $mode ) {
 			return __( 'unknown: "Test connection" reads it (and so does the first certificate)', 'runcloud-ultimate-multisite' );
 		}
@@ -371,7 +371,7 @@ final class Admin {
 	 * @return void
 	 */
 	private function render_strategy_form() {
-		$strategy = $this->plugin->strategy;
+		$strategy = $this->plugin->mode;
 		$labels   = array(
 			'auto'       => __( 'auto: per domain when the web app uses advanced SSL', 'runcloud-ultimate-multisite' ),
 			'per-domain' => __( 'per-domain: one certificate per domain (advanced SSL)', 'runcloud-ultimate-multisite' ),
@@ -447,7 +447,7 @@ final class Admin {
 		}
 
 		if ( 'runcloud_um_test' === $action ) {
-			$ping = $this->plugin->commands->ping();
+			$ping = $this->plugin->commands()->ping();
 			if ( $ping['ok'] ) {
 				$this->read_names_and_mode();
 			}
@@ -490,14 +490,14 @@ final class Admin {
 	 * @return array{type: string, message: string}
 	 */
 	private function save_strategy() {
-		if ( $this->plugin->strategy->from_constant() ) {
+		if ( $this->plugin->mode->from_constant() ) {
 			return array(
 				'type'    => 'error',
 				'message' => __( 'The certificate strategy is set by WU_RUNCLOUD_SSL_STRATEGY in wp-config.php; the setting was not changed.', 'runcloud-ultimate-multisite' ),
 			);
 		}
 		$value = isset( $_POST['strategy'] ) ? sanitize_key( wp_unslash( $_POST['strategy'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- perform() verifies it.
-		if ( ! $this->plugin->strategy->save( $value ) ) {
+		if ( ! $this->plugin->mode->save( $value ) ) {
 			return array(
 				'type'    => 'error',
 				/* translators: %s: value */

@@ -123,8 +123,8 @@ final class Domains_Table extends \WP_List_Table {
 				$site = get_site( (int) $item->get_site_id() );
 				return $site ? esc_html( sprintf( '%s (%d)', get_blog_option( $site->id, 'blogname' ), $site->id ) ) : '—';
 			case 'runcloud':
-				$id = $this->plugin->ids->get( $name );
-				return null === $id ? ( isset( $this->plugin->state->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—' ) : esc_html( (string) $id );
+				$id = $this->plugin->ledger->id( $name );
+				return null === $id ? ( isset( $this->plugin->ledger->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—' ) : esc_html( (string) $id );
 			case 'certificate':
 				return esc_html( $this->certificate( $name, (string) $item->get_stage() ) );
 			case 'stage':
@@ -153,7 +153,7 @@ final class Domains_Table extends \WP_List_Table {
 		}
 		$dns = 'checking-dns' === $stage ? __( 'waiting for its DNS to point here', 'runcloud-ultimate-multisite' ) : '';
 
-		$row = $this->plugin->certificates->row( $name );
+		$row = $this->plugin->ledger->certificate( $name );
 		if ( $row ) {
 			switch ( $row['status'] ) {
 				case 'covered':
@@ -166,10 +166,10 @@ final class Domains_Table extends \WP_List_Table {
 					return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'certificate job queued', 'runcloud-ultimate-multisite' ) );
 			}
 		}
-		if ( $this->plugin->ssl->is_covered( $name ) ) {
+		if ( $this->plugin->basic->is_covered( $name ) ) {
 			return __( 'covered (the web app\'s certificate)', 'runcloud-ultimate-multisite' );
 		}
-		if ( $this->plugin->ssl->is_pending( $name ) ) {
+		if ( $this->plugin->basic->is_pending( $name ) ) {
 			/* translators: %s: why */
 			return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ) );
 		}

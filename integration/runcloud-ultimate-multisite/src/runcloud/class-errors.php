@@ -24,6 +24,7 @@ final class Errors {
 	 */
 	public static function is_transient( \Throwable $e ) {
 		return $e instanceof \RunCloud\RateLimitException
+			|| $e instanceof \RunCloud\ThrottledException
 			|| $e instanceof \RunCloud\ServerException
 			|| $e instanceof \RunCloud\TransportException
 			|| $e instanceof \RunCloud\UnexpectedResponseException;
@@ -40,7 +41,7 @@ final class Errors {
 	 * @return bool
 	 */
 	public static function is_rate_limited( \Throwable $e ) {
-		if ( $e instanceof \RunCloud\RateLimitException ) {
+		if ( $e instanceof \RunCloud\RateLimitException || $e instanceof \RunCloud\ThrottledException ) {
 			return true;
 		}
 
@@ -58,6 +59,9 @@ final class Errors {
 			$after = $e->getRetryAfter();
 
 			return null === $after ? null : max( 0, (int) $after );
+		}
+		if ( $e instanceof \RunCloud\ThrottledException ) {
+			return $e->getRetryAfter();
 		}
 
 		return null;
