@@ -44,64 +44,109 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Plugin {
 
+	/**
+	 * The instance.
+	 *
+	 * @var Plugin|null
+	 */
 	private static ?Plugin $instance = null;
 
-	public readonly Settings $settings;
-	public readonly Logger $logger;
-	public readonly Connector $connector;
-	public readonly State $state;
-	public readonly Queue $queue;
-	public readonly Retry_Policy $retry;
-	public readonly Dns_Checker $dns;
-	public readonly Mapped_Domains $mapped;
-	public readonly Ledger $ledger;
-	public readonly Wildcards $wildcards;
-	public readonly Ssl_Mode $mode;
-	public readonly Basic_Ssl_Guard $guard;
-	public readonly Basic_Redeploy $basic;
-	public readonly Per_Domain $per_domain;
-	public readonly Ssl_Chooser $ssl;
-	public readonly Ssl_Migration $migration;
-	public readonly Um_Records $records;
-	public readonly Domain_Sync $sync;
-	public readonly Reconciler $reconciler;
-	public readonly Connection_Test $connection_test;
+	/**
+	 * The admin screens, built only where they run.
+	 *
+	 * @var Admin|null
+	 */
+	private ?Admin $admin = null;
 
-	/** Admin screens and the command line, built only where they run. */
-	private ?Admin $admin       = null;
+	/**
+	 * The command line's operations, built only where they run.
+	 *
+	 * @var Commands|null
+	 */
 	private ?Commands $commands = null;
 
-	/** Which adapter attached the domain events ('capability' or 'host-provider'), '' if none. */
+	/**
+	 * Which adapter attached the domain events ('capability' or 'host-provider'), '' if none.
+	 *
+	 * @var string
+	 */
 	private string $active_adapter = '';
 
-	/** The instance. */
+	/** The instance, its services built on the first call. */
 	public static function instance(): Plugin {
-		return self::$instance ??= new self();
+		if ( null === self::$instance ) {
+			$settings        = new Settings();
+			$logger          = new Logger( $settings );
+			$connector       = new Connector( $settings, $logger );
+			$state           = new State();
+			$queue           = new Queue();
+			$retry           = new Retry_Policy( $logger );
+			$dns             = new Dns_Checker( $settings );
+			$mapped          = new Mapped_Domains();
+			$ledger          = new Ledger( $state, $settings );
+			$wildcards       = new Wildcards( $state, $connector, $settings );
+			$mode            = new Ssl_Mode( $settings, $state, $connector, $logger );
+			$guard           = new Basic_Ssl_Guard( $settings, $connector, $state, $dns, $logger, $mode, $mapped );
+			$basic           = new Basic_Redeploy( $settings, $connector, $state, $queue, $retry, $logger, $guard, $mapped, $ledger );
+			$per_domain      = new Per_Domain( $settings, $connector, $queue, $retry, $logger, $ledger, $mapped );
+			$ssl             = new Ssl_Chooser( $mode, $basic, $per_domain, $logger );
+			$migration       = new Ssl_Migration( $connector, $mode, $guard, $basic, $per_domain, $ledger, $logger );
+			$records         = new Um_Records( $ssl, $mapped, $logger );
+			$sync            = new Domain_Sync( $connector, $ledger, $queue, $retry, $logger, $dns, $ssl, $wildcards, $mapped );
+			$reconciler      = new Reconciler( $connector, $ledger, $state, $logger, $mapped, $wildcards, $sync, $queue, $records );
+			$connection_test = new Connection_Test( $settings, $connector, $wildcards, $logger );
+			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $dns, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
+		}
+
+		return self::$instance;
 	}
 
-	/** Builds the services. */
-	private function __construct() {
-		$this->settings        = new Settings();
-		$this->logger          = new Logger( $this->settings );
-		$this->connector       = new Connector( $this->settings, $this->logger );
-		$this->state           = new State();
-		$this->queue           = new Queue();
-		$this->retry           = new Retry_Policy( $this->logger );
-		$this->dns             = new Dns_Checker( $this->settings );
-		$this->mapped          = new Mapped_Domains();
-		$this->ledger          = new Ledger( $this->state, $this->settings );
-		$this->wildcards       = new Wildcards( $this->state, $this->connector, $this->settings );
-		$this->mode            = new Ssl_Mode( $this->settings, $this->state, $this->connector, $this->logger );
-		$this->guard           = new Basic_Ssl_Guard( $this->settings, $this->connector, $this->state, $this->dns, $this->logger, $this->mode, $this->mapped );
-		$this->basic           = new Basic_Redeploy( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->guard, $this->mapped, $this->ledger );
-		$this->per_domain      = new Per_Domain( $this->settings, $this->connector, $this->queue, $this->retry, $this->logger, $this->ledger, $this->mapped );
-		$this->ssl             = new Ssl_Chooser( $this->mode, $this->basic, $this->per_domain, $this->logger );
-		$this->migration       = new Ssl_Migration( $this->connector, $this->mode, $this->guard, $this->basic, $this->per_domain, $this->ledger, $this->logger );
-		$this->records         = new Um_Records( $this->ssl, $this->mapped, $this->logger );
-		$this->sync            = new Domain_Sync( $this->connector, $this->ledger, $this->queue, $this->retry, $this->logger, $this->dns, $this->ssl, $this->wildcards, $this->mapped );
-		$this->reconciler      = new Reconciler( $this->connector, $this->ledger, $this->state, $this->logger, $this->mapped, $this->wildcards, $this->sync, $this->queue, $this->records );
-		$this->connection_test = new Connection_Test( $this->settings, $this->connector, $this->wildcards, $this->logger );
-
+	/**
+	 * Keeps the services.
+	 *
+	 * @param Settings        $settings        Settings.
+	 * @param Logger          $logger          Log sink.
+	 * @param Connector       $connector       RunCloud client.
+	 * @param State           $state           Option store.
+	 * @param Queue           $queue           Job queue.
+	 * @param Retry_Policy    $retry           Retry policy.
+	 * @param Dns_Checker     $dns             DNS checker.
+	 * @param Mapped_Domains  $mapped          Ultimate Multisite's mapped domains.
+	 * @param Ledger          $ledger          What is known about each name.
+	 * @param Wildcards       $wildcards       Wildcard domains of the web app.
+	 * @param Ssl_Mode        $mode            Certificate strategy and SSL mode.
+	 * @param Basic_Ssl_Guard $guard           Basic-mode guard.
+	 * @param Basic_Redeploy  $basic           The basic certificate.
+	 * @param Per_Domain      $per_domain      Per-domain certificates.
+	 * @param Ssl_Chooser     $ssl             The SSL chooser.
+	 * @param Ssl_Migration   $migration       Basic <-> advanced SSL.
+	 * @param Um_Records      $records         Ultimate Multisite's records (`secure`).
+	 * @param Domain_Sync     $sync            The domain events.
+	 * @param Reconciler      $reconciler      Reconcile.
+	 * @param Connection_Test $connection_test Connection test.
+	 */
+	private function __construct(
+		public readonly Settings $settings,
+		public readonly Logger $logger,
+		public readonly Connector $connector,
+		public readonly State $state,
+		public readonly Queue $queue,
+		public readonly Retry_Policy $retry,
+		public readonly Dns_Checker $dns,
+		public readonly Mapped_Domains $mapped,
+		public readonly Ledger $ledger,
+		public readonly Wildcards $wildcards,
+		public readonly Ssl_Mode $mode,
+		public readonly Basic_Ssl_Guard $guard,
+		public readonly Basic_Redeploy $basic,
+		public readonly Per_Domain $per_domain,
+		public readonly Ssl_Chooser $ssl,
+		public readonly Ssl_Migration $migration,
+		public readonly Um_Records $records,
+		public readonly Domain_Sync $sync,
+		public readonly Reconciler $reconciler,
+		public readonly Connection_Test $connection_test
+	) {
 		// Ultimate Multisite 2.4.11+ keeps credentials saved in the wizard encrypted; read them even
 		// before the registry hands the Integration over (early cron and CLI runs).
 		$this->settings->add_source( 'credential-store', array( __CLASS__, 'read_credential_store' ) );
@@ -169,7 +214,7 @@ final class Plugin {
 	 */
 	public function register_integration( mixed $registry ): void {
 		if ( self::has_registry() && $registry instanceof \WP_Ultimo\Integrations\Integration_Registry ) {
-			require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-integration.php';
+			require_once __DIR__ . '/ultimate-multisite/class-integration.php';
 			$registry->register( new Ultimate_Multisite\Integration() );
 		}
 	}
@@ -182,7 +227,7 @@ final class Plugin {
 	 */
 	public function register_capability( mixed $registry ): void {
 		if ( self::has_registry() && $registry instanceof \WP_Ultimo\Integrations\Integration_Registry ) {
-			require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-capability-module.php';
+			require_once __DIR__ . '/ultimate-multisite/class-capability-module.php';
 			$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this ) );
 		}
 	}
@@ -193,7 +238,7 @@ final class Plugin {
 			return;
 		}
 		$this->detach_builtin();
-		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-host-provider.php';
+		require_once __DIR__ . '/ultimate-multisite/class-host-provider.php';
 		Ultimate_Multisite\Host_Provider::boot();
 	}
 

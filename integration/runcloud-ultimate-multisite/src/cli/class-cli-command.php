@@ -41,11 +41,8 @@ final class Cli_Command {
 
 	/**
 	 * Checks credentials, API address, server id and web app id.
-	 *
-	 * @param array<int, string>    $args       Positional.
-	 * @param array<string, string> $assoc_args Named.
 	 */
-	public function ping( array $args, array $assoc_args ): void {
+	public function ping(): void {
 		$result = $this->commands->ping();
 		if ( ! $result['ok'] ) {
 			\WP_CLI::error( $result['message'] );

@@ -125,13 +125,13 @@ final class Commands {
 	/**
 	 * Adds names.
 	 *
-	 * @param string[]                 $names Names.
-	 * @param bool|null                $www   Force www on/off; null follows the admin's setting per name.
-	 * @param (callable(int): void)|null $tick  Called with the names done.
+	 * @param string[]      $names Names.
+	 * @param bool|null     $www   Force www on/off; null follows the admin's setting per name.
+	 * @param callable|null $tick  Called with the names done.
 	 * @return array<int, array{name: string, status: string, detail: string}>
 	 */
 	public function domains_add( array $names, ?bool $www = null, ?callable $tick = null ): array {
-		$groups = array(
+		$groups           = array(
 			'on'  => array(),
 			'off' => array(),
 		);
@@ -188,8 +188,8 @@ final class Commands {
 	/**
 	 * Removes names.
 	 *
-	 * @param string[]                   $names Names.
-	 * @param (callable(int): void)|null $tick  Called with the names done.
+	 * @param string[]      $names Names.
+	 * @param callable|null $tick  Called with the names done.
 	 * @return array<int, array{name: string, status: string, detail: string}>
 	 */
 	public function domains_remove( array $names, ?callable $tick = null ): array {
@@ -213,18 +213,18 @@ final class Commands {
 	/**
 	 * Reconcile.
 	 *
-	 * @param bool                          $dry_run  Dry run.
-	 * @param (callable(string): void)|null $progress Called with a step name as work advances.
+	 * @param bool          $dry_run  Dry run.
+	 * @param callable|null $progress Called with a step name as work advances.
 	 * @return array{report: array<string, mixed>, rows: array<int, array{name: string, action: string, detail: string}>}
 	 */
 	public function sync( bool $dry_run = false, ?callable $progress = null ): array {
 		$report = $this->reconciler->run( $dry_run, $progress );
 		$rows   = array();
 		$lists  = array(
-			$dry_run ? 'would add' : 'added'       => array_fill_keys( $report['added'], '' ),
-			$dry_run ? 'would remove' : 'removed'  => array_fill_keys( $report['removed'], '' ),
-			'skipped'                              => array_fill_keys( $report['skipped'], 'served by the wildcard domain' ),
-			'failed'                               => $report['failed'],
+			$dry_run ? 'would add' : 'added'      => array_fill_keys( $report['added'], '' ),
+			$dry_run ? 'would remove' : 'removed' => array_fill_keys( $report['removed'], '' ),
+			'skipped'                             => array_fill_keys( $report['skipped'], 'served by the wildcard domain' ),
+			'failed'                              => $report['failed'],
 		);
 		foreach ( $lists as $action => $names ) {
 			foreach ( $names as $name => $detail ) {
@@ -248,15 +248,16 @@ final class Commands {
 	 * @return array<int, array{field: string, value: string}>
 	 */
 	public function ssl_status(): array {
-		$ssl    = $this->connector->client()->ssl();
-		$next   = $this->basic->next_run();
-		$fields = null === $ssl ? array( 'certificate' => 'none' ) : array(
-			'id'                   => (string) $ssl->id,
-			'method'               => (string) $ssl->method,
-			'authorization_method' => (string) $ssl->authorizationMethod,
-			'staging'              => $ssl->staging ? 'yes' : 'no',
-			'valid_until'          => (string) $ssl->validUntil,
-			'renewal_date'         => (string) $ssl->renewalDate,
+		$ssl     = $this->connector->client()->ssl();
+		$next    = $this->basic->next_run();
+		$cert    = null === $ssl ? array() : get_object_vars( $ssl ); // The extension's names are camelCase.
+		$fields  = null === $ssl ? array( 'certificate' => 'none' ) : array(
+			'id'                   => (string) $cert['id'],
+			'method'               => (string) $cert['method'],
+			'authorization_method' => (string) $cert['authorizationMethod'],
+			'staging'              => $cert['staging'] ? 'yes' : 'no',
+			'valid_until'          => (string) $cert['validUntil'],
+			'renewal_date'         => (string) $cert['renewalDate'],
 		);
 		$fields += $this->ssl_mode();
 		foreach ( $this->per_domain->counts() as $state => $count ) {
@@ -318,10 +319,12 @@ final class Commands {
 	 * Redeploys the certificate now, by the redeploy job's own code (guard included), and clears the
 	 * pending requests it covers.
 	 *
-	 * @throws \RunCloud\Exception|Not_Ready_Exception|Job_Failed_Exception On failure, or when the basic-mode guard refuses.
+	 * @throws Not_Ready_Exception While a name's DNS is still checked (the guard's refusal is a
+	 *                             Job_Failed_Exception; a failed call, the extension's exception).
 	 */
 	public function ssl_redeploy(): string {
 		return match ( $this->basic->deploy( $this->basic->pending() ) ) {
+			// phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- a command line message, not HTML.
 			'waiting'   => throw new Not_Ready_Exception( sprintf( 'not redeploying: the DNS of %s does not point at the server yet (Ultimate Multisite is still checking it), and Let\'s Encrypt would refuse every name until it does', Basic_Ssl_Guard::list_names( $this->basic->waiting() ) ) ),
 			'none'      => 'The web app has no certificate, and installing one is disabled.',
 			'installed' => 'The web app had no certificate; one was installed.',

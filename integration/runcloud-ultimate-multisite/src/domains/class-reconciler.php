@@ -35,7 +35,11 @@ final class Reconciler {
 
 	const HOOK = 'wu_runcloud_reconcile';
 
-	/** Whether an adapter activated the integration in this request. */
+	/**
+	 * Whether an adapter activated the integration in this request.
+	 *
+	 * @var bool
+	 */
 	private bool $active = false;
 
 	/**
@@ -135,8 +139,8 @@ final class Reconciler {
 	/**
 	 * The reconcile.
 	 *
-	 * @param bool                        $dry_run  Only report what would change.
-	 * @param (callable(string): void)|null $progress Called with a step name as work advances.
+	 * @param bool          $dry_run  Only report what would change.
+	 * @param callable|null $progress Called with a step name as work advances.
 	 * @return array{added: string[], removed: string[], unchanged: int, skipped: string[], failed: array<string, string>, dry_run: bool, time: int}
 	 * @throws \RunCloud\Exception|Not_Ready_Exception When RunCloud cannot be read at all.
 	 */
@@ -202,11 +206,8 @@ final class Reconciler {
 		$tick( 'sync' );
 
 		foreach ( $passes as $result ) {
-			// Entries are Domain objects, or names in a dry run; a dry run shows www names in both passes.
-			foreach ( $result->added as $domain ) {
-				$name           = Domain_Name::normalize( is_object( $domain ) ? $domain->name : (string) $domain );
-				$added[ $name ] = is_object( $domain ) ? $domain->id : 0;
-			}
+			// A dry run shows www names in both passes: counted once.
+			$added = array_unique( array_merge( $added, array_map( array( Domain_Name::class, 'normalize' ), $result->added ) ) );
 			foreach ( $result->failed as $name => $error ) {
 				$failed[ $name ] = Errors::describe( $error );
 			}
@@ -214,8 +215,8 @@ final class Reconciler {
 		$removed = array_map( array( Domain_Name::class, 'normalize' ), $result->removed );
 
 		if ( ! $dry_run ) {
-			foreach ( $added as $name => $id ) {
-				$this->ledger->record_added( $name, (int) ( $desired[ $name ] ?? 0 ), $id );
+			foreach ( $added as $name ) {
+				$this->ledger->record_added( $name, (int) ( $desired[ $name ] ?? 0 ), 0 );
 			}
 			foreach ( $removed as $name ) {
 				$this->ledger->forget( $name );
@@ -229,7 +230,7 @@ final class Reconciler {
 		}
 
 		$report = array(
-			'added'     => array_keys( $added ),
+			'added'     => array_values( $added ),
 			'removed'   => $removed,
 			'unchanged' => count( $result->unchanged ),
 			'skipped'   => $skipped,

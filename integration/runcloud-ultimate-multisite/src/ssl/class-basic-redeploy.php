@@ -40,15 +40,15 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	/**
 	 * Builds the strategy.
 	 *
-	 * @param Settings       $settings  Settings.
-	 * @param Connector      $connector RunCloud client.
-	 * @param State          $state     Option store.
-	 * @param Queue          $queue     Job queue.
-	 * @param Retry_Policy   $retry     Retry policy.
-	 * @param Logger         $logger    Logger.
+	 * @param Settings        $settings  Settings.
+	 * @param Connector       $connector RunCloud client.
+	 * @param State           $state     Option store.
+	 * @param Queue           $queue     Job queue.
+	 * @param Retry_Policy    $retry     Retry policy.
+	 * @param Logger          $logger    Logger.
 	 * @param Basic_Ssl_Guard $guard    Checks a redeploy can succeed before it is sent.
-	 * @param Mapped_Domains $mapped    Ultimate Multisite's mappings (a name no longer mapped is dropped).
-	 * @param Ledger         $ledger    Names this plugin added.
+	 * @param Mapped_Domains  $mapped    Ultimate Multisite's mappings (a name no longer mapped is dropped).
+	 * @param Ledger          $ledger    Names this plugin added.
 	 */
 	public function __construct(
 		private readonly Settings $settings,
@@ -188,8 +188,8 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 *
 	 * @param string[] $names Names the redeploy covers.
 	 * @return string redeployed|installed|none (installing is disabled)|waiting (for a name's DNS).
-	 * @throws Job_Failed_Exception When the guard finds the order must fail (already logged).
-	 * @throws \RunCloud\Exception|Not_Ready_Exception When a call fails.
+	 * @throws Job_Failed_Exception When the guard finds the order must fail (already logged); a failed
+	 *                              call throws the extension's exception or Not_Ready_Exception.
 	 */
 	public function deploy( array $names ): string {
 		$blocked = $this->guard->check();
@@ -351,14 +351,14 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s issued; RunCloud serves it (the web app\'s shared certificate, basic mode).', $name ) );
 		}
 		if ( $names ) {
-			do_action( self::ISSUED, array_values( $names ) );
+			do_action( 'wu_runcloud_certificate_issued', array_values( $names ) );
 		}
 	}
 
 	/**
 	 * Changes the stored state under the store's lock (queue workers request and complete at once).
 	 *
-	 * @param callable(array{pending: array<string, int>, covered: array<string, int>, attempt: int}): array<string, mixed> $change Returns the new state.
+	 * @param callable $change Receives the state with its keys, returns the new one.
 	 */
 	private function update( callable $change ): void {
 		$this->state->update( 'ssl', static fn( array $ssl ): array => $change( self::with_keys( $ssl ) ) );

@@ -60,12 +60,12 @@ final class Basic_Ssl_Guard {
 	/**
 	 * Builds the guard.
 	 *
-	 * @param Settings  $settings  Settings (the warning threshold).
-	 * @param Connector $connector RunCloud client.
-	 * @param State     $state     Option store (the findings).
-	 * @param Dns_Checker $dns     DNS checker.
-	 * @param Logger    $logger    Logger.
-	 * @param Ssl_Mode  $mode      Whether certificates are the basic one.
+	 * @param Settings       $settings  Settings (the warning threshold).
+	 * @param Connector      $connector RunCloud client.
+	 * @param State          $state     Option store (the findings).
+	 * @param Dns_Checker    $dns     DNS checker.
+	 * @param Logger         $logger    Logger.
+	 * @param Ssl_Mode       $mode      Whether certificates are the basic one.
 	 * @param Mapped_Domains $mapped Ultimate Multisite's records (their DNS stage).
 	 */
 	public function __construct(
@@ -92,8 +92,8 @@ final class Basic_Ssl_Guard {
 			return '';
 		}
 
-		$names                  = self::certificate_names( $this->connector->client()->listDomains() );
-		$count                  = count( $names );
+		$names                   = self::certificate_names( $this->connector->client()->listDomains() );
+		$count                   = count( $names );
 		[ $unpointed, $waiting ] = $this->unpointed( $names );
 		$this->note_count( $count );
 
@@ -188,10 +188,10 @@ final class Basic_Ssl_Guard {
 	 * The names a basic certificate over $domains covers, as RunCloud puts them on it: every domain,
 	 * plus the www twin of each one with www on (not for a wildcard, nor for a www. name).
 	 *
-	 * @param iterable<\RunCloud\Domain> $domains The web app's domains.
+	 * @param \RunCloud\Domain[] $domains The web app's domains.
 	 * @return string[]
 	 */
-	public static function certificate_names( iterable $domains ): array {
+	public static function certificate_names( array $domains ): array {
 		$names = array();
 		foreach ( $domains as $domain ) {
 			$name = Domain_Name::normalize( $domain->name );

@@ -150,8 +150,8 @@ final class Per_Domain implements Certificate_Strategy {
 	 * @param string $name       Normalised name.
 	 * @param int    $attempt    Attempts made before.
 	 * @param int    $throttled  Rate-limit waits before.
-	 * @throws Job_Failed_Exception When the certificate cannot be had (this domain's job only).
-	 * @throws \RunCloud\SslModeException When the web app is in basic mode (Ssl_Chooser decides).
+	 * @throws \RunCloud\SslModeException When the web app is in basic mode (Ssl_Chooser decides); a
+	 *                                    permanent failure fails the job (Job_Failed_Exception).
 	 */
 	public function run( string $webapp_key, string $name, int $attempt = 0, int $throttled = 0 ): void {
 		if ( $webapp_key !== $this->settings->webapp_key() ) {
@@ -197,7 +197,7 @@ final class Per_Domain implements Certificate_Strategy {
 
 		$this->ledger->set_certificate( $name, 'covered' );
 		$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s issued; RunCloud serves it (its own certificate).', $name ) );
-		do_action( self::ISSUED, array( $name ) );
+		do_action( 'wu_runcloud_certificate_issued', array( $name ) );
 	}
 
 	/**
@@ -211,17 +211,17 @@ final class Per_Domain implements Certificate_Strategy {
 	private function install( string $name ): void {
 		$client = $this->connector->client();
 		$id     = $this->ledger->id( $name );
-		try {
-			$client->installDomainSsl( $id > 0 ? $id : $name, $this->settings() );
-		} catch ( \RunCloud\NotFoundException $e ) {
-			if ( $id <= 0 ) {
-				throw $e;
+		if ( $id > 0 ) {
+			try {
+				$client->installDomainSsl( $id, $this->settings() );
+				return;
+			} catch ( \RunCloud\NotFoundException ) {
+				// The id is stale (the domain was re-created): the name finds the current one, or says
+				// DomainNotFoundException.
+				$this->ledger->forget_id( $name );
 			}
-			// The id is stale (the domain was re-created): the name finds the current one, or says
-			// DomainNotFoundException.
-			$this->ledger->forget_id( $name );
-			$client->installDomainSsl( $name, $this->settings() );
 		}
+		$client->installDomainSsl( $name, $this->settings() );
 	}
 
 	/**

@@ -56,8 +56,8 @@ final class State {
 	 * lock (GET_LOCK), held for the few milliseconds of the change; the value is read from the database,
 	 * not from this request's option cache, which may be older than the last worker's write.
 	 *
-	 * @param string                         $name   Name without prefix.
-	 * @param callable(array<mixed>): mixed $change Receives the value, returns the new one.
+	 * @param string   $name   Name without prefix.
+	 * @param callable $change Receives the value (an array), returns the new one.
 	 */
 	public function update( string $name, callable $change ): void {
 		global $wpdb;

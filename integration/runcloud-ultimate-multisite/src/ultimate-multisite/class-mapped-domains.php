@@ -36,7 +36,7 @@ final class Mapped_Domains {
 		$names  = array();
 		$offset = 0;
 		while ( $this->available() ) {
-			$page = (array) wu_get_domains(
+			$page    = (array) wu_get_domains(
 				array(
 					'number' => self::PAGE,
 					'offset' => $offset,
@@ -160,7 +160,11 @@ final class Mapped_Domains {
 		if ( ! $network ) {
 			return array();
 		}
-		$names = array_filter( array( Domain_Name::normalize( $network->domain ) => (int) get_main_site_id( $network->id ) ), 'strlen', ARRAY_FILTER_USE_KEY );
+		$names = array();
+		$main  = Domain_Name::normalize( $network->domain );
+		if ( '' !== $main ) {
+			$names[ $main ] = (int) get_main_site_id( $network->id );
+		}
 		if ( is_subdomain_install() ) {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- every site's address in one query; get_sites() would build every WP_Site.
 			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT blog_id, domain FROM {$wpdb->blogs} WHERE site_id = %d AND deleted = 0", $network->id ) );
@@ -184,7 +188,7 @@ final class Mapped_Domains {
 	private function names_of( array $records ): array {
 		$names = array();
 		foreach ( $records as $record ) {
-			if ( is_object( $record ) && method_exists( $record, 'get_domain' ) ) {
+			if ( $record instanceof \WP_Ultimo\Models\Domain ) {
 				$name = Domain_Name::normalize( (string) $record->get_domain() );
 				$site = (int) $record->get_site_id();
 			} else {
