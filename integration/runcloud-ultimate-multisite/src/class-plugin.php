@@ -159,7 +159,7 @@ final class Plugin {
 
 	/** The operations of the command line and the admin buttons (built on first use). */
 	public function commands(): Commands {
-		return $this->commands ??= new Commands( $this->settings, $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->per_domain, $this->migration );
+		return $this->commands ??= new Commands( $this->settings, $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->migration );
 	}
 
 	/** The admin screens' and notices' hooks (boot() in the network admin, admin-ajax, admin-post). */

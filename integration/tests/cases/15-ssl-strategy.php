@@ -125,7 +125,7 @@ t(
 		contains( 'broken.example.net', $errors, 'ERROR line' );
 		contains( 'does not point', $errors, 'RunCloud\'s message in the log' );
 		eq( 2, count( Sandbox::domain_certs() ), 'certificates installed' );
-		eq( array( 'covered' => 2, 'pending' => 0, 'failed' => 1 ), plugin()->per_domain->counts(), 'counts' );
+		eq( array( 'covered' => 2, 'pending' => 0, 'failed' => 1 ), plugin()->ledger->certificate_counts(), 'counts' );
 		eq( array(), preg_grep( '#^(PUT|POST) /ssl(/\d+)? #', Sandbox::calls() ), 'basic certificate calls' );
 		eq( array(), jobs(), 'jobs left' );
 	}

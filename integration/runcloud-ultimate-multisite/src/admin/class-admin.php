@@ -229,7 +229,7 @@ final class Admin {
 			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->plugin->mode->configured() . ( $this->plugin->mode->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
 			__( 'SSL mode of the web app', 'runcloud-ultimate-multisite' ) => $this->known_mode(),
 			/* translators: 1: covered, 2: pending, 3: failed */
-			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->plugin->per_domain->counts() ) ),
+			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->plugin->ledger->certificate_counts() ) ),
 			__( 'Last domain sync', 'runcloud-ultimate-multisite' ) => ! empty( $last['time'] )
 				/* translators: 1: date, 2: added, 3: removed, 4: failed */
 				? sprintf( __( '%1$s: %2$d added, %3$d removed, %4$d failed', 'runcloud-ultimate-multisite' ), gmdate( 'Y-m-d H:i', (int) $last['time'] ), count( (array) $last['added'] ), count( (array) $last['removed'] ), count( (array) $last['failed'] ) )

@@ -20,7 +20,6 @@ use RunCloud_Ultimate_Multisite\RunCloud\Errors;
 use RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception;
 use RunCloud_Ultimate_Multisite\Ssl\Basic_Redeploy;
 use RunCloud_Ultimate_Multisite\Ssl\Basic_Ssl_Guard;
-use RunCloud_Ultimate_Multisite\Ssl\Per_Domain;
 use RunCloud_Ultimate_Multisite\Ssl\Ssl_Migration;
 use RunCloud_Ultimate_Multisite\Ssl\Ssl_Mode;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
@@ -50,23 +49,9 @@ final class Commands {
 	 * @param Reconciler      $reconciler      Reconcile.
 	 * @param Ssl_Mode        $mode            Strategy and mode.
 	 * @param Basic_Redeploy  $basic           The basic certificate.
-	 * @param Per_Domain      $per_domain      Per-domain certificates.
 	 * @param Ssl_Migration   $migration       Mode switch.
 	 */
-	public function __construct(
-		private readonly Settings $settings,
-		private readonly Connector $connector,
-		private readonly Logger $logger,
-		private readonly Connection_Test $connection_test,
-		private readonly Ledger $ledger,
-		private readonly Mapped_Domains $mapped,
-		private readonly Domain_Sync $sync,
-		private readonly Reconciler $reconciler,
-		private readonly Ssl_Mode $mode,
-		private readonly Basic_Redeploy $basic,
-		private readonly Per_Domain $per_domain,
-		private readonly Ssl_Migration $migration
-	) {}
+	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly Logger $logger, private readonly Connection_Test $connection_test, private readonly Ledger $ledger, private readonly Mapped_Domains $mapped, private readonly Domain_Sync $sync, private readonly Reconciler $reconciler, private readonly Ssl_Mode $mode, private readonly Basic_Redeploy $basic, private readonly Ssl_Migration $migration ) {}
 
 	/**
 	 * Connection test.
@@ -260,7 +245,7 @@ final class Commands {
 			'renewal_date'         => (string) $cert['renewalDate'],
 		);
 		$fields += $this->ssl_mode();
-		foreach ( $this->per_domain->counts() as $state => $count ) {
+		foreach ( $this->ledger->certificate_counts() as $state => $count ) {
 			$fields[ 'domain_certificates_' . $state ] = (string) $count;
 		}
 		$fields['pending_redeploy'] = implode( ', ', $this->basic->pending() );

@@ -65,16 +65,6 @@ final class Domain_Name {
 	}
 
 	/**
-	 * Whether $name is a wildcard domain ("*.example.com"). RunCloud\Domain::$wildcard says it for the
-	 * extension's objects; this is for names.
-	 *
-	 * @param string $name Normalised name.
-	 */
-	public static function is_wildcard( string $name ): bool {
-		return str_starts_with( $name, '*.' );
-	}
-
-	/**
 	 * The parent of a name ("a.example.com" gives "example.com"), or '' for a top-level name. A
 	 * wildcard "*.example.com" serves exactly the names whose parent is "example.com": its
 	 * certificate does not cover a.b.example.com.

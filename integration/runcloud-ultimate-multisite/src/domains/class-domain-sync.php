@@ -53,17 +53,7 @@ final class Domain_Sync {
 	 * @param Wildcards      $wildcards Wildcard domains of the web app.
 	 * @param Mapped_Domains $mapped    Ultimate Multisite's mappings.
 	 */
-	public function __construct(
-		private readonly Connector $connector,
-		private readonly Ledger $ledger,
-		private readonly Queue $queue,
-		private readonly Retry_Policy $retry,
-		private readonly Logger $logger,
-		private readonly Dns_Checker $dns,
-		private readonly Ssl_Chooser $ssl,
-		private readonly Wildcards $wildcards,
-		private readonly Mapped_Domains $mapped
-	) {}
+	public function __construct( private readonly Connector $connector, private readonly Ledger $ledger, private readonly Queue $queue, private readonly Retry_Policy $retry, private readonly Logger $logger, private readonly Dns_Checker $dns, private readonly Ssl_Chooser $ssl, private readonly Wildcards $wildcards, private readonly Mapped_Domains $mapped ) {}
 
 	/** Hooks of the sync's own job (queued only while the integration is active). */
 	public function register(): void {

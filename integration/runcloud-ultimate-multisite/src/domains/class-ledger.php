@@ -68,7 +68,7 @@ final class Ledger {
 		$this->mark_recent( 'add', $name );
 		delete_site_transient( self::recent_key( 'remove', $name ) );
 		$this->forget_certificate( $name );
-		$this->forgotten( $name );
+		do_action( 'wu_runcloud_name_forgotten', $name ); // FORGOTTEN.
 	}
 
 	/**
@@ -89,7 +89,7 @@ final class Ledger {
 		$this->forget_id( $name );
 		$this->forget_certificate( $name );
 		delete_site_transient( self::recent_key( 'add', $name ) );
-		$this->forgotten( $name );
+		do_action( 'wu_runcloud_name_forgotten', $name ); // FORGOTTEN.
 	}
 
 	/**
@@ -254,15 +254,6 @@ final class Ledger {
 		$row = $this->state->get( $kind . md5( $name ) );
 
 		return is_array( $row ) && ( $row['name'] ?? '' ) === $name && ( $row['app'] ?? '' ) === $this->settings->webapp_key() ? $row : null;
-	}
-
-	/**
-	 * Tells the other holders of state about $name (FORGOTTEN).
-	 *
-	 * @param string $name Normalised name.
-	 */
-	private function forgotten( string $name ): void {
-		do_action( 'wu_runcloud_name_forgotten', $name );
 	}
 
 	/**

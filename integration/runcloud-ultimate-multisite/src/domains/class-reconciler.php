@@ -55,17 +55,7 @@ final class Reconciler {
 	 * @param Queue          $queue     Job queue (the daily run).
 	 * @param Um_Records     $records   Ultimate Multisite's records (the daily look at `secure`).
 	 */
-	public function __construct(
-		private readonly Connector $connector,
-		private readonly Ledger $ledger,
-		private readonly State $state,
-		private readonly Logger $logger,
-		private readonly Mapped_Domains $mapped,
-		private readonly Wildcards $wildcards,
-		private readonly Domain_Sync $sync,
-		private readonly Queue $queue,
-		private readonly Um_Records $records
-	) {}
+	public function __construct( private readonly Connector $connector, private readonly Ledger $ledger, private readonly State $state, private readonly Logger $logger, private readonly Mapped_Domains $mapped, private readonly Wildcards $wildcards, private readonly Domain_Sync $sync, private readonly Queue $queue, private readonly Um_Records $records ) {}
 
 	/** Hooks of the daily reconcile. */
 	public function register(): void {
@@ -81,11 +71,6 @@ final class Reconciler {
 		if ( did_action( 'action_scheduler_init' ) || ! $this->queue->uses_action_scheduler() ) {
 			$this->schedule();
 		}
-	}
-
-	/** Whether an adapter activated the integration in this request. */
-	public function is_active(): bool {
-		return $this->active;
 	}
 
 	/** Makes sure the daily reconcile is queued, once the queue can take it and an adapter is active. */
@@ -145,11 +130,7 @@ final class Reconciler {
 	 * @throws \RunCloud\Exception|Not_Ready_Exception When RunCloud cannot be read at all.
 	 */
 	public function run( bool $dry_run = false, ?callable $progress = null ): array {
-		$tick   = static function ( string $step ) use ( $progress ): void {
-			if ( $progress ) {
-				$progress( $step );
-			}
-		};
+		$tick   = static fn( string $step ) => $progress ? $progress( $step ) : null;
 		$client = $this->connector->client();
 
 		// The wildcard answer is refreshed here, so the cache used by site events stays honest.
@@ -252,11 +233,7 @@ final class Reconciler {
 			count( $failed )
 		);
 		if ( $failed ) {
-			$lines = array();
-			foreach ( $failed as $name => $why ) {
-				$lines[] = $name . ' (' . $why . ')';
-			}
-			$this->logger->error( $summary . ' Failed: ' . implode( '; ', $lines ) );
+			$this->logger->error( $summary . ' Failed: ' . implode( '; ', array_map( static fn( $name, $why ) => "$name ($why)", array_keys( $failed ), $failed ) ) );
 		} else {
 			$this->logger->info( $summary );
 		}

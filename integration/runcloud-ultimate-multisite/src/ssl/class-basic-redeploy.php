@@ -50,17 +50,7 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 * @param Mapped_Domains  $mapped    Ultimate Multisite's mappings (a name no longer mapped is dropped).
 	 * @param Ledger          $ledger    Names this plugin added.
 	 */
-	public function __construct(
-		private readonly Settings $settings,
-		private readonly Connector $connector,
-		private readonly State $state,
-		private readonly Queue $queue,
-		private readonly Retry_Policy $retry,
-		private readonly Logger $logger,
-		private readonly Basic_Ssl_Guard $guard,
-		private readonly Mapped_Domains $mapped,
-		private readonly Ledger $ledger
-	) {}
+	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly State $state, private readonly Queue $queue, private readonly Retry_Policy $retry, private readonly Logger $logger, private readonly Basic_Ssl_Guard $guard, private readonly Mapped_Domains $mapped, private readonly Ledger $ledger ) {}
 
 	/**
 	 * Asks for a redeploy that will cover $name.
@@ -69,14 +59,7 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 * @param int    $delay Unused: the gathering window decides.
 	 */
 	public function request( string $name, int $delay = 0 ): bool {
-		$this->update(
-			static function ( array $ssl ) use ( $name ): array {
-				$ssl['pending'][ $name ] = time();
-				unset( $ssl['covered'][ $name ] );
-				return $ssl;
-			}
-		);
-
+		$this->update( static fn( array $ssl ): array => array_merge( $ssl, self::without( $ssl, $name ), array( 'pending' => array_merge( $ssl['pending'], array( $name => time() ) ) ) ) );
 		$args = array( $this->settings->webapp_key() );
 		if ( $this->queue->is_scheduled( self::HOOK, $args ) ) {
 			$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s requested: it joins the shared certificate\'s redeploy (basic mode) already queued.', $name ) );
@@ -112,14 +95,8 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 * @param string $name Normalised name.
 	 */
 	public function forget( string $name ): void {
-		$ssl = $this->read();
-		if ( isset( $ssl['pending'][ $name ] ) || isset( $ssl['covered'][ $name ] ) ) {
-			$this->update(
-				static function ( array $ssl ) use ( $name ): array {
-					unset( $ssl['pending'][ $name ], $ssl['covered'][ $name ] );
-					return $ssl;
-				}
-			);
+		if ( $this->is_pending( $name ) || $this->is_covered( $name ) ) {
+			$this->update( static fn( array $ssl ): array => array_merge( $ssl, self::without( $ssl, $name ) ) );
 		}
 
 		// The web app's names changed: what the guard found may be gone, so look again (a blocked
@@ -246,12 +223,7 @@ final class Basic_Redeploy implements Certificate_Strategy {
 					foreach ( $names as $name ) {
 						$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits: %s; the redeploy is tried again in %d s.', $name, Errors::describe( $e ), $delay ) );
 					}
-					$this->update(
-						static function ( array $ssl ) use ( $next ): array {
-							$ssl['attempt'] = $next;
-							return $ssl;
-						}
-					);
+					$this->update( static fn( array $ssl ): array => array( 'attempt' => $next ) + $ssl );
 					$this->queue->schedule( $delay, self::HOOK, array( $this->settings->webapp_key() ) );
 				}
 			);
@@ -260,11 +232,10 @@ final class Basic_Redeploy implements Certificate_Strategy {
 				$this->logger->domain( $name, 'error', sprintf( 'SSL: certificate of %s refused: %s', $name, Errors::describe( $e ) ) );
 			}
 			$this->update(
-				static function ( array $ssl ): array {
-					$ssl['pending'] = array();
-					$ssl['attempt'] = 0;
-					return $ssl;
-				}
+				static fn( array $ssl ): array => array(
+					'pending' => array(),
+					'attempt' => 0,
+				) + $ssl
 			);
 			throw $failed;
 		}
@@ -371,6 +342,20 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 */
 	private function read(): array {
 		return self::with_keys( (array) $this->state->get( 'ssl' ) );
+	}
+
+	/**
+	 * The pending and covered maps of $ssl without $name.
+	 *
+	 * @param array{pending: array<string, int>, covered: array<string, int>} $ssl  State.
+	 * @param string                                                          $name Name.
+	 * @return array{pending: array<string, int>, covered: array<string, int>}
+	 */
+	private static function without( array $ssl, string $name ): array {
+		return array(
+			'pending' => array_diff_key( $ssl['pending'], array( $name => 0 ) ),
+			'covered' => array_diff_key( $ssl['covered'], array( $name => 0 ) ),
+		);
 	}
 
 	/**

@@ -20,20 +20,17 @@ use RunCloud_Ultimate_Multisite\Storage\State;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * In basic SSL mode the web app has one Let's Encrypt certificate for all its names, so one order
- * carries every name: more than 100 names, or one name whose DNS does not point at the server, and
- * the order fails for everyone. Before a redeploy this class counts the names and looks for
- * unpointed ones; when the order cannot succeed it is not sent, the reason and the way out are logged
- * at ERROR and kept for a network-admin notice. Near the limit it warns once per crossing.
+ * In basic SSL mode one Let's Encrypt order carries every name of the web app: more than 100 names,
+ * or one name whose DNS does not point at the server, and it fails for everyone. Before a redeploy
+ * this class counts the names and looks for unpointed ones; an order that cannot succeed is not sent,
+ * and the reason and the way out are logged at ERROR and kept for a network-admin notice. Near the
+ * limit it warns once per crossing.
  *
- * The names are counted from RunCloud's own listing, not from what this plugin tracked: the
- * certificate covers every domain of the web app (the primary, domains added by hand or by the
- * reconcile, network subdomains) and the www twins as RunCloud stored them, which only the listing
- * knows. That costs one GET per 40 domains, once per gathered redeploy; a refused order costs more.
- *
- * A blocked redeploy is not retried: neither the count nor a name's DNS changes by waiting. What can
- * change them comes through the plugin (a domain removed or added, DNS propagation, the mode switch)
- * and queues the redeploy again (Basic_Redeploy::forget() and request()).
+ * The names come from RunCloud's listing, not from what this plugin tracked: the certificate covers
+ * every domain of the web app and the www twins as RunCloud stored them, which only the listing knows
+ * (one GET per 40 domains per gathered redeploy; a refused order costs more). A blocked redeploy is
+ * not retried: waiting changes neither the count nor a name's DNS. What can change them comes through
+ * the plugin and queues the redeploy again (Basic_Redeploy::forget() and request()).
  */
 final class Basic_Ssl_Guard {
 
@@ -51,7 +48,7 @@ final class Basic_Ssl_Guard {
 	const NAMES_SHOWN = 5;
 
 	/**
-	 * Names the last check() found still at Ultimate Multisite's DNS stage and not pointing here.
+	 * Names the last check() found still at Ultimate Multisite's DNS stage, not pointing here.
 	 *
 	 * @var string[]
 	 */
@@ -68,15 +65,7 @@ final class Basic_Ssl_Guard {
 	 * @param Ssl_Mode       $mode      Whether certificates are the basic one.
 	 * @param Mapped_Domains $mapped Ultimate Multisite's records (their DNS stage).
 	 */
-	public function __construct(
-		private readonly Settings $settings,
-		private readonly Connector $connector,
-		private readonly State $state,
-		private readonly Dns_Checker $dns,
-		private readonly Logger $logger,
-		private readonly Ssl_Mode $mode,
-		private readonly Mapped_Domains $mapped
-	) {}
+	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly State $state, private readonly Dns_Checker $dns, private readonly Logger $logger, private readonly Ssl_Mode $mode, private readonly Mapped_Domains $mapped ) {}
 
 	/**
 	 * Checks the web app's names before a basic redeploy.
@@ -136,8 +125,7 @@ final class Basic_Ssl_Guard {
 	}
 
 	/**
-	 * What the network admin is shown, both null when nothing is wrong or the web app is not in basic
-	 * mode any more.
+	 * What the network admin is shown; both null when nothing is wrong or the mode is not basic.
 	 *
 	 * @return array{blocked: array<string, mixed>|null, warned: array<string, mixed>|null}
 	 */
@@ -248,10 +236,9 @@ final class Basic_Ssl_Guard {
 	}
 
 	/**
-	 * Names of the certificate that do not point at the server: Ultimate Multisite's DNS stage has
-	 * not seen them point, and the plugin's own DNS check does not either. Those it gave up on are
-	 * known not to point (they block); those it is still checking are waited for. Names that passed
-	 * Ultimate Multisite's check are trusted; nothing is looked up for them.
+	 * Names of the certificate at Ultimate Multisite's DNS stage that the plugin's own check does not
+	 * see point here either: those it gave up on block, those it still checks are waited for. Names
+	 * that passed its check are trusted, not looked up.
 	 *
 	 * @param string[] $names Names the certificate would cover.
 	 * @return array{0: string[], 1: string[]} Known not to point; still being checked.

@@ -57,15 +57,7 @@ final class Per_Domain implements Certificate_Strategy {
 	 * @param Ledger         $ledger    Ids, certificate rows, tracked names.
 	 * @param Mapped_Domains $mapped    Ultimate Multisite's mappings (a job for a name no longer mapped is dropped).
 	 */
-	public function __construct(
-		private readonly Settings $settings,
-		private readonly Connector $connector,
-		private readonly Queue $queue,
-		private readonly Retry_Policy $retry,
-		private readonly Logger $logger,
-		private readonly Ledger $ledger,
-		private readonly Mapped_Domains $mapped
-	) {}
+	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly Queue $queue, private readonly Retry_Policy $retry, private readonly Logger $logger, private readonly Ledger $ledger, private readonly Mapped_Domains $mapped ) {}
 
 	/**
 	 * Queues the certificate job of $name (once: a job already waiting for it is not doubled).
@@ -132,15 +124,6 @@ final class Per_Domain implements Certificate_Strategy {
 	 */
 	public function forget( string $name ): void {
 		$this->ledger->forget_certificate( $name );
-	}
-
-	/**
-	 * How many domains of the configured web app are covered, pending and failed (status pages).
-	 *
-	 * @return array{covered: int, pending: int, failed: int}
-	 */
-	public function counts(): array {
-		return $this->ledger->certificate_counts();
 	}
 
 	/**

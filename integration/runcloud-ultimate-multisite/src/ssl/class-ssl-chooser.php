@@ -32,12 +32,7 @@ final class Ssl_Chooser {
 	 * @param Per_Domain     $per_domain One certificate per name.
 	 * @param Logger         $logger     Logger.
 	 */
-	public function __construct(
-		private readonly Ssl_Mode $mode,
-		private readonly Basic_Redeploy $basic,
-		private readonly Per_Domain $per_domain,
-		private readonly Logger $logger
-	) {}
+	public function __construct( private readonly Ssl_Mode $mode, private readonly Basic_Redeploy $basic, private readonly Per_Domain $per_domain, private readonly Logger $logger ) {}
 
 	/** The certificate jobs, and the ledger's forgetting (the basic redeploy's pending names). */
 	public function register(): void {

@@ -47,15 +47,7 @@ final class Ssl_Migration {
 	 * @param Ledger          $ledger     Ids of the web app's domains.
 	 * @param Logger          $logger     Logger.
 	 */
-	public function __construct(
-		private readonly Connector $connector,
-		private readonly Ssl_Mode $mode,
-		private readonly Basic_Ssl_Guard $guard,
-		private readonly Basic_Redeploy $basic,
-		private readonly Per_Domain $per_domain,
-		private readonly Ledger $ledger,
-		private readonly Logger $logger
-	) {}
+	public function __construct( private readonly Connector $connector, private readonly Ssl_Mode $mode, private readonly Basic_Ssl_Guard $guard, private readonly Basic_Redeploy $basic, private readonly Per_Domain $per_domain, private readonly Ledger $ledger, private readonly Logger $logger ) {}
 
 	/**
 	 * Switches to advanced SSL (keeping AutoSSL as it was) and queues the certificate jobs.

@@ -47,12 +47,7 @@ final class Ssl_Mode {
 	 * @param Connector $connector RunCloud client.
 	 * @param Logger    $logger    Logger.
 	 */
-	public function __construct(
-		private readonly Settings $settings,
-		private readonly State $state,
-		private readonly Connector $connector,
-		private readonly Logger $logger
-	) {}
+	public function __construct( private readonly Settings $settings, private readonly State $state, private readonly Connector $connector, private readonly Logger $logger ) {}
 
 	/** The value as configured: the constant when defined, else the admin page's setting, else ''. */
 	private function raw(): string {

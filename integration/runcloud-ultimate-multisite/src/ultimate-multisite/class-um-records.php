@@ -184,9 +184,8 @@ final class Um_Records {
 				}
 				try {
 					\ActionScheduler::store()->cancel_action( $action_id );
-				} catch ( \Throwable $e ) {
-					// Another queue runner claimed it meanwhile: that check runs now anyway.
-					unset( $e );
+				} catch ( \Throwable ) {
+					continue; // Another queue runner claimed it meanwhile: that check runs now anyway.
 				}
 			}
 
