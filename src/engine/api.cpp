@@ -138,15 +138,12 @@ Api::Api(std::unique_ptr<Settings> settings, int64_t server_id, int64_t webapp_i
 
 Api::~Api() = default;
 
-bool Api::begin(Failure &f) {
-    if (busy_) {
-        f = failure(Failure::Kind::Busy, 0, "RunCloud\\Client is busy: one of its calls is running (PHP code called back into it)");
-        return false;
-    }
+Outcome Api::begin() {
+    if (busy_) return failure(Failure::Kind::Busy, 0, "RunCloud\\Client is busy: one of its calls is running (PHP code called back into it)");
     busy_ = true;
     call_ = Call{};
     call_.deadline = Clock::now() + std::chrono::milliseconds(settings_->timeout_ms);
-    return true;
+    return Done{};
 }
 
 Session &Api::session() {
@@ -212,7 +209,7 @@ std::optional<RateState> Api::rate() const {
 
 std::string Api::app_path(const std::string &rest) const { return app_ + rest; }
 
-Exchange Api::request(const char *method, std::string path, std::string body) const {
+Exchange Api::exchange(const char *method, std::string path, std::string body) const {
     Exchange ex;
     ex.method = method;
     ex.held = const_cast<size_t *>(&call_.held);
@@ -303,7 +300,7 @@ Failure Api::failure_text(const Exchange &ex) const {
     return f;
 }
 
-bool Api::run(const std::vector<Op *> &ops, int parallel) {
+bool Api::send_batch(const std::vector<Op *> &ops, int parallel) {
     if (stopped() || call_.refused) return false;
     Session &s = session();
     if (s.busy()) {  // PHP code (the logger) of a call on this session called another client of it
@@ -331,7 +328,7 @@ bool Api::run(const std::vector<Op *> &ops, int parallel) {
         if (!op->ok) op->failure = failure_of(ex);
         release(ex);
     };
-    s.run(*settings_, queue, parallel, [&](Exchange &ex) {
+    s.send(*settings_, queue, parallel, [&](Exchange &ex) {
         Op *op = static_cast<Op *>(ex.owner);
         call_.current = request_ref(ex, true);
         if (s.paced != paced) {
@@ -371,55 +368,53 @@ bool Api::run(const std::vector<Op *> &ops, int parallel) {
     return !call_.aborted;
 }
 
-bool Api::call(Exchange &ex, bool retry_unsafe, Failure &f, long quiet) {
+Outcome Api::send(Exchange &ex, bool retry_unsafe, long quiet) {
     Op op;
     op.ex = std::move(ex);
     op.retry_unsafe = retry_unsafe;
-    bool completed = run({&op}, 1);
+    bool completed = send_batch({&op}, 1);
     ex = std::move(op.ex);
     ex.held = &call_.held;
-    if (!completed) { f = stop_failure(); return false; }
-    if (ex.result == CURLE_OK && is_success(ex.status)) return true;
-    f = failure_of(ex);
-    if (!(f.is_status(quiet))) log("error", ex, f.message);
-    if (call_.aborted) f = stop_failure();
-    return false;
+    if (!completed) return stop_failure();
+    if (ex.result == CURLE_OK && is_success(ex.status)) return Done{};
+    Failure f = failure_of(ex);
+    if (!f.is_status(quiet)) log("error", ex, f.message);
+    if (call_.aborted) return stop_failure();
+    return f;
 }
 
-bool Api::send(const char *method, const std::string &path, const std::string &query, const std::string *body,
-               Exchange &ex, Failure &f) {
-    ex = request(method, query.empty() ? path : path + "?" + query, body ? *body : std::string());
+Result<Exchange> Api::send(const char *method, const std::string &path, const std::string &query, const std::string *body) {
+    Exchange ex = exchange(method, query.empty() ? path : path + "?" + query, body ? *body : std::string());
     ex.with_body = body != nullptr;
-    return call(ex, false, f);
+    Outcome sent = send(ex);
+    if (!sent) return sent.take_failure();
+    return ex;
 }
 
 /* Page 1 first, for the page count; then the other pages, `concurrency` at a time, each batch handed to
  * `sink` once it is complete (no transfer running: the sink may run PHP code) and dropped. */
-bool Api::walk(const std::string &path, const std::string &query, const PageSink &sink, Failure &f) {
+Outcome Api::list_all(const std::string &path, const std::string &query, const PageSink &sink) {
     auto page_path = [&](int64_t page) {
         return path + "?page=" + std::to_string(page) + "&perPage=" + std::to_string(kPerPage) + (query.empty() ? "" : "&" + query);
     };
-    auto read = [&](Exchange &ex, PageMeta &meta, PageStep &step) {
+    // One page to the sink: Bad is the page's failure, else what the sink said.
+    auto read = [&](Exchange &ex, PageMeta &meta) -> Result<PageStep> {
         std::string why;
-        step = sink(ex, meta, why);
-        if (step == PageStep::Bad) {
-            f = call_.aborted ? stop_failure() : unexpected(ex, why);
-            return false;
-        }
+        PageStep step = sink(ex, meta, why);
+        if (step == PageStep::Bad) return call_.aborted ? stop_failure() : unexpected(ex, why);
         release(ex);
-        return true;
+        return step;
     };
-    Exchange first = request("GET", page_path(1));
-    if (!call(first, false, f)) return false;
+    Exchange first = exchange("GET", page_path(1));
+    if (Outcome sent = send(first); !sent) return sent;
     PageMeta meta;
-    PageStep step;
-    if (!read(first, meta, step)) return false;
-    if (step == PageStep::Stop) return true;
+    Result<PageStep> step = read(first, meta);
+    if (!step || *step == PageStep::Stop) return step ? Outcome(Done{}) : step.take_failure();
     if (meta.total_pages > kMaxPages) {
-        f = failure(Failure::Kind::Unexpected, first.status, "RunCloud API GET " + first.path + " announces " +
-                    std::to_string(meta.total_pages) + " pages; the client reads at most " + std::to_string(kMaxPages));
+        Failure f = failure(Failure::Kind::Unexpected, first.status, "RunCloud API GET " + first.path + " announces " +
+                            std::to_string(meta.total_pages) + " pages; the client reads at most " + std::to_string(kMaxPages));
         f.request = request_ref(first, true);
-        return false;
+        return f;
     }
     if (meta.total_pages > 1) {
         int batch = std::max(1, settings_->concurrency);
@@ -428,59 +423,58 @@ bool Api::walk(const std::string &path, const std::string &query, const PageSink
             std::vector<Op> ops(static_cast<size_t>(to - from + 1));
             std::vector<Op *> refs;
             for (int64_t p = from; p <= to; p++) {
-                ops[p - from].ex = request("GET", page_path(p));
+                ops[p - from].ex = exchange("GET", page_path(p));
                 refs.push_back(&ops[p - from]);
             }
-            if (!run(refs, batch)) { f = stop_failure(); return false; }
+            if (!send_batch(refs, batch)) return stop_failure();
             for (auto &op : ops) {  // a batch with a failed page fails, whatever the pages before it say
                 Exchange &ex = op.ex;
                 if (ex.result != CURLE_OK || !is_success(ex.status)) {
-                    f = failure_of(ex);
+                    Failure f = failure_of(ex);
                     log("error", ex, f.message);
-                    if (call_.aborted) f = stop_failure();
-                    return false;
+                    return call_.aborted ? stop_failure() : f;
                 }
             }
             for (auto &op : ops) {
                 PageMeta m;
-                if (!read(op.ex, m, step)) return false;
-                if (step == PageStep::Stop) return true;
+                Result<PageStep> next = read(op.ex, m);
+                if (!next) return next.take_failure();
+                if (*next == PageStep::Stop) return Done{};
             }
         }
-        return true;
+        return Done{};
     }
     if (meta.total_pages == 0 && meta.count >= static_cast<size_t>(kPerPage)) {
         // No pagination block to count pages by: walk on until a short page.
         for (int64_t page = 2;; page++) {
             if (page > kMaxPages) {
-                f = failure(Failure::Kind::Unexpected, 0, "RunCloud API GET " + path + " is a listing of more than " +
-                            std::to_string(kMaxPages) + " pages; the client reads at most that many");
+                Failure f = failure(Failure::Kind::Unexpected, 0, "RunCloud API GET " + path + " is a listing of more than " +
+                                    std::to_string(kMaxPages) + " pages; the client reads at most that many");
                 f.request = RequestRef{"GET", path, true};
-                return false;
+                return f;
             }
-            Exchange ex = request("GET", page_path(page));
-            if (!call(ex, false, f)) return false;
+            Exchange ex = exchange("GET", page_path(page));
+            if (Outcome sent = send(ex); !sent) return sent;
             PageMeta m;
-            if (!read(ex, m, step)) return false;
-            if (step == PageStep::Stop || m.count < static_cast<size_t>(kPerPage)) return true;
+            Result<PageStep> next = read(ex, m);
+            if (!next) return next.take_failure();
+            if (*next == PageStep::Stop || m.count < static_cast<size_t>(kPerPage)) return Done{};
         }
     }
-    return true;
+    return Done{};
 }
 
-bool Api::ping(bool &pong, Failure &f) {
-    Exchange ex = request("GET", "/ping");
-    if (!call(ex, false, f)) return false;
+Result<bool> Api::ping() {
+    Exchange ex = exchange("GET", "/ping");
+    if (Outcome sent = send(ex); !sent) return sent.take_failure();
     std::string message, why;
-    pong = decode_message(body_of(ex), message, why) && message == "pong";
-    return true;
+    return decode_message(body_of(ex), message, why) && message == "pong";
 }
 
-/* Every domain of the listing (`query` added to each page), each id once, until `each` says stop. A page
- * that brings only ids seen already means the listing repeats itself: the walk ends there. */
-bool Api::walk_domains(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f) {
+/* A page that brings only ids seen already means the listing repeats itself: the walk ends there. */
+Outcome Api::each_domain(const std::string &query, const std::function<bool(DomainData &&)> &each) {
     std::unordered_set<int64_t> seen;
-    return walk(app_path("/domains"), query, [&](const Exchange &ex, PageMeta &meta, std::string &why) {
+    return list_all(app_path("/domains"), query, [&](const Exchange &ex, PageMeta &meta, std::string &why) {
         bool stop = false, fresh = false;
         bool ok = decode_page(body_of(ex), [&](DomainData &&d) {
             if (stop || !seen.insert(d.id).second) return;
@@ -489,129 +483,116 @@ bool Api::walk_domains(const std::string &query, const std::function<bool(Domain
         }, meta, why);
         if (!ok) return PageStep::Bad;
         return stop || (meta.count > 0 && !fresh) ? PageStep::Stop : PageStep::More;
-    }, f);
+    });
 }
 
-bool Api::list_domains(std::vector<DomainData> &out, Failure &f) { return all_domains(out, f); }
-
-bool Api::all_domains(std::vector<DomainData> &out, Failure &f) {
-    out.clear();
-    return walk_domains("", [&](DomainData &&d) { out.push_back(std::move(d)); return true; }, f);
+Result<std::vector<DomainData>> Api::list_domains() {
+    std::vector<DomainData> out;
+    Outcome listed = each_domain("", [&](DomainData &&d) { out.push_back(std::move(d)); return true; });
+    if (!listed) return listed.take_failure();
+    return out;
 }
 
 /* `search` cuts the walk to the matching names when RunCloud honours it; when it does not, the same walk
  * covers every page. Either way only an exact match counts. */
-bool Api::find_domain(const std::string &name, std::optional<DomainData> &out, Failure &f) {
-    out.reset();
-    return walk_domains("search=" + url_encode(name), [&](DomainData &&d) {
+Result<std::optional<DomainData>> Api::find_domain(const std::string &name) {
+    std::optional<DomainData> out;
+    Outcome listed = each_domain("search=" + url_encode(name), [&](DomainData &&d) {
         if (comparable(d.name) != name) return true;
         out = std::move(d);
         return false;
-    }, f);
+    });
+    if (!listed) return listed.take_failure();
+    return out;
 }
 
-bool Api::add_domain(const std::string &name, const AddSpec &spec, DomainData &out, Failure &f) {
-    Exchange ex = request("POST", app_path("/domains"), add_body(name, spec));
+Result<DomainData> Api::add_domain(const std::string &name, const AddSpec &spec) {
+    Exchange ex = exchange("POST", app_path("/domains"), add_body(name, spec));
     // Adding is safe to retry: a name that landed comes back as 422 and is then read back below.
-    if (call(ex, true, f, 422)) {
+    Outcome sent = send(ex, true, 422);
+    if (sent) {
+        DomainData out;
         std::string why;
-        if (decode_domain(body_of(ex), out, why)) return true;
-        std::optional<DomainData> found;
-        if (!find_domain(name, found, f)) return false;
-        if (found) { out = std::move(*found); return true; }
-        f = unexpected(ex, why);
-        return false;
+        if (decode_domain(body_of(ex), out, why)) return out;
+        Result<std::optional<DomainData>> found = find_domain(name);
+        if (!found) return found.take_failure();
+        if (*found) return std::move(**found);
+        return unexpected(ex, why);
     }
-    if (!f.is_status(422)) return false;
-    Failure taken = f;
-    std::optional<DomainData> found;
-    if (!find_domain(name, found, f)) return false;
-    if (!found) {  // a real validation error: now it is one
-        f = taken;
-        log("error", ex, f.message);
-        return false;
+    if (!sent.failure().is_status(422)) return sent.take_failure();
+    Result<std::optional<DomainData>> found = find_domain(name);
+    if (!found) return found.take_failure();
+    if (!*found) {  // a real validation error: now it is one
+        log("error", ex, sent.failure().message);
+        return sent.take_failure();
     }
-    out = std::move(*found);
-    return true;
+    return std::move(**found);
 }
 
-bool Api::remove_domain(const std::string &name, bool &removed, Failure &f) {
-    std::optional<DomainData> found;
-    if (!find_domain(name, found, f)) return false;
-    removed = false;
-    if (!found) return true;
-    Exchange ex = request("DELETE", app_path("/domains/" + std::to_string(found->id)));
-    if (call(ex, false, f, 404)) { removed = true; return true; }
-    if (f.is_status(404)) {
-        removed = ex.maybe_applied;  // a retried delete that finds it gone: an earlier attempt landed
-        f = Failure{};
-        return true;
-    }
-    return false;
+Result<bool> Api::remove_domain(const std::string &name) {
+    Result<std::optional<DomainData>> found = find_domain(name);
+    if (!found) return found.take_failure();
+    if (!*found) return false;
+    Exchange ex = exchange("DELETE", app_path("/domains/" + std::to_string((*found)->id)));
+    Outcome sent = send(ex, false, 404);
+    if (sent) return true;
+    if (sent.failure().is_status(404)) return ex.maybe_applied;  // a retried delete that finds it gone: an earlier attempt landed
+    return sent.take_failure();
 }
 
-bool Api::get_ssl(std::optional<SslData> &out, Failure &f) {
-    out.reset();
-    Exchange ex = request("GET", app_path("/ssl"));
-    if (!call(ex, false, f, 404)) {
-        if (f.is_status(404)) { f = Failure{}; return true; }  // no certificate: normal
-        return false;
+Result<std::optional<SslData>> Api::get_ssl() {
+    Exchange ex = exchange("GET", app_path("/ssl"));
+    Outcome sent = send(ex, false, 404);
+    if (!sent) {
+        if (sent.failure().is_status(404)) return std::optional<SslData>();  // no certificate: normal
+        return sent.take_failure();
     }
     SslData ssl;
     std::string why;
-    if (!decode_ssl(body_of(ex), ssl, why)) {
-        f = unexpected(ex, why);
-        return false;
-    }
-    if (ssl.id > 0) {
-        ssl_memory().cache_ssl_id(app_, ssl.id);
-        out = std::move(ssl);
-    }
-    return true;
+    if (!decode_ssl(body_of(ex), ssl, why)) return unexpected(ex, why);
+    if (ssl.id <= 0) return std::optional<SslData>();
+    ssl_memory().cache_ssl_id(app_, ssl.id);
+    return std::optional<SslData>(std::move(ssl));
 }
 
-bool Api::install_ssl(const std::string &body, SslData &out, Failure &f) {
-    Exchange ex = request("POST", app_path("/ssl"), body);
-    if (!call(ex, false, f)) return false;
+Result<SslData> Api::install_ssl(const std::string &body) {
+    Exchange ex = exchange("POST", app_path("/ssl"), body);
+    if (Outcome sent = send(ex); !sent) return sent.take_failure();
+    SslData out;
     std::string why;
-    if (!decode_ssl(body_of(ex), out, why)) {
-        f = unexpected(ex, why);
-        return false;
-    }
+    if (!decode_ssl(body_of(ex), out, why)) return unexpected(ex, why);
     if (out.id > 0) {
         ssl_memory().cache_ssl_id(app_, out.id);
-        return true;
+        return out;
     }
     // RunCloud may answer {}: read the certificate back.
-    std::optional<SslData> now;
-    if (!get_ssl(now, f)) return false;
-    if (!now) {
-        f = unexpected(ex, "that it accepted the certificate, but GET /ssl shows none");
-        return false;
-    }
-    out = std::move(*now);
-    return true;
+    Result<std::optional<SslData>> now = get_ssl();
+    if (!now) return now.take_failure();
+    if (!*now) return unexpected(ex, "that it accepted the certificate, but GET /ssl shows none");
+    return std::move(**now);
 }
 
 /* GET ssl + PUT ssl/{id}; the id is remembered per session, so later redeploys are a single PUT. */
-bool Api::redeploy_ssl(bool &done, Failure &f) {
-    done = false;
+Result<bool> Api::redeploy_ssl() {
     for (int round = 0; round < 2; round++) {
         int64_t id = ssl_memory().cached_ssl_id(app_);
         if (id <= 0) {
-            std::optional<SslData> ssl;
-            if (!get_ssl(ssl, f)) return false;
-            if (!ssl) return true;
-            id = ssl->id;
+            Result<std::optional<SslData>> ssl = get_ssl();
+            if (!ssl) return ssl.take_failure();
+            if (!*ssl) return false;
+            id = (*ssl)->id;
         }
-        Exchange ex = request("PUT", app_path("/ssl/" + std::to_string(id)));
-        if (call(ex, false, f, 404)) { done = true; return true; }
-        if (!(f.is_status(404))) return false;
+        Exchange ex = exchange("PUT", app_path("/ssl/" + std::to_string(id)));
+        Outcome sent = send(ex, false, 404);
+        if (sent) return true;
+        if (!sent.failure().is_status(404)) return sent.take_failure();
         ssl_memory().cache_ssl_id(app_, 0);  // the remembered certificate is gone: look again
-        if (round == 1) { log("error", ex, f.message); return false; }
-        f = Failure{};
+        if (round == 1) {
+            log("error", ex, sent.failure().message);
+            return sent.take_failure();
+        }
     }
-    return true;
+    return false;
 }
 
 std::string Api::add_body(const std::string &name, const AddSpec &spec) {
@@ -619,25 +600,25 @@ std::string Api::add_body(const std::string &name, const AddSpec &spec) {
            ",\"redirection\":" + json_quote(spec.redirection) + ",\"type\":" + json_quote(spec.type) + "}";
 }
 
-/* Runs the adds and deletes of a bulk call side by side, at most `concurrency` at once. An add that
- * answers 422 because the name is there already (a concurrent add, or a retry whose first attempt
+/* Runs the adds and deletes of a bulk call side by side, at most `concurrency` at once, adding to `out`. An
+ * add that answers 422 because the name is there already (a concurrent add, or a retry whose first attempt
  * landed) counts as unchanged; a delete that finds the domain gone counts as unchanged too. */
-bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::pair<std::string, int64_t>> &removes,
-                  const AddSpec &spec, BulkResult &out, Failure &f) {
+Result<BulkResult> Api::add_and_remove(const std::vector<std::string> &adds, const std::vector<std::pair<std::string, int64_t>> &removes,
+                                       const AddSpec &spec, BulkResult out) {
     std::vector<Op> ops(adds.size() + removes.size());
     std::vector<Op *> refs;
     for (size_t i = 0; i < adds.size(); i++) {
-        ops[i].ex = request("POST", app_path("/domains"), add_body(adds[i], spec));
+        ops[i].ex = exchange("POST", app_path("/domains"), add_body(adds[i], spec));
         ops[i].retry_unsafe = true;
     }
     for (size_t i = 0; i < removes.size(); i++) {
-        ops[adds.size() + i].ex = request("DELETE", app_path("/domains/" + std::to_string(removes[i].second)));
+        ops[adds.size() + i].ex = exchange("DELETE", app_path("/domains/" + std::to_string(removes[i].second)));
     }
     for (auto &op : ops) {
         op.drop_body = true;
         refs.push_back(&op);
     }
-    if (!run(refs, settings_->concurrency)) { f = stop_failure(); return false; }
+    if (!send_batch(refs, settings_->concurrency)) return stop_failure();
 
     std::vector<std::pair<std::string, Failure>> taken;  // 422 on add: there already, or invalid?
     std::vector<const Exchange *> taken_by;
@@ -663,14 +644,14 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
         log("error", ex, failure.message);
         out.failed.emplace_back(name, std::move(failure));
     }
-    if (taken.empty()) return true;
+    if (taken.empty()) return out;
     std::vector<std::string> names;
     names.reserve(taken.size());
     for (const auto &t : taken) names.push_back(t.first);
-    std::unordered_map<std::string, int64_t> present;
-    if (!ids_of(names, present, f)) return false;
+    Result<std::unordered_map<std::string, int64_t>> present = ids_of(names);
+    if (!present) return present.take_failure();
     for (size_t i = 0; i < taken.size(); i++) {
-        if (present.count(taken[i].first)) {
+        if (present->count(taken[i].first)) {
             // There: ours when an earlier attempt of this add may have landed, else someone else's.
             (taken_by[i]->maybe_applied ? out.added : out.unchanged).push_back(taken[i].first);
         } else {
@@ -678,58 +659,61 @@ bool Api::execute(const std::vector<std::string> &adds, const std::vector<std::p
             out.failed.push_back(std::move(taken[i]));
         }
     }
-    return true;
+    return out;
 }
 
 /* The ids of those of `names` the web app has: a search each when they are few, one full listing otherwise. */
-bool Api::ids_of(const std::vector<std::string> &names, std::unordered_map<std::string, int64_t> &ids, Failure &f) {
+Result<std::unordered_map<std::string, int64_t>> Api::ids_of(const std::vector<std::string> &names) {
+    std::unordered_map<std::string, int64_t> ids;
     if (names.size() <= 3) {
         for (const auto &name : names) {
-            std::optional<DomainData> found;
-            if (!find_domain(name, found, f)) return false;
-            if (found) ids.emplace(name, found->id);
+            Result<std::optional<DomainData>> found = find_domain(name);
+            if (!found) return found.take_failure();
+            if (*found) ids.emplace(name, (*found)->id);
         }
-        return true;
+        return ids;
     }
-    std::vector<DomainData> all;
-    if (!all_domains(all, f)) return false;
+    Result<std::vector<DomainData>> all = list_domains();
+    if (!all) return all.take_failure();
     std::unordered_set<std::string> wanted(names.begin(), names.end());
-    for (const auto &d : all) {
+    for (const auto &d : *all) {
         std::string name = comparable(d.name);
         if (wanted.count(name)) ids.emplace(std::move(name), d.id);
     }
-    return true;
+    return ids;
 }
 
-bool Api::add_domains(const std::vector<std::string> &names, const AddSpec &spec, BulkResult &out, Failure &f) {
-    return execute(names, {}, spec, out, f);
+Result<BulkResult> Api::add_domains(const std::vector<std::string> &names, const AddSpec &spec) {
+    return add_and_remove(names, {}, spec);
 }
 
-bool Api::remove_domains(const std::vector<std::string> &names, BulkResult &out, Failure &f) {
-    std::unordered_map<std::string, int64_t> ids;
-    if (!ids_of(names, ids, f)) return false;
+Result<BulkResult> Api::remove_domains(const std::vector<std::string> &names) {
+    Result<std::unordered_map<std::string, int64_t>> ids = ids_of(names);
+    if (!ids) return ids.take_failure();
+    BulkResult out;
     std::vector<std::pair<std::string, int64_t>> removes;
     for (const auto &name : names) {
-        auto it = ids.find(name);
-        if (it != ids.end()) removes.emplace_back(name, it->second);
+        auto it = ids->find(name);
+        if (it != ids->end()) removes.emplace_back(name, it->second);
         else out.unchanged.push_back(name);
     }
-    return execute({}, removes, AddSpec{}, out, f);
+    return add_and_remove({}, removes, AddSpec{}, std::move(out));
 }
 
-bool Api::sync_domains(const std::vector<std::string> &names, const SyncSpec &spec, BulkResult &out, Failure &f) {
-    std::vector<DomainData> all;
-    if (!all_domains(all, f)) return false;
+Result<BulkResult> Api::sync_domains(const std::vector<std::string> &names, const SyncSpec &spec) {
+    Result<std::vector<DomainData>> all = list_domains();
+    if (!all) return all.take_failure();
     std::unordered_set<std::string> wanted(names.begin(), names.end());
     std::unordered_set<std::string> have;
     std::vector<std::pair<std::string, int64_t>> removes;
-    for (const auto &d : all) {
+    for (const auto &d : *all) {
         std::string name = comparable(d.name);
         have.insert(name);
         if (wanted.count(name) || !spec.prune || d.type == "primary" || d.wildcard || name.rfind("*.", 0) == 0) continue;
         if (spec.has_scope && !in_scope(name, spec.scope)) continue;
         removes.emplace_back(name, d.id);
     }
+    BulkResult out;
     std::vector<std::string> adds;
     for (const auto &name : names) {
         if (have.count(name)) out.unchanged.push_back(name);
@@ -738,9 +722,9 @@ bool Api::sync_domains(const std::vector<std::string> &names, const SyncSpec &sp
     if (spec.dry_run) {
         out.added = adds;
         for (auto &r : removes) out.removed.push_back(r.first);
-        return true;
+        return out;
     }
-    return execute(adds, removes, spec.add, out, f);
+    return add_and_remove(adds, removes, spec.add, std::move(out));
 }
 
 }  // namespace runcloud

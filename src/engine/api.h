@@ -95,27 +95,25 @@ public:
 
     /* Every public call runs between begin() and end(): one deadline, one abort state, one memory budget.
      * begin() refuses a call while another of this client runs (PHP code calling back into it). */
-    bool begin(Failure &f);
+    Outcome begin();
     void end() { busy_ = false; }
-    bool busy() const { return busy_; }
 
-    bool ping(bool &pong, Failure &f);
-    bool list_domains(std::vector<DomainData> &out, Failure &f);
-    bool find_domain(const std::string &name, std::optional<DomainData> &out, Failure &f);
-    bool add_domain(const std::string &name, const AddSpec &spec, DomainData &out, Failure &f);
-    bool remove_domain(const std::string &name, bool &removed, Failure &f);
-    bool get_ssl(std::optional<SslData> &out, Failure &f);
-    bool install_ssl(const std::string &body, SslData &out, Failure &f);
-    bool redeploy_ssl(bool &done, Failure &f);
-    bool add_domains(const std::vector<std::string> &names, const AddSpec &spec, BulkResult &out, Failure &f);
-    bool remove_domains(const std::vector<std::string> &names, BulkResult &out, Failure &f);
-    bool sync_domains(const std::vector<std::string> &names, const SyncSpec &spec, BulkResult &out, Failure &f);
+    Result<bool> ping();
+    Result<std::vector<DomainData>> list_domains();
+    Result<std::optional<DomainData>> find_domain(const std::string &name);
+    Result<DomainData> add_domain(const std::string &name, const AddSpec &spec);
+    Result<bool> remove_domain(const std::string &name);
+    Result<std::optional<SslData>> get_ssl();
+    Result<SslData> install_ssl(const std::string &body);
+    Result<bool> redeploy_ssl();
+    Result<BulkResult> add_domains(const std::vector<std::string> &names, const AddSpec &spec);
+    Result<BulkResult> remove_domains(const std::vector<std::string> &names);
+    Result<BulkResult> sync_domains(const std::vector<std::string> &names, const SyncSpec &spec);
     /* Any route: `path` is under the base URL and already checked, `query` already encoded ("" or "a=b&c=d").
-     * POST and PATCH are not retried once the server may have acted. `ex` keeps the answer. */
-    bool send(const char *method, const std::string &path, const std::string &query, const std::string *body,
-              Exchange &ex, Failure &f);
+     * POST and PATCH are not retried once the server may have acted. The exchange keeps the answer. */
+    Result<Exchange> send(const char *method, const std::string &path, const std::string &query, const std::string *body);
     /* Every page of a listing, `sink` called with each page in order, once no transfer is running. */
-    bool walk(const std::string &path, const std::string &query, const PageSink &sink, Failure &f);
+    Outcome list_all(const std::string &path, const std::string &query, const PageSink &sink);
     /* Drops the answer of `ex` from the call's memory budget. */
     void release(Exchange &ex);
     std::optional<RateState> rate() const;
@@ -125,14 +123,14 @@ public:
     Failure unexpected(const Exchange &ex, const std::string &why) const;
 
     /* Advanced SSL (api_ssl.cpp): the mode, and one certificate per domain. */
-    bool ssl_mode(SslMode &out, Failure &f);
-    bool set_ssl_mode(const SslMode &mode, Failure &f);
-    bool domain_ssl(const DomainRef &d, std::optional<SslData> &out, Failure &f);
-    bool install_domain_ssl(const DomainRef &d, const std::string &settings, SslData &out, Failure &f);
-    bool redeploy_domain_ssl(const DomainRef &d, bool &done, Failure &f);
-    bool remove_domain_ssl(const DomainRef &d, bool &removed, Failure &f);
+    Result<SslMode> ssl_mode();
+    Outcome set_ssl_mode(const SslMode &mode);
+    Result<std::optional<SslData>> domain_ssl(const DomainRef &d);
+    Result<SslData> install_domain_ssl(const DomainRef &d, const std::string &settings);
+    Result<bool> redeploy_domain_ssl(const DomainRef &d);
+    Result<bool> remove_domain_ssl(const DomainRef &d);
     /* removeDomain() by a known id: one DELETE; a 404 falls back to the name when it is known. */
-    bool remove_domain_ref(const DomainRef &d, bool &removed, Failure &f);
+    Result<bool> remove_domain_ref(const DomainRef &d);
 
 private:
     struct Op;
@@ -144,38 +142,44 @@ private:
         size_t held = 0;           // bytes of answers held, against settings.max_body
         RequestRef current;        // the request last started or finished: what an interruption stopped
     };
+    /* What GET /domains/{d}/ssl said: the certificate, or none; `gone` when that was a 404 (the domain id). */
+    struct DomainSsl {
+        std::optional<SslData> ssl;
+        bool gone = false;
+    };
     Session &session();
     SslMemory &ssl_memory();  // the session's, made on first use
-    Exchange request(const char *method, std::string path, std::string body = std::string()) const;
+    Exchange exchange(const char *method, std::string path, std::string body = std::string()) const;
     bool stopped();
-    /* Runs exchanges with retries; `retry_unsafe` allows retrying 5xx and broken transfers of a POST. */
-    bool run(const std::vector<Op *> &ops, int parallel);
-    /* One exchange; a failure with status `quiet` is left for the caller to judge (not logged as an error). */
-    bool call(Exchange &ex, bool retry_unsafe, Failure &f, long quiet = 0);
-    bool walk_domains(const std::string &query, const std::function<bool(DomainData &&)> &each, Failure &f);
-    bool all_domains(std::vector<DomainData> &out, Failure &f);
+    /* Sends a batch of requests, `parallel` at a time, each with its retries; false when the call stopped. */
+    bool send_batch(const std::vector<Op *> &ops, int parallel);
+    /* One request with its retries (`retry_unsafe`: 5xx and broken transfers of a POST too); `ex` is the
+     * request and, after, its last answer. A failure with status `quiet` is left for the caller to judge (not
+     * logged as an error). */
+    Outcome send(Exchange &ex, bool retry_unsafe = false, long quiet = 0);
+    /* Every domain of the listing (`query` added to each page), each id once, until `each` says stop. */
+    Outcome each_domain(const std::string &query, const std::function<bool(DomainData &&)> &each);
     /* The one failure builder: redacts the whole text first, then shortens it. */
     Failure failure(Failure::Kind kind, long code, std::string message, FieldErrors errors = {}, long retry_after = -1) const;
     Failure failure_of(const Exchange &ex) const;
     Failure failure_text(const Exchange &ex) const;
     Failure stop_failure() const;
     static std::string add_body(const std::string &name, const AddSpec &spec);
-    bool execute(const std::vector<std::string> &adds, const std::vector<std::pair<std::string, int64_t>> &removes,
-                 const AddSpec &spec, BulkResult &out, Failure &f);
-    bool ids_of(const std::vector<std::string> &names, std::unordered_map<std::string, int64_t> &ids, Failure &f);
+    Result<BulkResult> add_and_remove(const std::vector<std::string> &adds, const std::vector<std::pair<std::string, int64_t>> &removes,
+                                      const AddSpec &spec, BulkResult out = {});
+    Result<std::unordered_map<std::string, int64_t>> ids_of(const std::vector<std::string> &names);
     bool log(const char *level, const Exchange &ex, const std::string &message, long retry_in_ms = -1);
     /* Whether a log record would reach a logger: the per-exchange debug record is only built then. */
     bool logging() const { return logger_ && !call_.aborted; }
     double jitter();
     /* api_ssl.cpp */
-    bool domain_id(const DomainRef &d, int64_t &id, Failure &f);
-    bool relookup(const DomainRef &d, int64_t &id, Failure &f);
-    bool read_domain_ssl(int64_t domain, std::optional<SslData> &out, Failure &f);
-    bool domain_ssl_id(const DomainRef &d, int64_t &domain, int64_t &ssl, Failure &f);
-    bool domain_ssl_change(const char *method, const DomainRef &d, bool &done, Failure &f);
+    Result<int64_t> domain_id(const DomainRef &d);  // 0: no such name
+    Result<int64_t> relookup(const DomainRef &d);   // after a 404 by the caller's id: the current id by name (0: none, or the same)
+    Result<DomainSsl> read_domain_ssl(int64_t domain);
+    Result<bool> domain_ssl_change(const char *method, const DomainRef &d);
     Failure no_domain(const std::string &name) const;
     std::string domain_path(int64_t domain, const std::string &rest) const;
-    bool known_mode(SslMode &out, Failure &f);
+    Result<SslMode> known_mode();
 
     std::unique_ptr<Settings> settings_;
     Redactor redactor_;

@@ -86,240 +86,223 @@ std::string Api::domain_path(int64_t domain, const std::string &rest) const {
     return app_path("/domains/" + std::to_string(domain) + rest);
 }
 
-bool Api::ssl_mode(SslMode &out, Failure &f) {
-    Exchange ex = request("GET", app_path("/ssl/advanced"));
-    if (!call(ex, false, f)) return false;
+Result<SslMode> Api::ssl_mode() {
+    Exchange ex = exchange("GET", app_path("/ssl/advanced"));
+    if (Outcome sent = send(ex); !sent) return sent.take_failure();
+    SslMode out;
     std::string why;
     if (!decode_ssl_mode(Body{ex.response.data(), ex.response.size(), ex.response.capacity()}, out.advanced, out.auto_ssl, why)) {
-        f = unexpected(ex, why);
-        return false;
+        return unexpected(ex, why);
     }
     if (!out.advanced) out.auto_ssl = false;
     ssl_memory().see_mode(app_path(""), mode_code(out));
-    return true;
+    return out;
 }
 
-bool Api::set_ssl_mode(const SslMode &mode, Failure &f) {
+Outcome Api::set_ssl_mode(const SslMode &mode) {
     SslMode want = mode;
     if (!want.advanced) want.auto_ssl = false;  // RunCloud keeps AutoSSL only in advanced mode
     std::string body = std::string("{\"advancedSSL\":") + (want.advanced ? "true" : "false") +
                        ",\"autoSSL\":" + (want.auto_ssl ? "true" : "false") + "}";
-    Exchange ex = request("POST", app_path("/ssl/advanced"), body);
+    Exchange ex = exchange("POST", app_path("/ssl/advanced"), body);
     std::string key = app_path("");
     ssl_memory().see_mode(key, 0);
-    if (call(ex, false, f)) {  // the answer ({} in RunCloud's examples) says nothing more
+    Outcome sent = send(ex);
+    if (sent) {  // the answer ({} in RunCloud's examples) says nothing more
         ssl_memory().see_mode(key, mode_code(want));
-        return true;
+        return sent;
     }
-    if (!may_have_acted(f) || call_.aborted) return false;
+    if (!may_have_acted(sent.failure()) || call_.aborted) return sent;
     // The switch may have landed: the mode read back tells.
-    Failure first = f, again;
-    SslMode now;
-    if (ssl_mode(now, again) && now.advanced == want.advanced && now.auto_ssl == want.auto_ssl) {
-        f = Failure{};
-        return true;
-    }
-    if (call_.aborted) { f = stop_failure(); return false; }
-    f = first;
-    return false;
+    Result<SslMode> now = ssl_mode();
+    if (now && now->advanced == want.advanced && now->auto_ssl == want.auto_ssl) return Done{};
+    if (call_.aborted) return stop_failure();
+    return sent;
 }
 
 /* The mode as the session saw it within the last ssl_mode_ttl; asked again when it is older, unknown or was
  * basic (another process may have switched it since). An old "advanced" is not trusted: the install body
  * says advancedSSL, which would switch back a web app an admin has just set to basic in RunCloud's panel. */
-bool Api::known_mode(SslMode &out, Failure &f) {
+Result<SslMode> Api::known_mode() {
     int64_t code = ssl_memory().seen_mode(app_path(""), settings().ssl_mode_ttl_ms);
     if (code >= 2) {
+        SslMode out;
         out.advanced = true;
         out.auto_ssl = code == 3;
-        return true;
+        return out;
     }
-    return ssl_mode(out, f);
+    return ssl_mode();
 }
 
-bool Api::domain_id(const DomainRef &d, int64_t &id, Failure &f) {
-    id = d.id;
-    if (id > 0) return true;
-    std::optional<DomainData> found;
-    if (!find_domain(d.name, found, f)) return false;
-    id = found ? found->id : 0;
-    return true;
+Result<int64_t> Api::domain_id(const DomainRef &d) {
+    if (d.id > 0) return d.id;
+    Result<std::optional<DomainData>> found = find_domain(d.name);
+    if (!found) return found.take_failure();
+    return *found ? (*found)->id : int64_t{0};
 }
 
-/* After a 404 by the caller's id: the domain's current id by name (0: none, or the same id). */
-bool Api::relookup(const DomainRef &d, int64_t &id, Failure &f) {
-    id = 0;
-    if (d.id <= 0 || d.name.empty()) return true;
-    std::optional<DomainData> found;
-    if (!find_domain(d.name, found, f)) return false;
-    if (found && found->id != d.id) id = found->id;
-    return true;
+Result<int64_t> Api::relookup(const DomainRef &d) {
+    if (d.id <= 0 || d.name.empty()) return int64_t{0};
+    Result<std::optional<DomainData>> found = find_domain(d.name);
+    if (!found) return found.take_failure();
+    return *found && (*found)->id != d.id ? (*found)->id : int64_t{0};
 }
 
-/* GET /domains/{d}/ssl; `out` stays empty when there is none (404, {}, null or {"data":null}), and `f.code`
- * is then 404 when the answer was a 404. */
-bool Api::read_domain_ssl(int64_t domain, std::optional<SslData> &out, Failure &f) {
-    out.reset();
-    Exchange ex = request("GET", domain_path(domain, "/ssl"));
-    if (!call(ex, false, f, 404)) {
-        if (f.is_status(404)) { f = Failure{}; f.code = 404; return true; }
-        return false;
+/* GET /domains/{d}/ssl: no certificate when the answer is a 404 (`gone`: the domain id is unknown), {},
+ * null or {"data":null}. */
+Result<Api::DomainSsl> Api::read_domain_ssl(int64_t domain) {
+    Exchange ex = exchange("GET", domain_path(domain, "/ssl"));
+    Outcome sent = send(ex, false, 404);
+    DomainSsl out;
+    if (!sent) {
+        if (!sent.failure().is_status(404)) return sent.take_failure();
+        out.gone = true;
+        return out;
     }
-    if (blank_or_null(ex.response)) return true;
+    if (blank_or_null(ex.response)) return out;
     SslData ssl;
     std::string why;
-    if (!decode_ssl(Body{ex.response.data(), ex.response.size(), ex.response.capacity()}, ssl, why)) {
-        f = unexpected(ex, why);
-        return false;
-    }
+    if (!decode_ssl(Body{ex.response.data(), ex.response.size(), ex.response.capacity()}, ssl, why)) return unexpected(ex, why);
     ssl_memory().cache_ssl_id(domain_path(domain, ""), ssl.id);
-    if (ssl.id > 0) out = std::move(ssl);
-    return true;
+    if (ssl.id > 0) out.ssl = std::move(ssl);
+    return out;
 }
 
-bool Api::domain_ssl(const DomainRef &d, std::optional<SslData> &out, Failure &f) {
-    int64_t id;
-    if (!domain_id(d, id, f)) return false;
-    out.reset();
-    if (id <= 0) return true;
-    if (!read_domain_ssl(id, out, f)) return false;
-    if (out || f.code != 404) { f = Failure{}; return true; }
-    f = Failure{};
-    int64_t now;
-    if (!relookup(d, now, f)) return false;
-    if (now > 0 && !read_domain_ssl(now, out, f)) return false;
-    f = Failure{};
-    return true;
+Result<std::optional<SslData>> Api::domain_ssl(const DomainRef &d) {
+    Result<int64_t> id = domain_id(d);
+    if (!id) return id.take_failure();
+    if (*id <= 0) return std::optional<SslData>();
+    Result<DomainSsl> read = read_domain_ssl(*id);
+    if (!read) return read.take_failure();
+    if (read->ssl || !read->gone) return std::move(read->ssl);
+    Result<int64_t> now = relookup(d);
+    if (!now) return now.take_failure();
+    if (*now <= 0) return std::optional<SslData>();
+    Result<DomainSsl> again = read_domain_ssl(*now);
+    if (!again) return again.take_failure();
+    return std::move(again->ssl);
 }
 
-bool Api::install_domain_ssl(const DomainRef &d, const std::string &settings, SslData &out, Failure &f) {
-    SslMode mode;
-    if (!known_mode(mode, f)) return false;
-    if (!mode.advanced) {
-        f = failure(Failure::Kind::SslMode, 0, "RunCloud web application " + std::to_string(webapp_id_) +
-                    " uses basic SSL: switch it to advanced SSL (setSslMode(true)) before installing per-domain certificates");
-        return false;
+Result<SslData> Api::install_domain_ssl(const DomainRef &d, const std::string &settings) {
+    Result<SslMode> mode = known_mode();
+    if (!mode) return mode.take_failure();
+    if (!mode->advanced) {
+        return failure(Failure::Kind::SslMode, 0, "RunCloud web application " + std::to_string(webapp_id_) +
+                       " uses basic SSL: switch it to advanced SSL (setSslMode(true)) before installing per-domain certificates");
     }
-    int64_t id;
-    if (!domain_id(d, id, f)) return false;
-    if (id <= 0) {
-        f = no_domain(d.name);
-        return false;
-    }
+    Result<int64_t> found_id = domain_id(d);
+    if (!found_id) return found_id.take_failure();
+    int64_t id = *found_id;
+    if (id <= 0) return no_domain(d.name);
     // RunCloud's example body carries the mode; the current AutoSSL is sent so the install never changes it.
     std::string body = settings.substr(0, settings.size() - 1) + R"(,"advancedSSL":true,"autoSSL":)" +
-                       (mode.auto_ssl ? "true" : "false") + "}";
-    for (int round = 0; round < 2; round++) {
-        Exchange ex = request("POST", domain_path(id, "/ssl"), body);
-        if (call(ex, false, f, 422)) {
+                       (mode->auto_ssl ? "true" : "false") + "}";
+    for (bool relooked = false;; relooked = true) {
+        Exchange ex = exchange("POST", domain_path(id, "/ssl"), body);
+        Outcome sent = send(ex, false, 422);
+        if (sent) {
             std::string why;
             SslData ssl;
             // Only a JSON object (or no body at all) is an answer: HTML, truncated JSON, two documents or bytes
             // after one are refused like domainSsl() refuses them, whatever the status said.
             bool blank = ex.response.find_first_not_of(" \t\r\n") == std::string::npos;
             if (!blank && !decode_ssl(Body{ex.response.data(), ex.response.size(), ex.response.capacity()}, ssl, why)) {
-                f = unexpected(ex, why);
+                Failure f = unexpected(ex, why);
                 log("error", ex, f.message);
                 ssl_memory().cache_ssl_id(domain_path(id, ""), 0);  // whatever it did, an id known before may be stale
-                return false;
+                return f;
             }
             if (ssl.id > 0) {
                 ssl_memory().cache_ssl_id(domain_path(id, ""), ssl.id);
-                out = std::move(ssl);
-                return true;
+                return ssl;
             }
             // {} (RunCloud's example answer): accepted. What the client knows is what it asked for; the id
             // (0 here, never remembered) and dates come with domainSsl(). Reading it back now would cost every
             // install a call.
             ssl_memory().cache_ssl_id(domain_path(id, ""), 0);
-            out = SslData{};
+            SslData out;
             std::string asked = body, own_why;
             asked.reserve(asked.size() + json_padding());
             if (!decode_ssl(Body{asked.data(), asked.size(), asked.capacity()}, out, own_why)) out = SslData{};
             out.id = 0;
-            return true;
+            return out;
         }
-        if (call_.aborted) return false;
+        if (call_.aborted) return sent.take_failure();
+        const Failure &f = sent.failure();
         bool taken = f.is_status(422) && has_field(f, "ssl");  // one is there already
         if (taken || may_have_acted(f)) {
-            Failure first = f;
-            std::optional<SslData> now;
-            if (!read_domain_ssl(id, now, f)) return false;
-            if (now) { f = Failure{}; out = std::move(*now); return true; }
-            f = first;
+            Result<DomainSsl> now = read_domain_ssl(id);
+            if (!now) return now.take_failure();
+            if (now->ssl) return std::move(*now->ssl);
         }
         if (f.is_status(422)) log("error", ex, f.message);
-        if (round == 0 && f.is_status(404) && id == d.id && !d.name.empty()) {
+        if (!relooked && f.is_status(404) && id == d.id && !d.name.empty()) {
             // The id is stale: the name may live on under another id, or be gone.
-            Failure first = f;
-            std::optional<DomainData> found;
-            if (!find_domain(d.name, found, f)) return false;
-            if (!found) { f = no_domain(d.name); return false; }
-            if (found->id != d.id) { id = found->id; continue; }
-            f = first;
+            Result<std::optional<DomainData>> found = find_domain(d.name);
+            if (!found) return found.take_failure();
+            if (!*found) return no_domain(d.name);
+            if ((*found)->id != d.id) { id = (*found)->id; continue; }
         }
-        return false;
+        return sent.take_failure();
     }
-    return false;
 }
 
 /* A redeploy (PUT) or removal (DELETE) of the domain's certificate: its id from the session or a GET, then
  * the one request. A 404 on it means the certificate changed under us: the id is read again once. */
-bool Api::domain_ssl_change(const char *method, const DomainRef &d, bool &done, Failure &f) {
-    done = false;
-    int64_t domain;
-    if (!domain_id(d, domain, f)) return false;
-    if (domain <= 0) return true;
+Result<bool> Api::domain_ssl_change(const char *method, const DomainRef &d) {
+    Result<int64_t> found_id = domain_id(d);
+    if (!found_id) return found_id.take_failure();
+    int64_t domain = *found_id;
+    if (domain <= 0) return false;
     bool relooked = false;
+    bool removing = std::string(method) == "DELETE";
     for (int round = 0; round < 2; round++) {
         int64_t ssl = ssl_memory().cached_ssl_id(domain_path(domain, ""));
         if (ssl <= 0) {
-            std::optional<SslData> now;
-            if (!read_domain_ssl(domain, now, f)) return false;
-            if (!now && f.code == 404 && !relooked) {
+            Result<DomainSsl> now = read_domain_ssl(domain);
+            if (!now) return now.take_failure();
+            if (!now->ssl && now->gone && !relooked) {
                 relooked = true;
-                int64_t again;
-                if (!relookup(d, again, f)) return false;
-                if (again > 0 && !read_domain_ssl(again, now, f)) return false;
-                if (now) domain = again;
+                Result<int64_t> again = relookup(d);
+                if (!again) return again.take_failure();
+                if (*again > 0) {
+                    now = read_domain_ssl(*again);
+                    if (!now) return now.take_failure();
+                    if (now->ssl) domain = *again;
+                }
             }
-            f = Failure{};
-            if (!now) return true;
-            ssl = now->id;
+            if (!now->ssl) return false;
+            ssl = now->ssl->id;
         }
-        Exchange ex = request(method, domain_path(domain, "/ssl/" + std::to_string(ssl)));
-        bool removing = std::string(method) == "DELETE";
-        if (call(ex, false, f, 404)) {
-            done = true;
+        Exchange ex = exchange(method, domain_path(domain, "/ssl/" + std::to_string(ssl)));
+        Outcome sent = send(ex, false, 404);
+        if (sent) {
             if (removing) ssl_memory().cache_ssl_id(domain_path(domain, ""), 0);
             return true;
         }
-        if (!(f.is_status(404))) return false;
+        if (!sent.failure().is_status(404)) return sent.take_failure();
         ssl_memory().cache_ssl_id(domain_path(domain, ""), 0);
-        f = Failure{};
-        if (removing && ex.maybe_applied) { done = true; return true; }  // an earlier attempt landed
+        if (removing && ex.maybe_applied) return true;  // an earlier attempt landed
     }
-    return true;
+    return false;
 }
 
-bool Api::redeploy_domain_ssl(const DomainRef &d, bool &done, Failure &f) { return domain_ssl_change("PUT", d, done, f); }
+Result<bool> Api::redeploy_domain_ssl(const DomainRef &d) { return domain_ssl_change("PUT", d); }
 
-bool Api::remove_domain_ssl(const DomainRef &d, bool &removed, Failure &f) { return domain_ssl_change("DELETE", d, removed, f); }
+Result<bool> Api::remove_domain_ssl(const DomainRef &d) { return domain_ssl_change("DELETE", d); }
 
-bool Api::remove_domain_ref(const DomainRef &d, bool &removed, Failure &f) {
-    removed = false;
-    if (d.id <= 0) return remove_domain(d.name, removed, f);
-    Exchange ex = request("DELETE", domain_path(d.id, ""));
-    if (call(ex, false, f, 404)) {
-        removed = true;
+Result<bool> Api::remove_domain_ref(const DomainRef &d) {
+    if (d.id <= 0) return remove_domain(d.name);
+    Exchange ex = exchange("DELETE", domain_path(d.id, ""));
+    Outcome sent = send(ex, false, 404);
+    if (sent) {
         ssl_memory().cache_ssl_id(domain_path(d.id, ""), 0);  // its certificate went with it
         return true;
     }
-    if (!(f.is_status(404))) return false;
-    f = Failure{};
-    if (ex.maybe_applied) { removed = true; return true; }  // a retried delete that finds it gone
-    if (d.name.empty()) return true;
-    return remove_domain(d.name, removed, f);  // the id is stale: the name may live on under another
+    if (!sent.failure().is_status(404)) return sent.take_failure();
+    if (ex.maybe_applied) return true;  // a retried delete that finds it gone
+    if (d.name.empty()) return false;
+    return remove_domain(d.name);  // the id is stale: the name may live on under another
 }
 
 }  // namespace runcloud

@@ -3,6 +3,8 @@
 #define RUNCLOUD_FAILURE_H
 
 #include <string>
+#include <utility>
+#include <variant>
 
 #include "json.h"
 
@@ -39,6 +41,28 @@ struct Failure {
 
     bool is_status(long status) const { return kind == Kind::Api && code == status; }
 };
+
+/* What an operation returns: its value or why it failed, never both. C++ exceptions never carry failures
+ * (they would have to cross Zend and libcurl frames); each Result is made once and not reused. */
+template <class T>
+class Result {
+public:
+    Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}      // NOLINT(google-explicit-constructor)
+    Result(Failure failure) : v_(std::in_place_index<1>, std::move(failure)) {}  // NOLINT(google-explicit-constructor)
+    bool ok() const { return v_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    T &operator*() { return std::get<0>(v_); }
+    T *operator->() { return &std::get<0>(v_); }
+    const Failure &failure() const { return std::get<1>(v_); }
+    Failure take_failure() { return std::move(std::get<1>(v_)); }
+
+private:
+    std::variant<T, Failure> v_;
+};
+
+/* The value of an operation that has none: it succeeded. */
+struct Done {};
+using Outcome = Result<Done>;
 
 }  // namespace runcloud
 

@@ -141,7 +141,11 @@ error_code domain_field(std::string_view key, ondemand::value v, DomainData &d, 
 }
 
 error_code domain_fields(ondemand::object obj, DomainData &d, int depth) {
-    return each_field(obj, [&](std::string_view key, ondemand::value v) { return domain_field(key, v, d, depth); });
+    error_code e = each_field(obj, [&](std::string_view key, ondemand::value v) { return domain_field(key, v, d, depth); });
+    // A "*." name is a wildcard whatever the answer's "wildcard" says (or whether it says anything): every
+    // Domain is built from here, and syncDomains() never removes a wildcard.
+    if (d.name.rfind("*.", 0) == 0) d.wildcard = true;
+    return e;
 }
 
 bool check_domain(const DomainData &d, std::string &why) {

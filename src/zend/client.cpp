@@ -77,26 +77,20 @@ ZEND_METHOD(RunCloud_Client, normalizeDomain) {
 
 CLIENT_METHOD(ping) {
     ZEND_PARSE_PARAMETERS_NONE();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        bool pong = false;
-        if (!c->api->ping(pong, f)) return false;
-        RETVAL_BOOL(pong);
-        return true;
-    });
+    run_call(ZEND_THIS, [&](Client *c) { return returning(c->api->ping(), [&](bool pong) { RETVAL_BOOL(pong); }); });
 }
 
 CLIENT_METHOD(listDomains) {
     ZEND_PARSE_PARAMETERS_NONE();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        std::vector<runcloud::DomainData> all;
-        if (!c->api->list_domains(all, f)) return false;
-        array_init_size(return_value, static_cast<uint32_t>(all.size()));
-        for (const auto &d : all) {
-            zval obj;
-            php_runcloud_domain(&obj, d);
-            add_next_index_zval(return_value, &obj);
-        }
-        return true;
+    run_call(ZEND_THIS, [&](Client *c) {
+        return returning(c->api->list_domains(), [&](const std::vector<runcloud::DomainData> &all) {
+            array_init_size(return_value, static_cast<uint32_t>(all.size()));
+            for (const auto &d : all) {
+                zval obj;
+                php_runcloud_domain(&obj, d);
+                add_next_index_zval(return_value, &obj);
+            }
+        });
     });
 }
 
@@ -107,12 +101,11 @@ CLIENT_METHOD(findDomain) {
     ZEND_PARSE_PARAMETERS_END();
     std::string n;
     if (!constructed(ZEND_THIS) || !normalize_name(ZSTR_VAL(name), ZSTR_LEN(name), n, 1)) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        std::optional<runcloud::DomainData> found;
-        if (!c->api->find_domain(n, found, f)) return false;
-        if (found) php_runcloud_domain(return_value, *found);
-        else RETVAL_NULL();
-        return true;
+    run_call(ZEND_THIS, [&](Client *c) {
+        return returning(c->api->find_domain(n), [&](const std::optional<runcloud::DomainData> &found) {
+            if (found) php_runcloud_domain(return_value, *found);
+            else RETVAL_NULL();
+        });
     });
 }
 
@@ -138,11 +131,8 @@ CLIENT_METHOD(addDomain) {
         if (!one_of(type, {"alias", "primary", "redirect"}, 4, nullptr)) RETURN_THROWS();
         spec.type.assign(ZSTR_VAL(type), ZSTR_LEN(type));
     }
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        runcloud::DomainData d;
-        if (!c->api->add_domain(n, spec, d, f)) return false;
-        php_runcloud_domain(return_value, d);
-        return true;
+    run_call(ZEND_THIS, [&](Client *c) {
+        return returning(c->api->add_domain(n, spec), [&](const runcloud::DomainData &d) { php_runcloud_domain(return_value, d); });
     });
 }
 
@@ -156,12 +146,11 @@ CLIENT_METHOD(removeDomain) {
 
 CLIENT_METHOD(ssl) {
     ZEND_PARSE_PARAMETERS_NONE();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        std::optional<runcloud::SslData> ssl;
-        if (!c->api->get_ssl(ssl, f)) return false;
-        if (ssl) php_runcloud_ssl(return_value, *ssl);
-        else RETVAL_NULL();
-        return true;
+    run_call(ZEND_THIS, [&](Client *c) {
+        return returning(c->api->get_ssl(), [&](const std::optional<runcloud::SslData> &ssl) {
+            if (ssl) php_runcloud_ssl(return_value, *ssl);
+            else RETVAL_NULL();
+        });
     });
 }
 
@@ -173,22 +162,14 @@ CLIENT_METHOD(installSsl) {
     ZEND_PARSE_PARAMETERS_END();
     std::string body;
     if (!constructed(ZEND_THIS) || !ssl_body(settings, 1, body)) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        runcloud::SslData ssl;
-        if (!c->api->install_ssl(body, ssl, f)) return false;
-        php_runcloud_ssl(return_value, ssl);
-        return true;
+    run_call(ZEND_THIS, [&](Client *c) {
+        return returning(c->api->install_ssl(body), [&](const runcloud::SslData &ssl) { php_runcloud_ssl(return_value, ssl); });
     });
 }
 
 CLIENT_METHOD(redeploySsl) {
     ZEND_PARSE_PARAMETERS_NONE();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        bool done = false;
-        if (!c->api->redeploy_ssl(done, f)) return false;
-        RETVAL_BOOL(done);
-        return true;
-    });
+    run_call(ZEND_THIS, [&](Client *c) { return returning(c->api->redeploy_ssl(), [&](bool done) { RETVAL_BOOL(done); }); });
 }
 
 namespace {
@@ -219,16 +200,11 @@ void bulk(INTERNAL_FUNCTION_PARAMETERS, Bulk kind) {
         ok = true;
     });
     if (!ok) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        runcloud::BulkResult result;
-        bool done;
-        switch (kind) {
-            case Bulk::Add: done = c->api->add_domains(list, spec.add, result, f); break;
-            case Bulk::Remove: done = c->api->remove_domains(list, result, f); break;
-            default: done = c->api->sync_domains(list, spec, result, f); break;
-        }
-        if (done) php_runcloud_sync_result(return_value, result, spec.dry_run);
-        return done;
+    run_call(ZEND_THIS, [&](Client *c) {
+        runcloud::Result<runcloud::BulkResult> result = kind == Bulk::Add      ? c->api->add_domains(list, spec.add)
+                                                      : kind == Bulk::Remove ? c->api->remove_domains(list)
+                                                                             : c->api->sync_domains(list, spec);
+        return returning(std::move(result), [&](const runcloud::BulkResult &r) { php_runcloud_sync_result(return_value, r, spec.dry_run); });
     });
 }
 
@@ -299,11 +275,11 @@ bool item_key(zval *item, std::string &key) {
 
 /* Every page of a listing into `return_value`: the items of each page's "data", each id once. A page that
  * brings nothing new (only ids seen already) ends the walk: the listing repeats itself. */
-bool list_all(Client *c, const std::string &path, const std::string &query, zval *return_value, runcloud::Failure &f) {
+runcloud::Outcome list_all(Client *c, const std::string &path, const std::string &query, zval *return_value) {
     array_init(return_value);
     std::unordered_set<std::string> seen;
     std::string key;
-    return c->api->walk(path, query, [&](const runcloud::Exchange &ex, runcloud::PageMeta &meta, std::string &why) {
+    return c->api->list_all(path, query, [&](const runcloud::Exchange &ex, runcloud::PageMeta &meta, std::string &why) {
         runcloud::Body body{ex.response.data(), ex.response.size(), ex.response.capacity()};
         if (!runcloud::decode_page_meta(body, meta, why)) return runcloud::PageStep::Bad;
         zval page;
@@ -321,7 +297,7 @@ bool list_all(Client *c, const std::string &path, const std::string &query, zval
         }
         zval_ptr_dtor(&page);
         return meta.count > 0 && !fresh ? runcloud::PageStep::Stop : runcloud::PageStep::More;
-    }, f);
+    });
 }
 
 }  // namespace
@@ -332,7 +308,7 @@ CLIENT_METHOD(syncDomains) { bulk(INTERNAL_FUNCTION_PARAM_PASSTHRU, Bulk::Sync);
 
 CLIENT_METHOD(listServers) {
     ZEND_PARSE_PARAMETERS_NONE();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) { return list_all(c, "/servers", "", return_value, f); });
+    run_call(ZEND_THIS, [&](Client *c) { return list_all(c, "/servers", "", return_value); });
 }
 
 CLIENT_METHOD(listWebApps) {
@@ -343,9 +319,9 @@ CLIENT_METHOD(listWebApps) {
         Z_PARAM_LONG_OR_NULL(server, server_null)
     ZEND_PARSE_PARAMETERS_END();
     if (!server_null && !check_id(server, 1)) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
+    run_call(ZEND_THIS, [&](Client *c) {
         int64_t id = server_null ? c->api->server_id() : server;
-        return list_all(c, "/servers/" + std::to_string(id) + "/webapps", "", return_value, f);
+        return list_all(c, "/servers/" + std::to_string(id) + "/webapps", "", return_value);
     });
 }
 
@@ -368,18 +344,14 @@ CLIENT_METHOD(request) {
              (!body || json_body(body, 3, json)) && (!query || read_query(query, 4, false, q));
     });
     if (!ok) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        runcloud::Exchange ex;
-        if (!c->api->send(verb, p, q, body ? &json : nullptr, ex, f)) return false;
+    run_call(ZEND_THIS, [&](Client *c) -> runcloud::Outcome {
+        runcloud::Result<runcloud::Exchange> ex = c->api->send(verb, p, q, body ? &json : nullptr);
+        if (!ex) return ex.take_failure();
         zval decoded;
         std::string why;
-        if (!decode_php(c, ex.response, &decoded, why)) {
-            if (c->bailout) return false;
-            f = c->api->unexpected(ex, why);
-            return false;
-        }
+        if (!decode_php(c, ex->response, &decoded, why)) return c->api->unexpected(*ex, why);  // not thrown after a bailout
         RETVAL_COPY_VALUE(&decoded);
-        return true;
+        return runcloud::Done{};
     });
 }
 
@@ -396,7 +368,7 @@ CLIENT_METHOD(listAll) {
     if (!constructed(ZEND_THIS)) RETURN_THROWS();
     php_runcloud_guard([&] { ok = check_path(path, 1, p) && (!query || read_query(query, 2, true, q)); });
     if (!ok) RETURN_THROWS();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) { return list_all(c, p, q, return_value, f); });
+    run_call(ZEND_THIS, [&](Client *c) { return list_all(c, p, q, return_value); });
 }
 
 ZEND_METHOD(RunCloud_Client, rateLimit) {

@@ -106,8 +106,8 @@ inline Client *constructed(zval *self) {
     return c->api ? c : nullptr;
 }
 
-/* The preamble of every method that talks to RunCloud. `body(c, f)` returns false with `f` set on failure.
- * A bailout caught during the call is left pending for CLIENT_METHOD to re-raise. */
+/* The preamble of every method that talks to RunCloud. `body(c)` returns the engine's runcloud::Outcome: a
+ * failure is thrown. A bailout caught during the call is left pending for CLIENT_METHOD to re-raise. */
 /* Runs `step(arg)` inside zend_try; true when PHP bailed out of it. Its frame holds no C++ object, so the
  * longjmp neither skips a destructor there nor clobbers a local that lives across the setjmp. */
 bool bailed_out(void (*step)(void *), void *arg);
@@ -118,9 +118,8 @@ void run_call(zval *self, F &&body) {
     if (!c) return;
     bool bailout = false;
     {
-        runcloud::Failure f;
-        if (!c->api->begin(f)) {
-            php_runcloud_throw(f);
+        if (runcloud::Outcome begun = c->api->begin(); !begun) {
+            php_runcloud_throw(begun.failure());
             return;
         }
         c->bailout = false;
@@ -128,7 +127,8 @@ void run_call(zval *self, F &&body) {
         // catches the rest (memory exhausted while the result is built), so the client is never left busy.
         auto step = [&] {
             php_runcloud_guard([&] {
-                if (!body(c, f) && !c->bailout) php_runcloud_throw(f);
+                runcloud::Outcome done = body(c);
+                if (!done && !c->bailout) php_runcloud_throw(done.failure());
             });
         };
         if (bailed_out([](void *s) { (*static_cast<decltype(step) *>(s))(); }, &step)) c->bailout = true;
@@ -147,18 +147,26 @@ void with_domain(zval *self, zval *arg, F &&body) {
     if (!constructed(self)) return;
     php_runcloud_guard([&] { ok = read_domain(arg, 1, d); });
     if (!ok) return;
-    run_call(self, [&](Client *c, runcloud::Failure &f) { return body(c, d, f); });
+    run_call(self, [&](Client *c) { return body(c, d); });
 }
 
 /* The methods that take a domain and answer a bool from one engine call. */
-using DomainYesNo = bool (runcloud::Api::*)(const runcloud::DomainRef &, bool &, runcloud::Failure &);
+using DomainYesNo = runcloud::Result<bool> (runcloud::Api::*)(const runcloud::DomainRef &);
 inline void yes_no_call(zval *self, zval *arg, zval *return_value, DomainYesNo op) {
-    with_domain(self, arg, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
-        bool yes = false;
-        if (!((*c->api).*op)(d, yes, f)) return false;
-        RETVAL_BOOL(yes);
-        return true;
+    with_domain(self, arg, [&](Client *c, const runcloud::DomainRef &d) -> runcloud::Outcome {
+        runcloud::Result<bool> yes = ((*c->api).*op)(d);
+        if (!yes) return yes.take_failure();
+        RETVAL_BOOL(*yes);
+        return runcloud::Done{};
     });
+}
+
+/* Converts an engine result into the method's return value with `convert(value)`, or passes its failure on. */
+template <class T, class F>
+runcloud::Outcome returning(runcloud::Result<T> result, F &&convert) {
+    if (!result) return result.take_failure();
+    convert(*result);
+    return runcloud::Done{};
 }
 
 }  // namespace runcloud_php

@@ -10,13 +10,12 @@ using namespace runcloud_php;
 
 CLIENT_METHOD(sslMode) {
     ZEND_PARSE_PARAMETERS_NONE();
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
-        runcloud::SslMode mode;
-        if (!c->api->ssl_mode(mode, f)) return false;
-        array_init_size(return_value, 2);
-        add_assoc_bool(return_value, "advanced", mode.advanced);
-        add_assoc_bool(return_value, "autoSsl", mode.auto_ssl);
-        return true;
+    run_call(ZEND_THIS, [&](Client *c) {
+        return returning(c->api->ssl_mode(), [&](const runcloud::SslMode &mode) {
+            array_init_size(return_value, 2);
+            add_assoc_bool(return_value, "advanced", mode.advanced);
+            add_assoc_bool(return_value, "autoSsl", mode.auto_ssl);
+        });
     });
 }
 
@@ -32,11 +31,11 @@ CLIENT_METHOD(setSslMode) {
         zend_argument_value_error(2, "must be false when $advanced is false (AutoSSL exists only in advanced SSL)");
         RETURN_THROWS();
     }
-    run_call(ZEND_THIS, [&](Client *c, runcloud::Failure &f) {
+    run_call(ZEND_THIS, [&](Client *c) {
         runcloud::SslMode mode;
         mode.advanced = advanced;
         mode.auto_ssl = auto_ssl;
-        return c->api->set_ssl_mode(mode, f);
+        return c->api->set_ssl_mode(mode);
     });
 }
 
@@ -45,12 +44,11 @@ CLIENT_METHOD(domainSsl) {
     ZEND_PARSE_PARAMETERS_START(1, 1)
         Z_PARAM_ZVAL(domain)
     ZEND_PARSE_PARAMETERS_END();
-    with_domain(ZEND_THIS, domain, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
-        std::optional<runcloud::SslData> ssl;
-        if (!c->api->domain_ssl(d, ssl, f)) return false;
-        if (ssl) php_runcloud_ssl(return_value, *ssl);
-        else RETVAL_NULL();
-        return true;
+    with_domain(ZEND_THIS, domain, [&](Client *c, const runcloud::DomainRef &d) {
+        return returning(c->api->domain_ssl(d), [&](const std::optional<runcloud::SslData> &ssl) {
+            if (ssl) php_runcloud_ssl(return_value, *ssl);
+            else RETVAL_NULL();
+        });
     });
 }
 
@@ -67,11 +65,8 @@ CLIENT_METHOD(installDomainSsl) {
     bool ok = false;
     php_runcloud_guard([&] { ok = ssl_body(settings, 2, body); });
     if (!ok) RETURN_THROWS();
-    with_domain(ZEND_THIS, domain, [&](Client *c, const runcloud::DomainRef &d, runcloud::Failure &f) {
-        runcloud::SslData ssl;
-        if (!c->api->install_domain_ssl(d, body, ssl, f)) return false;
-        php_runcloud_ssl(return_value, ssl);
-        return true;
+    with_domain(ZEND_THIS, domain, [&](Client *c, const runcloud::DomainRef &d) {
+        return returning(c->api->install_domain_ssl(d, body), [&](const runcloud::SslData &ssl) { php_runcloud_ssl(return_value, ssl); });
     });
 }
 

@@ -37,9 +37,15 @@ t(
 			eq( $out, Domain_Name::normalize( $in ), "normalize($in)" );
 		}
 		ok( Domain_Name::equals( 'SHOP.example.com.', 'shop.EXAMPLE.com' ), 'equals ignores case and trailing dot' );
-		ok( Domain_Name::wildcard_covers( '*.Net.test', 'A.net.TEST' ), 'wildcard covers one label' );
-		ok( ! Domain_Name::wildcard_covers( '*.net.test', 'b.a.net.test' ), 'wildcard covers two labels' );
-		ok( ! Domain_Name::wildcard_covers( '*.net.test', 'net.test' ), 'wildcard covers its base' );
+		// The one place that decides which wildcard would serve a name (Wildcards::candidate()).
+		$bases = static function () {
+			return array( 'Net.test.' );
+		};
+		add_filter( 'wu_runcloud_wildcard_bases', $bases );
+		eq( '*.net.test', plugin()->wildcards->candidate( Domain_Name::host( 'A.net.TEST' ) ), 'wildcard covers one label' );
+		eq( '', plugin()->wildcards->candidate( 'b.a.net.test' ), 'wildcard covers two labels' );
+		eq( '', plugin()->wildcards->candidate( 'net.test' ), 'wildcard covers its base' );
+		remove_filter( 'wu_runcloud_wildcard_bases', $bases );
 	}
 );
 

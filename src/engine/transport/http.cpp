@@ -249,7 +249,7 @@ void Session::give_back(CURL *h) {
 
 /* The CA store a client without ca_info gets: libcurl's built-in default, read from a fresh handle
  * (CURLINFO_CAINFO, libcurl 7.84 and later) so that it can be put back after a client that had its own.
- * Before 7.84 a handle that had a CA file of its own is reset instead (see start()). */
+ * Before 7.84 a handle that had a CA file of its own is reset instead (see attach()). */
 void Session::learn_ca_default() {
 #if LIBCURL_VERSION_NUM >= 0x075400
     CURL *probe = curl_easy_init();
@@ -309,7 +309,7 @@ void Session::configure(const Settings &s, CURL *h) {
 }
 
 /* The exchange's own options are set on every start; those of the settings when the handle's differ. */
-void Session::start(const Settings &s, Exchange &ex) {
+void Session::attach(const Settings &s, Exchange &ex) {
     ex.attempt++;
     if (!ca_default_known_ && s.ca_info.empty() && !idle_.empty()) {
         auto it = std::find(custom_ca_.begin(), custom_ca_.end(), idle_.back());
@@ -391,11 +391,11 @@ struct BusyMark {
     ~BusyMark() { flag = false; }
 };
 
-void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-                  const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
+void Session::send(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+                   const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
     BusyMark mark(busy_);
     try {
-        drive(settings, queue, parallel, done, stop);
+        loop(settings, queue, parallel, done, stop);
     } catch (...) {  // out of memory: no transfer may stay attached to exchanges that are going away
         detach_all();
         queue.clear();
@@ -403,8 +403,8 @@ void Session::run(const Settings &settings, std::deque<Exchange *> &queue, int p
     }
 }
 
-void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-                    const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
+void Session::loop(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+                   const std::function<void(Exchange &)> &done, const std::function<bool()> &stop) {
     // An attempt that cannot start before the call's deadline is answered at once as never sent, instead of
     // a request that would only be refused (a 429's Retry-After) or a wait that ends in a timeout.
     auto never_sent = [&](Exchange &ex, Exchange::Unsent why, Clock::time_point until, Clock::time_point now) {
@@ -445,7 +445,7 @@ void Session::drive(const Settings &settings, std::deque<Exchange *> &queue, int
             if (held && !rate.held) paced++;  // once per stretch of paced starts: logged once
             rate.held = held;
             rate.last_start = now;
-            start(settings, *ex);
+            attach(settings, *ex);
             if (ex->result != CURLE_OK) {  // could not even start: report it like any failed attempt
                 done(*ex);
                 if (stop()) break;

@@ -40,7 +40,7 @@ struct Settings {
     bool http2 = true;             // offered through ALPN; false keeps to HTTP/1.1 (for proxies that break HTTP/2)
     long ssl_mode_ttl_ms = 60000;  // how long a web app's SSL mode, once read, is trusted (0: read it each time)
 
-    /* Tells settings apart for the handles configured with them (Session::start): a new object has a new
+    /* Tells settings apart for the handles configured with them (Session::attach): a new object has a new
      * serial, even at the address of one that is gone. */
     const uint64_t serial;
 
@@ -138,18 +138,20 @@ public:
      * more (a retry, a next step). Returns when nothing is queued or running, or as soon as `stop` says so:
      * then every running transfer is detached and nothing queued starts. No transfer is attached when it
      * returns. A queued exchange that cannot start before its deadline finishes as timed out. */
-    void run(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-             const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
+    void send(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+              const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
 
 private:
-    void drive(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
-               const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
+    /* send()'s loop: starts what may start, waits for the network, hands each finished exchange to `done`. */
+    void loop(const Settings &settings, std::deque<Exchange *> &queue, int parallel,
+              const std::function<void(Exchange &)> &done, const std::function<bool()> &stop);
     CURL *take_handle();
     void give_back(CURL *h);
     /* The options of a handle that depend only on the settings, set again only when they change. */
     void configure(const Settings &settings, CURL *h);
     void learn_ca_default();
-    void start(const Settings &settings, Exchange &ex);
+    /* Puts one attempt of `ex` on a handle and into the multi handle (its result set when it cannot). */
+    void attach(const Settings &settings, Exchange &ex);
     void detach_all();
     CURLM *multi_;
     CURLSH *share_;                // TLS sessions and DNS answers, for every connection of the session

@@ -14,7 +14,7 @@ use RunCloud_Ultimate_Multisite\RunCloud\Connection_Test;
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
 use RunCloud_Ultimate_Multisite\RunCloud\Errors;
 use RunCloud_Ultimate_Multisite\Ssl\Ssl_Migration;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Strategy;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Mode;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 use RunCloud_Ultimate_Multisite\Storage\State;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
@@ -45,22 +45,11 @@ final class Admin {
 	 * @param Settings        $settings        Settings.
 	 * @param State           $state           Keeps the names.
 	 * @param Logger          $logger          Logger.
-	 * @param Ssl_Strategy    $strategy        The strategy setting and the web app's mode.
+	 * @param Ssl_Mode        $mode            The strategy setting and the web app's mode.
 	 * @param Ssl_Migration   $migration       "Switch to per-domain certificates".
 	 * @param Reconciler      $reconciler      "Sync domains now".
 	 */
-	public function __construct(
-		public readonly Page $page,
-		private readonly Notices $notices,
-		private readonly Connection_Test $connection_test,
-		private readonly Connector $connector,
-		private readonly Settings $settings,
-		private readonly State $state,
-		private readonly Logger $logger,
-		private readonly Ssl_Strategy $strategy,
-		private readonly Ssl_Migration $migration,
-		private readonly Reconciler $reconciler
-	) {}
+	public function __construct( public readonly Page $page, private readonly Notices $notices, private readonly Connection_Test $connection_test, private readonly Connector $connector, private readonly Settings $settings, private readonly State $state, private readonly Logger $logger, private readonly Ssl_Mode $mode, private readonly Ssl_Migration $migration, private readonly Reconciler $reconciler ) {}
 
 	/** Every hook of the admin screens. */
 	public function register(): void {
@@ -157,7 +146,7 @@ final class Admin {
 		}
 
 		try {
-			$this->strategy->refresh();
+			$this->mode->refresh();
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'Reading the SSL mode failed: ' . Errors::describe( $e ) . '.' );
 		}
@@ -209,11 +198,11 @@ final class Admin {
 	 * @return array{0: bool, 1: string}
 	 */
 	private function save_strategy(): array {
-		if ( $this->strategy->from_constant() ) {
+		if ( $this->mode->from_constant() ) {
 			return array( false, __( 'The certificate strategy is set by WU_RUNCLOUD_SSL_STRATEGY in wp-config.php; the setting was not changed.', 'runcloud-ultimate-multisite' ) );
 		}
 		$value = isset( $_POST['strategy'] ) ? sanitize_key( wp_unslash( $_POST['strategy'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- perform() verifies it.
-		if ( ! $this->strategy->save( $value ) ) {
+		if ( ! $this->mode->save( $value ) ) {
 			/* translators: %s: value */
 			return array( false, sprintf( __( '"%s" is not a certificate strategy (auto, per-domain, basic); the setting was not changed.', 'runcloud-ultimate-multisite' ), $value ) );
 		}

@@ -9,12 +9,10 @@ declare(strict_types=1);
 
 namespace RunCloud_Ultimate_Multisite\Admin;
 
-use RunCloud_Ultimate_Multisite\Domains\Domain_Ids;
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
+use RunCloud_Ultimate_Multisite\Domains\Ledger;
 use RunCloud_Ultimate_Multisite\Domains\Wildcards;
-use RunCloud_Ultimate_Multisite\Ssl\Domain_Certificates;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Scheduler;
-use RunCloud_Ultimate_Multisite\Storage\State;
+use RunCloud_Ultimate_Multisite\Ssl\Basic_Redeploy;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 
@@ -33,23 +31,13 @@ final class Domains_Table extends \WP_List_Table {
 	/**
 	 * Constructor.
 	 *
-	 * @param Mapped_Domains      $mapped       Ultimate Multisite's domain records.
-	 * @param State               $state        What RunCloud has (tracked names).
-	 * @param Domain_Ids          $ids          RunCloud's ids.
-	 * @param Wildcards           $wildcards    Wildcards.
-	 * @param Domain_Certificates $certificates Per-domain certificates.
-	 * @param Ssl_Scheduler       $ssl          The web app's certificate.
-	 * @param Logger              $logger       The last failures.
+	 * @param Mapped_Domains $mapped    Ultimate Multisite's domain records.
+	 * @param Ledger         $ledger    What is known of each name: RunCloud's id, its certificate.
+	 * @param Wildcards      $wildcards Wildcards.
+	 * @param Basic_Redeploy $basic     The web app's certificate.
+	 * @param Logger         $logger    The last failures.
 	 */
-	public function __construct(
-		private readonly Mapped_Domains $mapped,
-		private readonly State $state,
-		private readonly Domain_Ids $ids,
-		private readonly Wildcards $wildcards,
-		private readonly Domain_Certificates $certificates,
-		private readonly Ssl_Scheduler $ssl,
-		private readonly Logger $logger
-	) {
+	public function __construct( private readonly Mapped_Domains $mapped, private readonly Ledger $ledger, private readonly Wildcards $wildcards, private readonly Basic_Redeploy $basic, private readonly Logger $logger ) {
 		parent::__construct(
 			array(
 				'singular' => 'runcloud-domain',
@@ -113,11 +101,11 @@ final class Domains_Table extends \WP_List_Table {
 				$site = get_site( (int) $item->get_site_id() );
 				return $site ? esc_html( sprintf( '%s (%d)', get_blog_option( $site->id, 'blogname' ), $site->id ) ) : '—';
 			case 'runcloud':
-				$id = (int) $this->ids->get( $name ); // 0 when RunCloud's id is not known (yet).
+				$id = $this->ledger->id( $name ); // 0 when RunCloud's id is not known (yet).
 				if ( $id ) {
 					return esc_html( (string) $id );
 				}
-				return isset( $this->state->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—';
+				return isset( $this->ledger->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—';
 			case 'certificate':
 				return esc_html( $this->certificate( $name, (string) $item->get_stage() ) );
 			case 'stage':
@@ -142,7 +130,7 @@ final class Domains_Table extends \WP_List_Table {
 			/* translators: %s: wildcard domain */
 			return sprintf( __( 'by the wildcard %s', 'runcloud-ultimate-multisite' ), $this->wildcards->candidate( $name ) );
 		}
-		$row = $this->certificates->row( $name );
+		$row = $this->ledger->certificate( $name );
 		if ( $row && 'covered' === $row['status'] ) {
 			return __( 'covered (its own certificate)', 'runcloud-ultimate-multisite' );
 		}
@@ -150,13 +138,13 @@ final class Domains_Table extends \WP_List_Table {
 			/* translators: %s: RunCloud's message */
 			return sprintf( __( 'failed: %s', 'runcloud-ultimate-multisite' ), (string) $row['error'] );
 		}
-		if ( ! $row && $this->ssl->is_covered( $name ) ) {
+		if ( ! $row && $this->basic->is_covered( $name ) ) {
 			return __( 'covered (the web app\'s certificate)', 'runcloud-ultimate-multisite' );
 		}
 		$why = match ( true ) {
 			'checking-dns' === $stage       => __( 'waiting for its DNS to point here', 'runcloud-ultimate-multisite' ),
 			(bool) $row                     => __( 'certificate job queued', 'runcloud-ultimate-multisite' ),
-			$this->ssl->is_pending( $name ) => __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ),
+			$this->basic->is_pending( $name ) => __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ),
 			default                         => '',
 		};
 

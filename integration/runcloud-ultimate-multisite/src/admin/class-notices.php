@@ -11,7 +11,7 @@ namespace RunCloud_Ultimate_Multisite\Admin;
 
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
 use RunCloud_Ultimate_Multisite\Ssl\Basic_Ssl_Guard;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Strategy;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Mode;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -26,10 +26,10 @@ final class Notices {
 	/**
 	 * Constructor.
 	 *
-	 * @param Ssl_Strategy    $strategy Certificate strategy.
-	 * @param Basic_Ssl_Guard $guard    Basic-mode guard.
+	 * @param Ssl_Mode        $mode  Certificate strategy.
+	 * @param Basic_Ssl_Guard $guard Basic-mode guard.
 	 */
-	public function __construct( private readonly Ssl_Strategy $strategy, private readonly Basic_Ssl_Guard $guard ) {}
+	public function __construct( private readonly Ssl_Mode $mode, private readonly Basic_Ssl_Guard $guard ) {}
 
 	/** Tells administrators that the extension is missing and how to install it. */
 	public function render_extension(): void {
@@ -58,14 +58,14 @@ final class Notices {
 			$this->show( 'warning', __( 'RunCloud for Ultimate Multisite does nothing: Ultimate Multisite is not active. Install and network-activate Ultimate Multisite (2.4.10 or later), then enable RunCloud under its Host Integrations.', 'runcloud-ultimate-multisite' ) );
 		}
 
-		$invalid = $this->strategy->invalid();
+		$invalid = $this->mode->invalid();
 		if ( '' !== $invalid ) {
 			$this->show(
 				'error',
 				sprintf(
 					/* translators: 1: where the value is set, 2: the value */
 					__( 'RunCloud for Ultimate Multisite: the certificate strategy (%1$s) is "%2$s", which is not auto, per-domain or basic; auto is used until it is corrected.', 'runcloud-ultimate-multisite' ),
-					$this->strategy->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' ),
+					$this->mode->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' ),
 					$invalid
 				)
 			);

@@ -9,12 +9,11 @@ declare(strict_types=1);
 
 namespace RunCloud_Ultimate_Multisite\Admin;
 
-use RunCloud_Ultimate_Multisite\Domains\Domain_Ids;
+use RunCloud_Ultimate_Multisite\Domains\Ledger;
 use RunCloud_Ultimate_Multisite\Domains\Wildcards;
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
-use RunCloud_Ultimate_Multisite\Ssl\Domain_Certificates;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Scheduler;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Strategy;
+use RunCloud_Ultimate_Multisite\Ssl\Basic_Redeploy;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Mode;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 use RunCloud_Ultimate_Multisite\Storage\State;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
@@ -33,27 +32,16 @@ final class Page {
 	/**
 	 * Constructor.
 	 *
-	 * @param Settings            $settings     Settings.
-	 * @param State               $state        Stored state.
-	 * @param Logger              $logger       The last failures.
-	 * @param Ssl_Strategy        $strategy     Certificate strategy and the web app's mode.
-	 * @param Ssl_Scheduler       $ssl          The web app's certificate.
-	 * @param Domain_Certificates $certificates Per-domain certificates.
-	 * @param Mapped_Domains      $mapped       Ultimate Multisite's domain records.
-	 * @param Domain_Ids          $ids          RunCloud's ids.
-	 * @param Wildcards           $wildcards    Wildcards.
+	 * @param Settings       $settings  Settings.
+	 * @param State          $state     Stored state (the last sync, the names "Test connection" read).
+	 * @param Logger         $logger    The last failures.
+	 * @param Ssl_Mode       $mode      Certificate strategy and the web app's SSL mode.
+	 * @param Basic_Redeploy $basic     The web app's certificate.
+	 * @param Ledger         $ledger    What is known of each name.
+	 * @param Mapped_Domains $mapped    Ultimate Multisite's domain records.
+	 * @param Wildcards      $wildcards Wildcards.
 	 */
-	public function __construct(
-		private readonly Settings $settings,
-		private readonly State $state,
-		private readonly Logger $logger,
-		private readonly Ssl_Strategy $strategy,
-		private readonly Ssl_Scheduler $ssl,
-		private readonly Domain_Certificates $certificates,
-		private readonly Mapped_Domains $mapped,
-		private readonly Domain_Ids $ids,
-		private readonly Wildcards $wildcards
-	) {}
+	public function __construct( private readonly Settings $settings, private readonly State $state, private readonly Logger $logger, private readonly Ssl_Mode $mode, private readonly Basic_Redeploy $basic, private readonly Ledger $ledger, private readonly Mapped_Domains $mapped, private readonly Wildcards $wildcards ) {}
 
 	/** The page. */
 	public function render(): void {
@@ -79,10 +67,10 @@ final class Page {
 			__( 'Server / web app', 'runcloud-ultimate-multisite' ) => $this->server_and_app(),
 			__( 'Missing settings', 'runcloud-ultimate-multisite' ) => implode( ', ', $settings->missing() ),
 			__( 'Pending SSL redeploy', 'runcloud-ultimate-multisite' ) => $this->pending_redeploy(),
-			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->strategy->configured() . ( $this->strategy->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
+			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->mode->configured() . ( $this->mode->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
 			__( 'SSL mode of the web app', 'runcloud-ultimate-multisite' ) => $this->known_mode(),
 			/* translators: 1: covered, 2: pending, 3: failed */
-			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->certificates->counts() ) ),
+			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->ledger->certificate_counts() ) ),
 			__( 'Last domain sync', 'runcloud-ultimate-multisite' ) => ! empty( $last['time'] )
 				/* translators: 1: date, 2: added, 3: removed, 4: failed */
 				? sprintf( __( '%1$s: %2$d added, %3$d removed, %4$d failed', 'runcloud-ultimate-multisite' ), gmdate( 'Y-m-d H:i', (int) $last['time'] ), count( (array) $last['added'] ), count( (array) $last['removed'] ), count( (array) $last['failed'] ) )
@@ -144,7 +132,7 @@ final class Page {
 		if ( ! class_exists( '\WP_List_Table' ) ) {
 			require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
 		}
-		$table = new Domains_Table( $this->mapped, $this->state, $this->ids, $this->wildcards, $this->certificates, $this->ssl, $this->logger );
+		$table = new Domains_Table( $this->mapped, $this->ledger, $this->wildcards, $this->basic, $this->logger );
 		$table->prepare_items();
 
 		echo '<h2 id="runcloud-um-domains">' . esc_html__( 'Mapped domains', 'runcloud-ultimate-multisite' ) . '</h2>';
@@ -172,10 +160,10 @@ final class Page {
 	 * not succeeded (yet) are counted apart, as no redeploy can cover them before it does.
 	 */
 	private function pending_redeploy(): string {
-		$tracked = $this->state->tracked();
+		$tracked = $this->ledger->tracked();
 		$on      = array();
 		$waiting = 0;
-		foreach ( $this->ssl->pending() as $name ) {
+		foreach ( $this->basic->pending() as $name ) {
 			if ( isset( $tracked[ $name ] ) ) {
 				$on[] = $name;
 			} else {
@@ -193,7 +181,7 @@ final class Page {
 
 	/** The remembered SSL mode, for the page (no call to RunCloud while rendering). */
 	private function known_mode(): string {
-		$mode = $this->strategy->known();
+		$mode = $this->mode->known();
 		if ( null === $mode ) {
 			return __( 'unknown: "Test connection" reads it (and so does the first certificate)', 'runcloud-ultimate-multisite' );
 		}
@@ -203,7 +191,7 @@ final class Page {
 
 	/** The strategy setting and the migration button. */
 	private function render_strategy_form(): void {
-		$strategy = $this->strategy;
+		$strategy = $this->mode;
 		$labels   = array(
 			'auto'       => __( 'auto: per domain when the web app uses advanced SSL', 'runcloud-ultimate-multisite' ),
 			'per-domain' => __( 'per-domain: one certificate per domain (advanced SSL)', 'runcloud-ultimate-multisite' ),
