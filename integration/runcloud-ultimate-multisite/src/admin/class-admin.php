@@ -73,7 +73,6 @@ final class Admin {
 	 * Integrations), where the strategy, the failures and the switch are.
 	 *
 	 * @param mixed $fields Fields of the integrations section.
-	 * @return mixed
 	 */
 	public function link_from_integrations( mixed $fields ): mixed {
 		if ( is_array( $fields ) && isset( $fields['integration_runcloud'] ) && is_array( $fields['integration_runcloud'] ) ) {

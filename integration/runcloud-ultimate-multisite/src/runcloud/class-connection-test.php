@@ -31,12 +31,7 @@ final class Connection_Test {
 	 * @param Wildcards $wildcards Wildcards, refreshed by the same lookup.
 	 * @param Logger    $logger    Logger.
 	 */
-	public function __construct(
-		private readonly Settings $settings,
-		private readonly Connector $connector,
-		private readonly Wildcards $wildcards,
-		private readonly Logger $logger
-	) {}
+	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly Wildcards $wildcards, private readonly Logger $logger ) {}
 
 	/**
 	 * Runs the test. Error codes: runcloud-extension, runcloud-config, runcloud-unreachable,
