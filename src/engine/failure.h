@@ -47,8 +47,9 @@ struct Failure {
 template <class T>
 class Result {
 public:
-    Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}      // NOLINT(google-explicit-constructor)
-    Result(Failure failure) : v_(std::in_place_index<1>, std::move(failure)) {}  // NOLINT(google-explicit-constructor)
+    // Implicit on purpose: an operation returns its value or a Failure as they are.
+    Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
+    Result(Failure failure) : v_(std::in_place_index<1>, std::move(failure)) {}
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }
     T &operator*() { return std::get<0>(v_); }
