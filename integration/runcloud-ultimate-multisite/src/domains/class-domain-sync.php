@@ -357,7 +357,6 @@ final class Domain_Sync {
 				$fallback
 			)
 		);
-
 		return $fallback;
 	}
 
