@@ -86,7 +86,7 @@ final class Cli_Command {
 					\WP_CLI::error( 'Usage: wp runcloud domains list | add <name>... [--www|--no-www] | remove <name>...' );
 				}
 
-				$bar  = $this->progress( 'add' === $action ? 'Adding domains' : 'Removing domains', count( $args ) );
+				$bar  = \WP_CLI\Utils\make_progress_bar( 'add' === $action ? 'Adding domains' : 'Removing domains', max( 1, count( $args ) ) );
 				$tick = function ( $done ) use ( $bar ) {
 					$bar->tick( $done );
 				};
@@ -100,7 +100,10 @@ final class Cli_Command {
 				$bar->finish();
 
 				\WP_CLI\Utils\format_items( $format, $rows, array( 'name', 'status', 'detail' ) );
-				$this->finish( $rows );
+				$failed = count( wp_list_filter( $rows, array( 'status' => 'failed' ) ) );
+				if ( $failed ) {
+					\WP_CLI::error( sprintf( '%d of %d failed.', $failed, count( $rows ) ) );
+				}
 			}
 		);
 	}
@@ -126,7 +129,7 @@ final class Cli_Command {
 		$this->guard(
 			function () use ( $dry_run, $format ) {
 				// Three steps: reading the domain records, the wildcard check, the sync with RunCloud.
-				$bar    = $this->progress( $dry_run ? 'Comparing domains' : 'Syncing domains', 3 );
+				$bar    = \WP_CLI\Utils\make_progress_bar( $dry_run ? 'Comparing domains' : 'Syncing domains', 3 );
 				$seen   = array();
 				$result = $this->commands->sync(
 					$dry_run,
@@ -221,29 +224,6 @@ final class Cli_Command {
 			\WP_CLI::error( $e->getMessage() );
 		} catch ( \RunCloud\Exception $e ) {
 			\WP_CLI::error( Errors::describe( $e ) );
-		}
-	}
-
-	/**
-	 * A progress bar.
-	 *
-	 * @param string $label Label.
-	 * @param int    $count Steps.
-	 * @return \cli\progress\Bar|\WP_CLI\NoOp
-	 */
-	private function progress( string $label, int $count ): object {
-		return \WP_CLI\Utils\make_progress_bar( $label, max( 1, $count ) );
-	}
-
-	/**
-	 * Exits non-zero when a row failed.
-	 *
-	 * @param array<int, array{status: string}> $rows Rows.
-	 */
-	private function finish( array $rows ): void {
-		$failed = count( wp_list_filter( $rows, array( 'status' => 'failed' ) ) );
-		if ( $failed ) {
-			\WP_CLI::error( sprintf( '%d of %d failed.', $failed, count( $rows ) ) );
 		}
 	}
 }

@@ -227,7 +227,6 @@ final class Commands {
 		}
 		$fields['pending_redeploy'] = implode( ', ', $this->basic->pending() );
 		$fields['next_redeploy']    = is_int( $next ) ? gmdate( 'Y-m-d H:i:s', $next ) . ' UTC' : ( true === $next ? 'running' : 'none' );
-
 		return self::field_rows( $fields );
 	}
 
@@ -239,7 +238,6 @@ final class Commands {
 	public function ssl_mode(): array {
 		$mode    = $this->mode->refresh();
 		$invalid = $this->mode->invalid();
-
 		return array(
 			'strategy'     => $this->mode->configured() . ( $this->mode->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ) . ( '' !== $invalid ? sprintf( ' (invalid value "%s" ignored)', $invalid ) : '' ),
 			'mode'         => $mode['advanced'] ? 'advanced' : 'basic',
@@ -264,7 +262,6 @@ final class Commands {
 	public function ssl_switch( string $target ): string {
 		if ( 'advanced' === $target ) {
 			$done = $this->migration->to_advanced();
-
 			return sprintf(
 				'The web app uses advanced SSL now: %d certificate job(s) queued, %d per minute (about %d minute(s)); %d name(s) skipped (wildcards and names a wildcard serves). Progress: wp runcloud ssl status.',
 				$done['queued'],

@@ -60,7 +60,6 @@ final class Domain_Name {
 	 */
 	public static function equals( string $a, string $b ): bool {
 		$a = self::normalize( $a );
-
 		return '' !== $a && self::normalize( $b ) === $a;
 	}
 
@@ -73,7 +72,6 @@ final class Domain_Name {
 	 */
 	public static function parent( string $name ): string {
 		$pos = strpos( $name, '.' );
-
 		return false === $pos ? '' : substr( $name, $pos + 1 );
 	}
 }

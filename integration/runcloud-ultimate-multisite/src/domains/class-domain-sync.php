@@ -198,10 +198,8 @@ final class Domain_Sync {
 		} catch ( \ValueError ) {
 			$this->invalid( $kind, $raw );
 			return;
-		} catch ( Not_Ready_Exception $e ) {
-			$this->not_ready( sprintf( 'Could not add %s %s: %s.', $kind, $name, $e->getMessage() ) );
 		} catch ( \Throwable $e ) {
-			$this->retry_later( 'add', $kind, $name, $site_id, $attempt, $e );
+			$this->failed( 'add', $kind, $name, $site_id, $attempt, $e );
 			return;
 		}
 
@@ -261,10 +259,8 @@ final class Domain_Sync {
 			$client  = $this->connector->client();
 			$id      = $this->ledger->id( $name );
 			$removed = ( $id > 0 && $client->removeDomain( $id ) ) || $client->removeDomain( $name );
-		} catch ( Not_Ready_Exception $e ) {
-			$this->not_ready( sprintf( 'Could not remove %s %s: %s.', $kind, $name, $e->getMessage() ) );
 		} catch ( \Throwable $e ) {
-			$this->retry_later( 'remove', $kind, $name, $site_id, $attempt, $e );
+			$this->failed( 'remove', $kind, $name, $site_id, $attempt, $e );
 			return;
 		}
 
@@ -280,7 +276,8 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * A failed call: retried later when the failure is transient (RETRY_HOOK), else the job fails.
+	 * A failed call. Incomplete settings fail the job at once, visibly (nothing works until the admin
+	 * fixes them); a transient failure comes back later (RETRY_HOOK); any other fails the job.
 	 *
 	 * @param string     $action  add|remove.
 	 * @param string     $kind    domain|subdomain.
@@ -290,7 +287,12 @@ final class Domain_Sync {
 	 * @param \Throwable $e       Failure.
 	 * @throws Job_Failed_Exception On a permanent failure.
 	 */
-	private function retry_later( string $action, string $kind, string $name, int $site_id, int $attempt, \Throwable $e ): void {
+	private function failed( string $action, string $kind, string $name, int $site_id, int $attempt, \Throwable $e ): void {
+		if ( $e instanceof Not_Ready_Exception ) {
+			$message = sprintf( 'Could not %s %s %s: %s.', $action, $kind, $name, $e->getMessage() );
+			$this->logger->error( $message );
+			throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $message ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- a job's message, not HTML.
+		}
 		$this->retry->handle(
 			sprintf( '%s %s %s', $action, $kind, $name ),
 			$e,
@@ -335,19 +337,6 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * The settings are incomplete: nothing can work until the admin fixes them, so the job fails
-	 * visibly instead of being retried.
-	 *
-	 * @param string $message Message.
-	 * @throws Job_Failed_Exception Always.
-	 */
-	private function not_ready( string $message ): never {
-		$this->logger->error( $message );
-
-		throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $message ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- a job's message, not HTML.
-	}
-
-	/**
 	 * The filtered redirection when RunCloud takes it (none, www, non-www), else the default, with a
 	 * warning: a filter's mistake must not cost the domain its add.
 	 *
@@ -368,7 +357,6 @@ final class Domain_Sync {
 				$fallback
 			)
 		);
-
 		return $fallback;
 	}
 

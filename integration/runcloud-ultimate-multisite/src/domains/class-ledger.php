@@ -169,7 +169,6 @@ final class Ledger {
 	 */
 	public function certificate( string $name ): ?array {
 		$row = $this->read( self::CERT, $name );
-
 		return null === $row ? null : array(
 			'status' => (string) ( $row['status'] ?? '' ),
 			'time'   => (int) ( $row['time'] ?? 0 ),
@@ -252,7 +251,6 @@ final class Ledger {
 	 */
 	private function read( string $kind, string $name ): ?array {
 		$row = $this->state->get( $kind . md5( $name ) );
-
 		return is_array( $row ) && ( $row['name'] ?? '' ) === $name && ( $row['app'] ?? '' ) === $this->settings->webapp_key() ? $row : null;
 	}
 

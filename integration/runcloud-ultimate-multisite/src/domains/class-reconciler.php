@@ -117,7 +117,6 @@ final class Reconciler {
 	public function prune_mode(): string {
 		$mode = defined( 'WU_RUNCLOUD_SYNC_PRUNE' ) ? strtolower( (string) constant( 'WU_RUNCLOUD_SYNC_PRUNE' ) ) : 'mapped';
 		$mode = (string) apply_filters( 'wu_runcloud_sync_prune', $mode );
-
 		return in_array( $mode, array( 'mapped', 'tracked', 'none' ), true ) ? $mode : 'mapped';
 	}
 
@@ -250,7 +249,6 @@ final class Reconciler {
 	public function keep_list(): array {
 		$raw   = defined( 'WU_RUNCLOUD_KEEP_DOMAINS' ) ? (string) constant( 'WU_RUNCLOUD_KEEP_DOMAINS' ) : '';
 		$names = (array) apply_filters( 'wu_runcloud_keep_domains', array_values( array_filter( array_map( array( Domain_Name::class, 'normalize' ), explode( ',', $raw ) ) ) ) );
-
 		return array_values( array_filter( array_map( static fn( $name ) => Domain_Name::normalize( (string) $name ), $names ) ) );
 	}
 }

@@ -92,7 +92,6 @@ final class Wildcards {
 			return false;
 		}
 		$entry = $this->entry( $candidate );
-
 		return null === $entry ? null : ! empty( $entry['exists'] );
 	}
 
@@ -105,7 +104,6 @@ final class Wildcards {
 	public function refresh( string $candidate ): bool {
 		$exists = (bool) $this->connector->client()->findDomain( $candidate )?->wildcard;
 		$this->remember( $candidate, $exists );
-
 		return $exists;
 	}
 
@@ -138,7 +136,6 @@ final class Wildcards {
 	 */
 	private function entry( string $candidate ): ?array {
 		$entry = ( (array) $this->state->get( self::OPTION ) )[ $candidate ] ?? null;
-
 		return is_array( $entry ) && ( $entry['key'] ?? '' ) === $this->settings->webapp_key() ? $entry : null;
 	}
 }

@@ -22,7 +22,6 @@ final class Queue {
 	/** Whether Action Scheduler's API is available. */
 	public function uses_action_scheduler(): bool {
 		$use = function_exists( 'as_schedule_single_action' ) && function_exists( 'as_next_scheduled_action' );
-
 		return (bool) apply_filters( 'wu_runcloud_use_action_scheduler', $use );
 	}
 

@@ -44,7 +44,6 @@ final class Retry_Policy {
 		$base  = (int) apply_filters( 'wu_runcloud_retry_base_delay', 60 );
 		$delay = (int) min( HOUR_IN_SECONDS, $base * ( 2 ** max( 0, $attempt - 1 ) ) );
 		$delay = $delay + wp_rand( 0, intdiv( $delay, 10 ) );
-
 		return max( $delay, (int) $retry_after );
 	}
 

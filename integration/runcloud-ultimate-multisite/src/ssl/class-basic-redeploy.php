@@ -46,7 +46,7 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 * @param Queue           $queue     Job queue.
 	 * @param Retry_Policy    $retry     Retry policy.
 	 * @param Logger          $logger    Logger.
-	 * @param Basic_Ssl_Guard $guard    Checks a redeploy can succeed before it is sent.
+	 * @param Basic_Ssl_Guard $guard     Checks a redeploy can succeed before it is sent.
 	 * @param Mapped_Domains  $mapped    Ultimate Multisite's mappings (a name no longer mapped is dropped).
 	 * @param Ledger          $ledger    Names this plugin added.
 	 */
@@ -67,7 +67,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		}
 		$this->queue->schedule( $this->settings->ssl_window(), self::HOOK, $args );
 		$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s requested: the shared certificate\'s redeploy (basic mode) is queued in %d s.', $name, $this->settings->ssl_window() ) );
-
 		return true;
 	}
 
@@ -200,7 +199,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			$done = 'installed';
 		}
 		$this->complete( $names, $started );
-
 		return $done;
 	}
 

@@ -60,10 +60,10 @@ final class Basic_Ssl_Guard {
 	 * @param Settings       $settings  Settings (the warning threshold).
 	 * @param Connector      $connector RunCloud client.
 	 * @param State          $state     Option store (the findings).
-	 * @param Dns_Checker    $dns     DNS checker.
+	 * @param Dns_Checker    $dns       DNS checker.
 	 * @param Logger         $logger    Logger.
 	 * @param Ssl_Mode       $mode      Whether certificates are the basic one.
-	 * @param Mapped_Domains $mapped Ultimate Multisite's records (their DNS stage).
+	 * @param Mapped_Domains $mapped    Ultimate Multisite's records (their DNS stage).
 	 */
 	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly State $state, private readonly Dns_Checker $dns, private readonly Logger $logger, private readonly Ssl_Mode $mode, private readonly Mapped_Domains $mapped ) {}
 
@@ -103,7 +103,6 @@ final class Basic_Ssl_Guard {
 		$this->save( 'blocked', $blocked );
 		$message = 'SSL: not redeploying the certificate: ' . self::reason( $blocked ) . ' Way out: ' . self::way_out( $blocked ) . ' Not retried until the web app\'s names change.';
 		$this->logger->error( $message );
-
 		return $message;
 	}
 
@@ -120,7 +119,6 @@ final class Basic_Ssl_Guard {
 	/** Whether a finding is stored (names changed while a notice is up: the next check may clear it). */
 	public function has_notice(): bool {
 		$stored = $this->stored();
-
 		return null !== $stored['blocked'] || null !== $stored['warned'];
 	}
 
@@ -168,7 +166,6 @@ final class Basic_Ssl_Guard {
 	/** Names from which on the admin is warned (WU_RUNCLOUD_SSL_NAMES_WARNING, default 80). */
 	public function warning_names(): int {
 		$value = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
-
 		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $value > 0 ? $value : self::WARNING_NAMES ) );
 	}
 
@@ -219,7 +216,6 @@ final class Basic_Ssl_Guard {
 	 */
 	public static function way_out( array $blocked ): string {
 		$fix = $blocked['unpointed'] ? sprintf( 'point the DNS of %s at the server or remove those domains', self::list_names( $blocked['unpointed'] ) ) : 'remove domains';
-
 		return sprintf( 'switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud, or %s.', self::SWITCH_COMMAND, self::SWITCH_ACTION, $fix );
 	}
 
@@ -231,7 +227,6 @@ final class Basic_Ssl_Guard {
 	public static function list_names( array $names ): string {
 		$shown = implode( ', ', array_slice( $names, 0, self::NAMES_SHOWN ) );
 		$more  = count( $names ) - self::NAMES_SHOWN;
-
 		return $more > 0 ? sprintf( '%s and %d more', $shown, $more ) : $shown;
 	}
 
@@ -266,7 +261,6 @@ final class Basic_Ssl_Guard {
 		sort( $found );
 		$waiting = array_map( 'strval', array_keys( array_diff_key( $waiting, array_flip( $found ) ) ) );
 		sort( $waiting );
-
 		return array( $found, $waiting );
 	}
 
@@ -301,7 +295,6 @@ final class Basic_Ssl_Guard {
 	 */
 	private function stored(): array {
 		$stored = (array) $this->state->get( 'ssl_guard' );
-
 		return array(
 			'blocked' => is_array( $stored['blocked'] ?? null ) && $stored['blocked'] ? $stored['blocked'] : null,
 			'warned'  => is_array( $stored['warned'] ?? null ) && $stored['warned'] ? $stored['warned'] : null,

@@ -73,7 +73,6 @@ final class Per_Domain implements Certificate_Strategy {
 		}
 		$this->queue->schedule( $delay, self::HOOK, $args );
 		$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s requested from RunCloud (its own certificate)%s.', $name, $delay > 0 ? sprintf( ', queued in %d s to stay under the rate limit', $delay ) : '' ) );
-
 		return true;
 	}
 

@@ -78,7 +78,6 @@ final class Ssl_Migration {
 
 		$minutes = (int) ceil( count( $names ) / $per_minute );
 		$this->logger->info( sprintf( 'SSL: %d certificate job(s) queued, %d per minute over %d minute(s); %d name(s) skipped.', $queued, $per_minute, $minutes, count( $skipped ) ) );
-
 		return array(
 			'queued'     => $queued,
 			'skipped'    => $skipped,

@@ -52,7 +52,6 @@ final class Ssl_Mode {
 	/** The value as configured: the constant when defined, else the admin page's setting, else ''. */
 	private function raw(): string {
 		$value = defined( self::CONSTANT ) ? constant( self::CONSTANT ) : $this->state->get( self::OPTION, '' );
-
 		return strtolower( trim( is_scalar( $value ) ? (string) $value : '' ) );
 	}
 
@@ -64,14 +63,12 @@ final class Ssl_Mode {
 	/** The configured value when it is not one of VALUES ('' when it is valid or unset). */
 	public function invalid(): string {
 		$raw = $this->raw();
-
 		return in_array( $raw, self::VALUES, true ) ? '' : $raw;
 	}
 
 	/** The strategy in force: auto, per-domain or basic (an invalid value counts as auto). */
 	public function configured(): string {
 		$raw = $this->raw();
-
 		return in_array( $raw, self::VALUES, true ) ? $raw : 'auto';
 	}
 
@@ -86,7 +83,6 @@ final class Ssl_Mode {
 			return false;
 		}
 		$this->state->set( self::OPTION, $value );
-
 		return true;
 	}
 
@@ -163,7 +159,6 @@ final class Ssl_Mode {
 				'key'  => $this->settings->webapp_key(),
 			)
 		);
-
 		return $mode;
 	}
 }

@@ -23,7 +23,7 @@ final class State {
 	/**
 	 * Reads one option.
 	 *
-	 * @param string $name    Name without prefix.
+	 * @param string $name     Name without prefix.
 	 * @param mixed  $fallback Value when it is not set.
 	 */
 	public function get( string $name, mixed $fallback = array() ): mixed {
@@ -88,7 +88,6 @@ final class State {
 		$like = $wpdb->esc_like( self::PREFIX . $start ) . '%';
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a prefix search; the options API has none.
 		$values = $wpdb->get_col( $wpdb->prepare( "SELECT meta_value FROM {$wpdb->sitemeta} WHERE site_id = %d AND meta_key LIKE %s", get_current_network_id(), $like ) );
-
 		return array_map( 'maybe_unserialize', $values );
 	}
 

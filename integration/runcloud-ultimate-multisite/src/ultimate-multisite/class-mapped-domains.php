@@ -76,7 +76,6 @@ final class Mapped_Domains {
 				'number'  => 1000,
 			)
 		);
-
 		return array_map( 'strval', array_keys( $this->names_of( (array) $records ) ) );
 	}
 
@@ -113,7 +112,6 @@ final class Mapped_Domains {
 	 */
 	public function record( string $name ): ?\WP_Ultimo\Models\Domain {
 		$record = function_exists( 'wu_get_domain_by_domain' ) ? wu_get_domain_by_domain( $name ) : null;
-
 		return $record instanceof \WP_Ultimo\Models\Domain ? $record : null;
 	}
 
