@@ -60,7 +60,6 @@ final class Commands {
 		return $this->connection_test->ping();
 	}
 
-
 	/**
 	 * Every domain of the web app.
 	 *
