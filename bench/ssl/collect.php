@@ -56,7 +56,7 @@ $err_429  = array_values( preg_grep( '/\b429\b|Too Many/i', $errors ) );
 
 // The names the plugin remembers having added (one network option for all, written by every runner):
 // a read-modify-write that concurrent runners can lose entries from.
-$tracked = class_exists( '\\RunCloud_Ultimate_Multisite\\Storage\\State' ) ? count( ( new \RunCloud_Ultimate_Multisite\Storage\State() )->tracked() ) : null;
+$tracked = class_exists( '\\RunCloud_Ultimate_Multisite\\Plugin' ) ? count( (array) get_site_option( 'wu_runcloud_tracked', array() ) ) : null;
 
 $problems = getenv( 'RCI_PROBLEMS' );
 $problems = $problems && is_file( $problems ) ? array_values( array_unique( file( $problems, FILE_IGNORE_NEW_LINES ) ) ) : array();

@@ -14,32 +14,27 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 defined( 'ABSPATH' ) || exit;
 
 define( 'RUNCLOUD_UM_VERSION', '1.0.0' );
 define( 'RUNCLOUD_UM_FILE', __FILE__ );
-define( 'RUNCLOUD_UM_DIR', plugin_dir_path( __FILE__ ) );
+define( 'RUNCLOUD_UM_DIR', __DIR__ . '/' );
 
 /*
- * Classes load on demand; the adapters are excluded because they extend Ultimate Multisite's
- * classes and must only load once those exist (the Plugin class requires them at that point).
+ * RunCloud_Ultimate_Multisite\Foo_Bar\Baz_Qux lives in src/foo-bar/class-baz-qux.php. The adapters
+ * are excluded because they extend Ultimate Multisite's classes and must only load once those
+ * exist (the Plugin class requires them at that point).
  */
 spl_autoload_register(
-	static function ( $class ) {
-		$prefix = 'RunCloud_Ultimate_Multisite\\';
-		if ( 0 !== strpos( $class, $prefix ) ) {
+	static function ( string $class_name ): void {
+		$relative = substr( $class_name, strlen( 'RunCloud_Ultimate_Multisite\\' ) );
+		if ( ! str_starts_with( $class_name, 'RunCloud_Ultimate_Multisite\\' ) || in_array( $relative, array( 'Ultimate_Multisite\\Capability_Module', 'Ultimate_Multisite\\Host_Provider', 'Ultimate_Multisite\\Integration' ), true ) ) {
 			return;
 		}
-		$relative = substr( $class, strlen( $prefix ) );
-		$parts    = explode( '\\', $relative );
-		$name     = array_pop( $parts );
-
-		if ( in_array( $name, array( 'Capability_Module', 'Host_Provider', 'Integration' ), true ) ) {
-			return;
-		}
-
-		$dir  = $parts ? str_replace( '_', '-', strtolower( implode( '/', $parts ) ) ) . '/' : '';
-		$file = RUNCLOUD_UM_DIR . 'src/' . $dir . 'class-' . strtolower( str_replace( '_', '-', $name ) ) . '.php';
+		$path = strtolower( str_replace( array( '_', '\\' ), array( '-', '/' ), $relative ) );
+		$file = RUNCLOUD_UM_DIR . 'src/' . dirname( $path ) . '/class-' . basename( $path ) . '.php';
 		if ( is_readable( $file ) ) {
 			require_once $file;
 		}

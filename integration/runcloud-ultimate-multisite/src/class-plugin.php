@@ -5,37 +5,43 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite;
 
 use RunCloud_Ultimate_Multisite\Admin\Admin;
-use RunCloud_Ultimate_Multisite\Ssl\Basic_Ssl_Guard;
-use RunCloud_Ultimate_Multisite\Admin\Basic_Ssl_Notice;
+use RunCloud_Ultimate_Multisite\Admin\Notices;
+use RunCloud_Ultimate_Multisite\Admin\Page;
 use RunCloud_Ultimate_Multisite\Cli\Cli_Command;
 use RunCloud_Ultimate_Multisite\Cli\Commands;
+use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
+use RunCloud_Ultimate_Multisite\Domains\Domain_Sync;
+use RunCloud_Ultimate_Multisite\Domains\Ledger;
+use RunCloud_Ultimate_Multisite\Domains\Reconciler;
+use RunCloud_Ultimate_Multisite\Domains\Wildcards;
+use RunCloud_Ultimate_Multisite\Jobs\Queue;
+use RunCloud_Ultimate_Multisite\Jobs\Retry_Policy;
 use RunCloud_Ultimate_Multisite\RunCloud\Connection_Test;
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
-use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
-use RunCloud_Ultimate_Multisite\Ssl\Domain_Certificates;
-use RunCloud_Ultimate_Multisite\Domains\Domain_Ids;
-use RunCloud_Ultimate_Multisite\Domains\Domain_Sync;
+use RunCloud_Ultimate_Multisite\Ssl\Basic_Redeploy;
+use RunCloud_Ultimate_Multisite\Ssl\Basic_Ssl_Guard;
+use RunCloud_Ultimate_Multisite\Ssl\Per_Domain;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Chooser;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Migration;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Mode;
+use RunCloud_Ultimate_Multisite\Storage\Settings;
+use RunCloud_Ultimate_Multisite\Storage\State;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
-use RunCloud_Ultimate_Multisite\Jobs\Queue;
-use RunCloud_Ultimate_Multisite\Domains\Reconciler;
-use RunCloud_Ultimate_Multisite\Jobs\Retry_Policy;
-use RunCloud_Ultimate_Multisite\Storage\Settings;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Dispatch;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Migration;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Scheduler;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Strategy;
-use RunCloud_Ultimate_Multisite\Storage\State;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Um_Records;
-use RunCloud_Ultimate_Multisite\Domains\Wildcards;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Builds the services once and attaches them to WordPress and Ultimate Multisite.
+ * The composition root: builds the services once, each with its dependencies in its constructor,
+ * and has each concern register its own hooks. The services are public (read-only) for the objects
+ * Ultimate Multisite and WordPress construct themselves (the adapters) and for the tests; no other
+ * class reads them from here.
  */
 final class Plugin {
 
@@ -44,212 +50,142 @@ final class Plugin {
 	 *
 	 * @var Plugin|null
 	 */
-	private static $instance = null;
+	private static ?Plugin $instance = null;
 
 	/**
-	 * Services, public for the adapters and the tests.
+	 * The admin screens, built only where they run.
 	 *
-	 * @var Settings
+	 * @var Admin|null
 	 */
-	public $settings;
+	private ?Admin $admin = null;
+
 	/**
-	 * Logger.
+	 * The command line's operations, built only where they run.
 	 *
-	 * @var Logger
+	 * @var Commands|null
 	 */
-	public $logger;
-	/**
-	 * Connector.
-	 *
-	 * @var Connector
-	 */
-	public $connector;
-	/**
-	 * State.
-	 *
-	 * @var State
-	 */
-	public $state;
-	/**
-	 * Queue.
-	 *
-	 * @var Queue
-	 */
-	public $queue;
-	/**
-	 * Retry policy.
-	 *
-	 * @var Retry_Policy
-	 */
-	public $retry;
-	/**
-	 * DNS checker.
-	 *
-	 * @var Dns_Checker
-	 */
-	public $dns;
-	/**
-	 * SSL scheduler.
-	 *
-	 * @var Ssl_Scheduler
-	 */
-	public $ssl;
-	/**
-	 * Certificate strategy.
-	 *
-	 * @var Ssl_Strategy
-	 */
-	public $strategy;
-	/**
-	 * RunCloud ids of the domains.
-	 *
-	 * @var Domain_Ids
-	 */
-	public $ids;
-	/**
-	 * Per-domain certificates.
-	 *
-	 * @var Domain_Certificates
-	 */
-	public $certificates;
-	/**
-	 * Basic or per-domain, per request.
-	 *
-	 * @var Ssl_Dispatch
-	 */
-	public $dispatch;
-	/**
-	 * Ultimate Multisite's own records (its check decides `secure`).
-	 *
-	 * @var Um_Records
-	 */
-	public $records;
-	/**
-	 * Basic <-> advanced SSL.
-	 *
-	 * @var Ssl_Migration
-	 */
-	public $migration;
-	/**
-	 * Basic-mode SSL guard.
-	 *
-	 * @var Basic_Ssl_Guard
-	 */
-	public $ssl_guard;
-	/**
-	 * Wildcards.
-	 *
-	 * @var Wildcards
-	 */
-	public $wildcards;
-	/**
-	 * Mapped domains.
-	 *
-	 * @var Mapped_Domains
-	 */
-	public $mapped;
-	/**
-	 * Domain sync.
-	 *
-	 * @var Domain_Sync
-	 */
-	public $domain_sync;
-	/**
-	 * Reconciler.
-	 *
-	 * @var Reconciler
-	 */
-	public $reconciler;
-	/**
-	 * Connection test.
-	 *
-	 * @var Connection_Test
-	 */
-	public $connection_test;
-	/**
-	 * Commands.
-	 *
-	 * @var Commands
-	 */
-	public $commands;
-	/**
-	 * Admin screens.
-	 *
-	 * @var Admin
-	 */
-	public $admin;
+	private ?Commands $commands = null;
 
 	/**
 	 * Which adapter attached the domain events ('capability' or 'host-provider'), '' if none.
 	 *
 	 * @var string
 	 */
-	private $active_adapter = '';
+	private string $active_adapter = '';
 
-	/**
-	 * Events already handled in the current do_action() run (see handle_event()).
-	 *
-	 * @var array<string, bool>
-	 */
-	private $handled = array();
-
-	/**
-	 * The instance.
-	 *
-	 * @return Plugin
-	 */
-	public static function instance() {
+	/** The instance, its services built on the first call. */
+	public static function instance(): Plugin {
 		if ( null === self::$instance ) {
-			self::$instance = new self();
+			$settings        = new Settings();
+			$logger          = new Logger( $settings );
+			$connector       = new Connector( $settings, $logger );
+			$state           = new State();
+			$queue           = new Queue();
+			$retry           = new Retry_Policy( $logger );
+			$dns             = new Dns_Checker( $settings );
+			$mapped          = new Mapped_Domains();
+			$ledger          = new Ledger( $state, $settings );
+			$wildcards       = new Wildcards( $state, $connector, $settings );
+			$mode            = new Ssl_Mode( $settings, $state, $connector, $logger );
+			$guard           = new Basic_Ssl_Guard( $settings, $connector, $state, $dns, $logger, $mode, $mapped );
+			$basic           = new Basic_Redeploy( $settings, $connector, $state, $queue, $retry, $logger, $guard, $mapped, $ledger );
+			$per_domain      = new Per_Domain( $settings, $connector, $queue, $retry, $logger, $ledger, $mapped );
+			$ssl             = new Ssl_Chooser( $mode, $basic, $per_domain, $logger );
+			$migration       = new Ssl_Migration( $connector, $mode, $guard, $basic, $per_domain, $ledger, $logger );
+			$records         = new Um_Records( $ssl, $mapped, $logger );
+			$sync            = new Domain_Sync( $connector, $ledger, $queue, $retry, $logger, $dns, $ssl, $wildcards, $mapped );
+			$reconciler      = new Reconciler( $connector, $ledger, $state, $logger, $mapped, $wildcards, $sync, $queue, $records );
+			$connection_test = new Connection_Test( $settings, $connector, $wildcards, $logger );
+			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $dns, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
 		}
 
 		return self::$instance;
 	}
 
 	/**
-	 * Builds the services.
+	 * Keeps the services.
+	 *
+	 * @param Settings        $settings        Settings.
+	 * @param Logger          $logger          Log sink.
+	 * @param Connector       $connector       RunCloud client.
+	 * @param State           $state           Option store.
+	 * @param Queue           $queue           Job queue.
+	 * @param Retry_Policy    $retry           Retry policy.
+	 * @param Dns_Checker     $dns             DNS checker.
+	 * @param Mapped_Domains  $mapped          Ultimate Multisite's mapped domains.
+	 * @param Ledger          $ledger          What is known about each name.
+	 * @param Wildcards       $wildcards       Wildcard domains of the web app.
+	 * @param Ssl_Mode        $mode            Certificate strategy and SSL mode.
+	 * @param Basic_Ssl_Guard $guard           Basic-mode guard.
+	 * @param Basic_Redeploy  $basic           The basic certificate.
+	 * @param Per_Domain      $per_domain      Per-domain certificates.
+	 * @param Ssl_Chooser     $ssl             The SSL chooser.
+	 * @param Ssl_Migration   $migration       Basic <-> advanced SSL.
+	 * @param Um_Records      $records         Ultimate Multisite's records (`secure`).
+	 * @param Domain_Sync     $sync            The domain events.
+	 * @param Reconciler      $reconciler      Reconcile.
+	 * @param Connection_Test $connection_test Connection test.
 	 */
-	private function __construct() {
-		$this->settings        = new Settings();
-		$this->logger          = new Logger( $this->settings );
-		$this->connector       = new Connector( $this->settings, $this->logger );
-		$this->state           = new State();
-		$this->queue           = new Queue();
-		$this->retry           = new Retry_Policy( $this->logger );
-		$this->dns             = new Dns_Checker( $this->settings );
-		$this->wildcards       = new Wildcards( $this->state, $this->connector, $this->settings );
-		$this->mapped          = new Mapped_Domains();
-		$this->strategy        = new Ssl_Strategy( $this->settings, $this->state, $this->connector, $this->logger );
-		$this->ssl_guard       = new Basic_Ssl_Guard( $this->settings, $this->connector, $this->state, $this->dns, $this->logger, $this->strategy );
-		$this->ssl             = new Ssl_Scheduler( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ssl_guard, $this->mapped );
-		$this->ids             = new Domain_Ids( $this->state, $this->settings );
-		$this->certificates    = new Domain_Certificates( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->ids, $this->strategy, $this->ssl, $this->mapped );
-		$this->dispatch        = new Ssl_Dispatch( $this->strategy, $this->ssl, $this->certificates, $this->logger );
-		$this->records         = new Um_Records( $this->dispatch, $this->logger );
-		$this->migration       = new Ssl_Migration( $this );
-		$this->domain_sync     = new Domain_Sync( $this->settings, $this->connector, $this->state, $this->queue, $this->retry, $this->logger, $this->dns, $this->dispatch, $this->wildcards, $this->mapped, $this->ids );
-		$this->reconciler      = new Reconciler( $this->settings, $this->connector, $this->state, $this->logger, $this->mapped, $this->wildcards, $this->domain_sync );
-		$this->connection_test = new Connection_Test( $this->settings, $this->connector, $this->wildcards, $this->logger );
-		$this->commands        = new Commands( $this );
-		$this->admin           = new Admin( $this );
-
+	private function __construct(
+		public readonly Settings $settings,
+		public readonly Logger $logger,
+		public readonly Connector $connector,
+		public readonly State $state,
+		public readonly Queue $queue,
+		public readonly Retry_Policy $retry,
+		public readonly Dns_Checker $dns,
+		public readonly Mapped_Domains $mapped,
+		public readonly Ledger $ledger,
+		public readonly Wildcards $wildcards,
+		public readonly Ssl_Mode $mode,
+		public readonly Basic_Ssl_Guard $guard,
+		public readonly Basic_Redeploy $basic,
+		public readonly Per_Domain $per_domain,
+		public readonly Ssl_Chooser $ssl,
+		public readonly Ssl_Migration $migration,
+		public readonly Um_Records $records,
+		public readonly Domain_Sync $sync,
+		public readonly Reconciler $reconciler,
+		public readonly Connection_Test $connection_test
+	) {
 		// Ultimate Multisite 2.4.11+ keeps credentials saved in the wizard encrypted; read them even
 		// before the registry hands the Integration over (early cron and CLI runs).
 		$this->settings->add_source( 'credential-store', array( __CLASS__, 'read_credential_store' ) );
 	}
 
-	/**
-	 * Hooks into WordPress. Called once from the main plugin file.
-	 *
-	 * @return void
-	 */
-	public function boot() {
-		$this->admin->register();
-		( new Basic_Ssl_Notice( $this->ssl_guard ) )->register();
+	/** The admin screens (built on first use: only the network admin, admin-ajax and admin-post ask). */
+	public function admin(): Admin {
+		return $this->admin ??= new Admin(
+			new Page( $this->settings, $this->state, $this->logger, $this->mode, $this->basic, $this->ledger, $this->mapped, $this->wildcards ),
+			new Notices( $this->mode, $this->guard ),
+			$this->connection_test,
+			$this->connector,
+			$this->settings,
+			$this->state,
+			$this->logger,
+			$this->mode,
+			$this->migration,
+			$this->reconciler
+		);
+	}
 
+	/** The operations of the command line and the admin buttons (built on first use). */
+	public function commands(): Commands {
+		return $this->commands ??= new Commands( $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->migration );
+	}
+
+	/** The admin screens' and notices' hooks (boot() in the network admin, admin-ajax, admin-post). */
+	public function register_admin(): void {
+		$this->admin()->register();
+	}
+
+	/** Hooks into WordPress. Called once from the main plugin file. */
+	public function boot(): void {
+		if ( is_admin() ) {
+			$this->register_admin();
+		}
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
-			require_once RUNCLOUD_UM_DIR . 'src/cli/class-cli-command.php';
-			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->commands ) );
+			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->commands() ) );
 		}
 
 		if ( ! Connector::extension_loaded() ) {
@@ -267,29 +203,17 @@ final class Plugin {
 		// plugins loaded (2.4.11+'s registry resolves its modules at priority 12).
 		add_action( 'plugins_loaded', array( $this, 'detach_builtin' ), 13 );
 
-		// Action Scheduler's data store exists only from action_scheduler_init on; asking it
-		// earlier is "doing it wrong" and schedules nothing.
-		add_action( 'action_scheduler_init', array( $this, 'schedule_reconcile' ) );
-
-		// Jobs of this plugin, queued only while the integration is active.
-		add_action( Domain_Sync::RETRY_HOOK, array( $this->domain_sync, 'run_retry' ), 10, 4 );
-		// The basic redeploy goes through the dispatch: in per-domain mode it is never sent.
-		add_action( Ssl_Scheduler::HOOK, array( $this->dispatch, 'run_basic' ), 10, 1 );
-		add_action( Domain_Certificates::HOOK, array( $this->certificates, 'run' ), 10, 4 );
-		add_action( Reconciler::HOOK, array( $this, 'run_scheduled_reconcile' ) );
-
+		// Each concern's own hooks; their jobs are queued only while the integration is active.
+		$this->sync->register();
+		$this->ssl->register();
+		$this->reconciler->register();
 		// Ultimate Multisite's check decides `secure`: kept alive while a certificate is pending, run
 		// again at once when one is issued.
 		$this->records->register();
-		add_action( Domain_Certificates::ISSUED_ACTION, array( $this->records, 'issued' ) );
 	}
 
-	/**
-	 * Whether this is Ultimate Multisite 2.4.11 or later (the integration registry).
-	 *
-	 * @return bool
-	 */
-	public static function has_registry() {
+	/** Whether this is Ultimate Multisite 2.4.11 or later (the integration registry). */
+	public static function has_registry(): bool {
 		return class_exists( '\WP_Ultimo\Integrations\Integration_Registry' ) && interface_exists( '\WP_Ultimo\Integrations\Capability_Module' );
 	}
 
@@ -297,48 +221,36 @@ final class Plugin {
 	 * 2.4.11+: replaces the built-in RunCloud integration object with ours, so the setup wizard's
 	 * test and its "is set up" check run this plugin's code.
 	 *
-	 * @param object $registry Ultimate Multisite's Integration_Registry.
-	 * @return void
+	 * @param mixed $registry Ultimate Multisite's Integration_Registry.
 	 */
-	public function register_integration( $registry ) {
-		if ( ! self::has_registry() || ! is_object( $registry ) || ! method_exists( $registry, 'register' ) ) {
-			return;
+	public function register_integration( mixed $registry ): void {
+		if ( self::has_registry() && $registry instanceof \WP_Ultimo\Integrations\Integration_Registry ) {
+			require_once __DIR__ . '/ultimate-multisite/class-integration.php';
+			$registry->register( new Ultimate_Multisite\Integration( $this->connection_test ) );
 		}
-
-		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-integration.php';
-		$registry->register( new Ultimate_Multisite\Integration() );
 	}
 
 	/**
 	 * 2.4.11+: replaces the built-in RunCloud domain-mapping module with ours (same integration id
 	 * and capability id, so the registry keeps only ours).
 	 *
-	 * @param object $registry Ultimate Multisite's Integration_Registry.
-	 * @return void
+	 * @param mixed $registry Ultimate Multisite's Integration_Registry.
 	 */
-	public function register_capability( $registry ) {
-		if ( ! interface_exists( '\WP_Ultimo\Integrations\Capability_Module' ) || ! is_object( $registry ) || ! method_exists( $registry, 'add_capability' ) ) {
-			return;
+	public function register_capability( mixed $registry ): void {
+		if ( self::has_registry() && $registry instanceof \WP_Ultimo\Integrations\Integration_Registry ) {
+			require_once __DIR__ . '/ultimate-multisite/class-capability-module.php';
+			$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this, $this->settings, $this->connection_test ) );
 		}
-
-		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-capability-module.php';
-		$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this ) );
 	}
 
-	/**
-	 * Up to 2.4.10: replaces the built-in RunCloud host provider with ours.
-	 *
-	 * @return void
-	 */
-	public function register_host_provider() {
+	/** Up to 2.4.10: replaces the built-in RunCloud host provider with ours. */
+	public function register_host_provider(): void {
 		if ( self::has_registry() || ! class_exists( '\WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider' ) ) {
 			return;
 		}
-
 		$this->detach_builtin();
-
-		require_once RUNCLOUD_UM_DIR . 'src/ultimate-multisite/class-host-provider.php';
-		Ultimate_Multisite\Host_Provider::boot();
+		require_once __DIR__ . '/ultimate-multisite/class-host-provider.php';
+		Ultimate_Multisite\Host_Provider::get_instance();
 	}
 
 	/**
@@ -346,20 +258,16 @@ final class Plugin {
 	 * ours: up to 2.4.10 the host provider `Runcloud_Host_Provider`, from 2.4.11 on the capability
 	 * module `RunCloud_Domain_Mapping` (the registry keeps ours instead, but anything may have hooked
 	 * the built-in one). Both hook the same four events.
-	 *
-	 * @return void
 	 */
-	public function detach_builtin() {
+	public function detach_builtin(): void {
 		global $wp_filter;
 
 		foreach ( array( 'wu_add_domain', 'wu_remove_domain', 'wu_add_subdomain', 'wu_remove_subdomain' ) as $hook ) {
-			if ( ! isset( $wp_filter[ $hook ] ) ) {
-				continue;
-			}
-			foreach ( $wp_filter[ $hook ]->callbacks as $priority => $callbacks ) {
+			foreach ( isset( $wp_filter[ $hook ] ) ? $wp_filter[ $hook ]->callbacks : array() as $priority => $callbacks ) {
 				foreach ( $callbacks as $callback ) {
 					$handler = $callback['function'];
-					if ( is_array( $handler ) && is_object( $handler[0] ) && self::is_builtin( $handler[0] ) ) {
+					// Class names as strings: each generation has only one of the two classes.
+					if ( is_array( $handler ) && is_object( $handler[0] ) && ( is_a( $handler[0], 'WP_Ultimo\Integrations\Host_Providers\Runcloud_Host_Provider' ) || is_a( $handler[0], 'WP_Ultimo\Integrations\Providers\RunCloud\RunCloud_Domain_Mapping' ) ) ) {
 						remove_action( $hook, $handler, $priority );
 					}
 				}
@@ -368,131 +276,41 @@ final class Plugin {
 	}
 
 	/**
-	 * Whether $handler is Ultimate Multisite's own RunCloud integration (either generation).
-	 *
-	 * @param object $handler Object of a hooked method.
-	 * @return bool
-	 */
-	private static function is_builtin( $handler ) {
-		return $handler instanceof \WP_Ultimo\Integrations\Host_Providers\Runcloud_Host_Provider
-			|| $handler instanceof \WP_Ultimo\Integrations\Providers\RunCloud\RunCloud_Domain_Mapping;
-	}
-
-	/**
 	 * Called by an adapter's register_hooks(): the integration is enabled and set up.
 	 *
 	 * @param string $adapter 'capability' or 'host-provider'.
-	 * @return void
 	 */
-	public function activate( $adapter ) {
+	public function activate( string $adapter ): void {
 		if ( '' === $this->active_adapter ) {
 			$this->active_adapter = $adapter;
-			add_action( 'wu_domain_manager_dns_propagation_finished', array( $this, 'on_dns_propagated' ), 10, 1 );
+			$this->sync->watch_dns();
 		}
-
-		if ( did_action( 'action_scheduler_init' ) || ! $this->queue->uses_action_scheduler() ) {
-			$this->schedule_reconcile();
-		}
+		$this->reconciler->activate();
 	}
 
-	/**
-	 * Makes sure the daily reconcile is queued, once the queue can take it and an adapter is active.
-	 *
-	 * @return void
-	 */
-	public function schedule_reconcile() {
-		if ( ! $this->is_active() ) {
-			return;
-		}
-		if ( $this->queue->uses_action_scheduler() && ! did_action( 'action_scheduler_init' ) ) {
-			return;
-		}
-
-		$this->queue->ensure_recurring( (int) apply_filters( 'wu_runcloud_reconcile_interval', DAY_IN_SECONDS ), Reconciler::HOOK );
-	}
-
-	/**
-	 * Whether an adapter activated the integration in this request.
-	 *
-	 * @return bool
-	 */
-	public function is_active() {
+	/** Whether an adapter activated the integration in this request. */
+	public function is_active(): bool {
 		return '' !== $this->active_adapter;
 	}
 
 	/**
-	 * Entry point of the four Ultimate Multisite events, from either adapter.
+	 * The adapters' entry point of the four Ultimate Multisite events (see Domain_Sync::handle()).
 	 *
-	 * If both generations' hooks exist in one install, both adapters are attached to the same
-	 * do_action() run; the second call of the same run is ignored.
-	 *
-	 * @param string   $event   add_domain|remove_domain|add_subdomain|remove_subdomain.
-	 * @param string   $name    Domain or subdomain.
-	 * @param int|null $site_id Site.
-	 * @return void
-	 * @throws Job_Failed_Exception On a permanent failure, so the job shows as failed.
+	 * @param string $event   add_domain|remove_domain|add_subdomain|remove_subdomain.
+	 * @param mixed  $name    Domain or subdomain.
+	 * @param mixed  $site_id Site.
+	 * @throws Jobs\Job_Failed_Exception On a permanent failure, so the job shows as failed.
 	 */
-	public function handle_event( $event, $name, $site_id ) {
-		$hook = 'wu_' . $event;
-		if ( doing_action( $hook ) ) {
-			$key = $hook . '#' . did_action( $hook ) . '#' . $name;
-			if ( isset( $this->handled[ $key ] ) ) {
-				return;
-			}
-			$this->handled[ $key ] = true;
-		}
-
-		switch ( $event ) {
-			case 'add_domain':
-				$this->domain_sync->add_domain( (string) $name, $site_id );
-				break;
-			case 'remove_domain':
-				$this->domain_sync->remove_domain( (string) $name, $site_id );
-				break;
-			case 'add_subdomain':
-				$this->domain_sync->add_subdomain( (string) $name, $site_id );
-				break;
-			case 'remove_subdomain':
-				$this->domain_sync->remove_subdomain( (string) $name, $site_id );
-				break;
-		}
-	}
-
-	/**
-	 * Handler of wu_domain_manager_dns_propagation_finished.
-	 *
-	 * @param mixed $domain Domain model or name.
-	 * @return void
-	 */
-	public function on_dns_propagated( $domain ) {
-		$this->domain_sync->dns_propagated( $domain );
-	}
-
-	/**
-	 * Handler of the recurring reconcile; stops itself when the integration was turned off.
-	 *
-	 * @return void
-	 * @throws Job_Failed_Exception On a permanent failure.
-	 */
-	public function run_scheduled_reconcile() {
-		if ( ! $this->is_active() ) {
-			$this->queue->unschedule_all( Reconciler::HOOK );
-			$this->logger->info( 'Reconcile unscheduled: the RunCloud integration is not enabled.' );
-			return;
-		}
-
-		// Certificates that expired or went away: Ultimate Multisite's check decides again.
-		$this->records->recheck_secure( array_keys( $this->state->tracked() ) );
-		$this->reconciler->run_job();
+	public function handle_event( string $event, mixed $name, mixed $site_id ): void {
+		$this->sync->handle( $event, $name, $site_id );
 	}
 
 	/**
 	 * Reads a credential saved by Ultimate Multisite 2.4.11+'s wizard (encrypted network option).
 	 *
 	 * @param string $name Constant name.
-	 * @return string
 	 */
-	public static function read_credential_store( $name ) {
+	public static function read_credential_store( string $name ): string {
 		$stored = get_network_option( null, 'wu_hosting_credential_' . $name, '' );
 		if ( empty( $stored ) || ! class_exists( '\WP_Ultimo\Helpers\Credential_Store' ) ) {
 			return '';
@@ -501,13 +319,9 @@ final class Plugin {
 		return (string) \WP_Ultimo\Helpers\Credential_Store::decrypt( $stored );
 	}
 
-	/**
-	 * Deactivation: cancels the plugin's jobs.
-	 *
-	 * @return void
-	 */
-	public function deactivate() {
-		foreach ( array( Reconciler::HOOK, Ssl_Scheduler::HOOK, Domain_Certificates::HOOK, Domain_Sync::RETRY_HOOK ) as $hook ) {
+	/** Deactivation: cancels the plugin's jobs. */
+	public function deactivate(): void {
+		foreach ( array( Reconciler::HOOK, Basic_Redeploy::HOOK, Per_Domain::HOOK, Domain_Sync::RETRY_HOOK ) as $hook ) {
 			$this->queue->unschedule_all( $hook );
 		}
 	}

@@ -82,10 +82,10 @@ t(
 			um_ok( um_run( $actions ), "add $slug" );
 		}
 		eq( 1, count( jobs() ), 'redeploy jobs queued for five domains' );
-		eq( 5, count( plugin()->ssl->pending() ), 'names waiting' );
+		eq( 5, count( plugin()->basic->pending() ), 'names waiting' );
 		run_jobs( 120 );
 		eq( $deploys + 1, Sandbox::deploys(), 'deploys for five domains' );
-		eq( array(), plugin()->ssl->pending(), 'names still waiting' );
+		eq( array(), plugin()->basic->pending(), 'names still waiting' );
 		eq( 1, count( preg_grep( '#^PUT /ssl/#', Sandbox::calls() ) ), 'PUT ssl calls' );
 	}
 );

@@ -70,6 +70,24 @@ t(
 );
 
 t(
+	'a removal by the reconcile forgets everything about the name: tracked, RunCloud id, certificate state',
+	function () {
+		list( $id, $actions ) = UM::create_domain( 'gone-by-sync.example.com', 1 );
+		um_ok( um_run( $actions ), 'add' );
+		ok( plugin()->ledger->id( 'gone-by-sync.example.com' ) > 0, 'id not remembered by the add' );
+		plugin()->per_domain->request( 'gone-by-sync.example.com' );
+		eq( 'pending', plugin()->per_domain->status( 'gone-by-sync.example.com' ), 'certificate state before the reconcile' );
+		UM::delete_domain( $id ); // Its removal event never runs.
+
+		$report = plugin()->reconciler->run( false );
+		eq( array( 'gone-by-sync.example.com' ), $report['removed'], 'removed' );
+		ok( ! isset( plugin()->ledger->tracked()['gone-by-sync.example.com'] ), 'still tracked' );
+		eq( 0, plugin()->ledger->id( 'gone-by-sync.example.com' ), 'RunCloud id after the removal' );
+		eq( '', plugin()->per_domain->status( 'gone-by-sync.example.com' ), 'certificate state after the removal' );
+	}
+);
+
+t(
 	'reconcile honours the www setting per domain and the prune modes',
 	function () {
 		www_setting( 'main_only' );
@@ -108,7 +126,7 @@ function run_reconcile() {
 t(
 	'the reconcile is scheduled once the integration is active and its job syncs',
 	function () {
-		plugin()->schedule_reconcile(); // reset_world() emptied the queue a request had filled.
+		plugin()->reconciler->schedule(); // reset_world() emptied the queue a request had filled.
 		$jobs = array_values( array_filter( jobs(), function ( $j ) {
 			return Reconciler::HOOK === $j[1];
 		} ) );
@@ -123,7 +141,7 @@ t(
 t(
 	'the scheduled reconcile logs a transient failure without failing, and fails on a permanent one',
 	function () {
-		plugin()->schedule_reconcile();
+		plugin()->reconciler->schedule();
 		Sandbox::fault( array( 'type' => 'status', 'status' => 500, 'body' => '{"message":"Server Error"}', 'count' => 10 ) );
 		$ran = run_reconcile();
 		eq( 'complete', $ran['status'], 'a transient failure failed the job' );
@@ -159,7 +177,7 @@ t(
 		// The network admin.
 		wp_set_current_user( 1 );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_sync' );
-		$result               = plugin()->admin->perform( 'runcloud_um_sync' );
+		$result               = plugin()->admin()->perform( 'runcloud_um_sync' );
 		eq( 'success', $result['type'], 'result: ' . $result['message'] );
 		contains( '1 added', $result['message'], 'message' );
 		ok( null !== Sandbox::domain( 'button.example.com' ), 'button did not sync' );
@@ -167,7 +185,7 @@ t(
 		// The page shows both buttons with nonces, escaped.
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
-		plugin()->admin->render_page();
+		plugin()->admin()->page->render();
 		$html = ob_get_clean();
 		contains( 'name="action" value="runcloud_um_sync"', $html, 'sync button' );
 		contains( 'name="action" value="runcloud_um_test"', $html, 'test button' );

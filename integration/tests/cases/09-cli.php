@@ -63,7 +63,7 @@ t(
 		foreach ( array( 'cli-id-1.example.com', 'cli-id-2.example.com' ) as $name ) {
 			$id = (int) Sandbox::domain( $name )['id'];
 			ok( $id > 0, "$name not in the sandbox" );
-			eq( $id, plugin()->ids->get( $name ), "remembered id of $name" );
+			eq( $id, plugin()->ledger->id( $name ), "remembered id of $name" );
 			contains( "id $id, www off", $out, "row of $name" );
 		}
 	}

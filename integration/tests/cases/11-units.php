@@ -11,6 +11,7 @@
 
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
 use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
+use RunCloud_Ultimate_Multisite\RunCloud\Errors;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Tests\UM;
@@ -36,9 +37,15 @@ t(
 			eq( $out, Domain_Name::normalize( $in ), "normalize($in)" );
 		}
 		ok( Domain_Name::equals( 'SHOP.example.com.', 'shop.EXAMPLE.com' ), 'equals ignores case and trailing dot' );
-		ok( Domain_Name::wildcard_covers( '*.Net.test', 'A.net.TEST' ), 'wildcard covers one label' );
-		ok( ! Domain_Name::wildcard_covers( '*.net.test', 'b.a.net.test' ), 'wildcard covers two labels' );
-		ok( ! Domain_Name::wildcard_covers( '*.net.test', 'net.test' ), 'wildcard covers its base' );
+		// The one place that decides which wildcard would serve a name (Wildcards::candidate()).
+		$bases = static function () {
+			return array( 'Net.test.' );
+		};
+		add_filter( 'wu_runcloud_wildcard_bases', $bases );
+		eq( '*.net.test', plugin()->wildcards->candidate( Domain_Name::host( 'A.net.TEST' ) ), 'wildcard covers one label' );
+		eq( '', plugin()->wildcards->candidate( 'b.a.net.test' ), 'wildcard covers two labels' );
+		eq( '', plugin()->wildcards->candidate( 'net.test' ), 'wildcard covers its base' );
+		remove_filter( 'wu_runcloud_wildcard_bases', $bases );
 	}
 );
 
@@ -80,6 +87,68 @@ t(
 		}, 10, 2 );
 		eq( 77, $settings->app_id(), 'the filter has the last word' );
 		eq( array(), ( new Settings() )->missing(), 'missing with the test constants' );
+	}
+);
+
+t(
+	'failures are classed by the extension\'s exception types and getters, never by their text',
+	function () {
+		// RunCloud's field errors are in the line; a name RunCloud does not have is permanent.
+		$client = plugin()->connector->client();
+		Sandbox::fault( array( 'method' => 'POST', 'path' => '/domains', 'type' => 'status', 'status' => 422, 'body' => '{"message":"The given data was invalid.","errors":{"name":["The name has already been taken."]}}', 'count' => 1 ) );
+		try {
+			$client->addDomain( 'taken.example.com' );
+			ok( false, 'the 422 did not fail the call' );
+		} catch ( \RunCloud\ValidationException $e ) {
+			ok( ! Errors::is_transient( $e ) && ! Errors::is_rate_limited( $e ), 'a 422 is permanent' );
+			contains( 'HTTP 422 on POST ', Errors::describe( $e ), 'the status and the request' );
+			contains( '(name: The name has already been taken.)', Errors::describe( $e ), 'the field errors' );
+		}
+		try {
+			$client->installDomainSsl( 'not-there.example.com' );
+			ok( false, 'a certificate for a name RunCloud does not have' );
+		} catch ( \RunCloud\DomainNotFoundException | \RunCloud\SslModeException $e ) {
+			ok( ! Errors::is_transient( $e ), get_class( $e ) . ' is permanent' );
+			not_contains( 'HTTP', Errors::describe( $e ), 'a status for a refusal of the client' );
+		}
+
+		// RunCloud's own 429, longer than the call's budget: the call (without the client's in-call
+		// retry, which would be held) fails with it.
+		add_filter( 'wu_runcloud_timeout', static function () { return 1.0; } );
+		add_filter( 'wu_runcloud_client_options', static function ( $options ) { return array( 'retries' => 0 ) + $options; } );
+		plugin()->connector->reset();
+		$client = plugin()->connector->client();
+		Sandbox::fault( array( 'method' => 'GET', 'path' => '/domains', 'type' => 'status', 'status' => 429, 'body' => '{"message":"Too Many Attempts."}', 'headers' => array( 'Retry-After' => '30' ), 'count' => 1 ) );
+		try {
+			$client->listDomains();
+			ok( false, 'the 429 did not fail the call' );
+		} catch ( \RunCloud\RateLimitException $e ) {
+			ok( Errors::is_rate_limited( $e ) && Errors::is_transient( $e ), 'RunCloud\'s 429 is rate limited and transient' );
+			eq( 30, Errors::retry_after( $e ), 'Retry-After' );
+			contains( 'HTTP 429 on GET /', Errors::describe( $e ), 'the status and the request' );
+			contains( ': Too Many Attempts.', Errors::describe( $e ), 'RunCloud\'s own message' );
+			not_contains( 'not sent', Errors::describe( $e ), 'a 429 was sent' );
+		}
+
+		// The next call is held by the remembered Retry-After: never sent, no HTTP status made up.
+		Sandbox::call( 'DELETE', '/__sandbox/journal' );
+		try {
+			$client->listDomains();
+			ok( false, 'the held call was sent' );
+		} catch ( \RunCloud\ThrottledException $e ) {
+			ok( Errors::is_rate_limited( $e ) && Errors::is_transient( $e ), 'a held call is rate limited and transient' );
+			$after = Errors::retry_after( $e );
+			ok( null !== $after && $after > 0 && $after <= 30, 'the hold is what is left of Retry-After: ' . var_export( $after, true ) );
+			contains( '(not sent)', Errors::describe( $e ), 'described as not sent' );
+			not_contains( 'HTTP', Errors::describe( $e ), 'a status for a call that got no answer' );
+		}
+		eq( array(), Sandbox::calls(), 'requests of the held call' );
+		plugin()->connector->reset();
+
+		// Text means nothing: the old message of a held start, on a network error, is a network error.
+		$text = new \RunCloud\TransportException( 'the call\'s timeout was reached before this request could start', 28 );
+		ok( ! Errors::is_rate_limited( $text ) && null === Errors::retry_after( $text ), 'a message made a network error rate limited' );
+		ok( Errors::is_transient( $text ), 'a network error is transient' );
 	}
 );
 

@@ -24,7 +24,7 @@ t(
 		} ) );
 		eq( 1, count( $boot ), 'reconcile jobs after an ordinary request' );
 		// reset_world() emptied the queue: schedule it again as a request does on action_scheduler_init.
-		plugin()->schedule_reconcile();
+		plugin()->reconciler->schedule();
 		$action = as_get_scheduled_actions( array( 'hook' => 'wu_runcloud_reconcile', 'status' => 'pending', 'group' => 'runcloud' ) );
 		eq( 1, count( $action ), 'pending reconcile in group runcloud' );
 		$schedule = reset( $action )->get_schedule();
@@ -70,7 +70,7 @@ t(
 		wp_set_current_user( 1 );
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
-		plugin()->admin->render_page();
+		plugin()->admin()->page->render();
 		$html = ob_get_clean();
 		contains( 'Unauthenticated.', $html, 'last failure on the admin page' );
 		contains( 'page=wp-ultimo-view-logs', $html, 'link to the log' );

@@ -74,7 +74,7 @@ t(
 		eq( array(), preg_grep( '#^(PUT|POST) /ssl(/\d+)? #', Sandbox::calls() ), 'basic certificate calls' );
 		eq( array( 'alpha.example.org', 'www.alpha.example.org' ), Sandbox::domain_certs()[ (int) $domain['id'] ], 'names of its certificate' );
 		eq( array(), array_values( array_filter( Sandbox::coverage()['uncovered'], static function ( $u ) { return 'alpha.example.org' === $u['name']; } ) ), 'alpha.example.org uncovered' );
-		eq( 'covered', plugin()->certificates->status( 'alpha.example.org' ), 'remembered state' );
+		eq( 'covered', plugin()->per_domain->status( 'alpha.example.org' ), 'remembered state' );
 
 		UM::dns_propagated( $id );
 		eq( array(), jobs(), 'jobs after a second propagation of a covered domain' );
@@ -92,12 +92,12 @@ t(
 		eq( 1, count( $first ), 'certificate jobs run before the add' );
 		eq( 'complete', $first[0]['status'], 'certificate job before the add: ' . $first[0]['message'] );
 		eq( array(), preg_grep( '#^POST .*/ssl#', Sandbox::calls() ), 'installs before the add' );
-		eq( 'pending', plugin()->certificates->status( 'early.example.org' ), 'state while the add waits' );
+		eq( 'pending', plugin()->per_domain->status( 'early.example.org' ), 'state while the add waits' );
 
 		UM::make_due( 'wu_add_domain', 3600 );
 		$results = array_merge( UM::run(), run_jobs( 60 ) );
 		eq( array(), array_values( array_filter( $results, static function ( $r ) { return 'failed' === $r['status']; } ) ), 'failed jobs' );
-		eq( 'covered', plugin()->certificates->status( 'early.example.org' ), 'state after the add' );
+		eq( 'covered', plugin()->per_domain->status( 'early.example.org' ), 'state after the add' );
 		eq( 1, count( preg_grep( '#^POST .*/domains/\d+/ssl#', Sandbox::calls() ) ), 'installs' );
 		eq( array(), log_lines( 'ERROR' ), 'ERROR lines' );
 	}
@@ -107,7 +107,7 @@ t(
 	'per-domain: a domain whose DNS is broken fails only its own job, with RunCloud\'s message',
 	function () {
 		Sandbox::seed( ADVANCED, array( 'unpointed' => array( 'broken.example.net' ) ) );
-		plugin()->strategy->save( 'per-domain' );
+		plugin()->mode->save( 'per-domain' );
 		dns_points( true );
 		$by_name = array();
 		foreach ( array( 'good.example.com', 'broken.example.net', 'fine.example.info' ) as $name ) {
@@ -125,7 +125,7 @@ t(
 		contains( 'broken.example.net', $errors, 'ERROR line' );
 		contains( 'does not point', $errors, 'RunCloud\'s message in the log' );
 		eq( 2, count( Sandbox::domain_certs() ), 'certificates installed' );
-		eq( array( 'covered' => 2, 'pending' => 0, 'failed' => 1 ), plugin()->certificates->counts(), 'counts' );
+		eq( array( 'covered' => 2, 'pending' => 0, 'failed' => 1 ), plugin()->ledger->certificate_counts(), 'counts' );
 		eq( array(), preg_grep( '#^(PUT|POST) /ssl(/\d+)? #', Sandbox::calls() ), 'basic certificate calls' );
 		eq( array(), jobs(), 'jobs left' );
 	}
@@ -140,7 +140,7 @@ t(
 		run_jobs( 120 );
 		$domain = Sandbox::domain( 'gone.example.org' );
 		ok( isset( Sandbox::domain_certs()[ (int) $domain['id'] ] ), 'no certificate before the removal' );
-		eq( (int) $domain['id'], plugin()->ids->get( 'gone.example.org' ), 'remembered id' );
+		eq( (int) $domain['id'], plugin()->ledger->id( 'gone.example.org' ), 'remembered id' );
 
 		Sandbox::call( 'DELETE', '/__sandbox/journal' );
 		UM::delete_domain( $id );
@@ -148,8 +148,8 @@ t(
 		eq( array( 'DELETE /domains/' . $domain['id'] . ' 200' ), Sandbox::calls(), 'calls of the removal' );
 		eq( null, Sandbox::domain( 'gone.example.org' ), 'domain after the removal' );
 		eq( array(), Sandbox::domain_certs(), 'certificates after the removal' );
-		eq( 0, plugin()->ids->get( 'gone.example.org' ), 'id after the removal' );
-		eq( '', plugin()->certificates->status( 'gone.example.org' ), 'certificate state after the removal' );
+		eq( 0, plugin()->ledger->id( 'gone.example.org' ), 'id after the removal' );
+		eq( '', plugin()->per_domain->status( 'gone.example.org' ), 'certificate state after the removal' );
 	}
 );
 
@@ -157,7 +157,7 @@ t(
 	'a stale id (404) falls back to the name',
 	function () {
 		$id = map_domain( 'stale.example.org' );
-		plugin()->ids->remember( 'stale.example.org', 987654 );
+		plugin()->ledger->remember_id( 'stale.example.org', 987654 );
 		UM::delete_domain( $id );
 		um_ok( um_run(), 'remove' );
 		eq( null, Sandbox::domain( 'stale.example.org' ), 'domain after the removal' );
@@ -172,7 +172,7 @@ t(
 		$lost = array();
 		foreach ( array( 'wa' => 1000, 'wb' => 2000, 'wc' => 3000 ) as $prefix => $first ) {
 			for ( $i = 1; $i <= 30; $i++ ) {
-				if ( $first + $i !== plugin()->ids->get( "$prefix-$i.example.com" ) ) {
+				if ( $first + $i !== plugin()->ledger->id( "$prefix-$i.example.com" ) ) {
 					$lost[] = "$prefix-$i";
 				}
 			}
@@ -197,7 +197,7 @@ t(
 	'basic: the basic certificate even when the web app is in advanced mode',
 	function () {
 		Sandbox::seed( ADVANCED );
-		plugin()->strategy->save( 'basic' );
+		plugin()->mode->save( 'basic' );
 		dns_points( true );
 		map_domain( 'plain.example.org' );
 		eq( 1, count( jobs_of( 'wu_runcloud_ssl_redeploy' ) ), 'basic redeploys queued' );
@@ -213,7 +213,7 @@ t(
 		eq( 1, count( jobs_of( 'wu_runcloud_ssl_redeploy' ) ), 'basic redeploy queued in basic mode' );
 
 		Sandbox::set_mode( true );
-		plugin()->strategy->save( 'per-domain' );
+		plugin()->mode->save( 'per-domain' );
 		$results = run_jobs( 120 );
 		eq( array(), preg_grep( '#^PUT /ssl#', Sandbox::calls() ), 'basic redeploys sent' );
 		eq( 'wu_runcloud_domain_ssl', end( $results )['hook'], 'last job' );
@@ -230,13 +230,13 @@ t(
 		// The plugin's remembered mode says advanced (say, the web app was switched back to basic
 		// in RunCloud's panel since); the client of this request knows better and refuses.
 		plugin()->connector->client()->sslMode();
-		plugin()->strategy->remember( true, false );
+		plugin()->mode->remember( true, false );
 
 		$deploys = Sandbox::deploys();
 		$results = only_hook( 'wu_runcloud_domain_ssl', UM::dns_propagated( $id ) );
 		eq( 1, count( $results ), 'certificate jobs run' );
 		eq( 'complete', $results[0]['status'], 'certificate job: ' . $results[0]['message'] );
-		eq( false, plugin()->strategy->known()['advanced'], 'remembered mode after the refusal' );
+		eq( false, plugin()->mode->known()['advanced'], 'remembered mode after the refusal' );
 		eq( false, Sandbox::webapp()['advanced_ssl']['advancedSSL'], 'mode of the web app' );
 		eq( 1, count( jobs_of( 'wu_runcloud_ssl_redeploy' ) ), 'basic redeploys queued' );
 		run_jobs( 120 );
@@ -254,12 +254,12 @@ t(
 		// web app to advanced since, and remembered it.
 		plugin()->connector->client()->sslMode();
 		Sandbox::set_mode( true );
-		plugin()->strategy->remember( true, false );
+		plugin()->mode->remember( true, false );
 
 		$results = only_hook( 'wu_runcloud_domain_ssl', UM::dns_propagated( $id ) );
 		eq( 'complete', $results[0]['status'], 'certificate job: ' . $results[0]['message'] );
 		ok( isset( Sandbox::domain_certs()[ (int) Sandbox::domain( 'late.example.org' )['id'] ] ), 'no certificate of its own' );
-		eq( true, plugin()->strategy->known()['advanced'], 'remembered mode' );
+		eq( true, plugin()->mode->known()['advanced'], 'remembered mode' );
 		eq( array(), jobs(), 'jobs left' );
 	}
 );
@@ -268,7 +268,7 @@ t(
 	'429s are waited out: no certificate job fails on the rate limit',
 	function () {
 		Sandbox::seed( ADVANCED );
-		plugin()->strategy->save( 'per-domain' );
+		plugin()->mode->save( 'per-domain' );
 		dns_points( false );
 		$ids = array();
 		foreach ( array( 'r1.example.org', 'r2.example.net', 'r3.example.info', 'r4.example.com' ) as $name ) {
@@ -316,12 +316,12 @@ t(
 		eq( 1, count( $waiting ), 'jobs waiting' );
 		eq( array( '1:10', 'second.example.net', 0, 1 ), $waiting[0][2], 'arguments of the waiting job' );
 		ok( $waiting[0][0] - time() > 3 * HOUR_IN_SECONDS - 120, 'the job waits until the authority allows a new order' );
-		eq( 'pending', plugin()->certificates->status( 'second.example.net' ), 'state while waiting' );
+		eq( 'pending', plugin()->per_domain->status( 'second.example.net' ), 'state while waiting' );
 
 		Sandbox::config( array( 'ca_order_limit' => 300 ) );
 		$results = run_jobs( 4 * HOUR_IN_SECONDS );
 		eq( 'complete', end( $results )['status'], 'the job later' );
-		eq( 'covered', plugin()->certificates->status( 'second.example.net' ), 'state after' );
+		eq( 'covered', plugin()->per_domain->status( 'second.example.net' ), 'state after' );
 	}
 );
 
@@ -329,31 +329,31 @@ t(
 	'the strategy: admin setting with nonce and capability, the constant wins, an invalid value is an admin error and counts as auto',
 	function () {
 		throw_on_wp_die();
-		eq( 'auto', plugin()->strategy->configured(), 'default' );
+		eq( 'auto', plugin()->mode->configured(), 'default' );
 
 		wp_set_current_user( 0 );
 		$_REQUEST = array( 'action' => 'runcloud_um_ssl_strategy' );
 		$_POST    = array( 'strategy' => 'per-domain' );
 		$died = perform_admin_action( 'runcloud_um_ssl_strategy' );
 		ok( '' !== $died, 'saved without a nonce' );
-		eq( 'auto', plugin()->strategy->configured(), 'after a request without a nonce' );
+		eq( 'auto', plugin()->mode->configured(), 'after a request without a nonce' );
 
 		$user = wp_insert_user( array( 'user_login' => 'sub' . wp_rand(), 'user_pass' => 'x', 'role' => 'subscriber' ) );
 		wp_set_current_user( $user );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_strategy' );
 		$died = perform_admin_action( 'runcloud_um_ssl_strategy' );
 		contains( 'not allowed', $died, 'a subscriber was let in' );
-		eq( 'auto', plugin()->strategy->configured(), 'after a subscriber\'s request' );
+		eq( 'auto', plugin()->mode->configured(), 'after a subscriber\'s request' );
 
 		wp_set_current_user( 1 );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_strategy' );
-		$result               = plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
+		$result               = plugin()->admin()->perform( 'runcloud_um_ssl_strategy' );
 		eq( 'success', $result['type'], 'result: ' . $result['message'] );
-		eq( 'per-domain', plugin()->strategy->configured(), 'saved strategy' );
+		eq( 'per-domain', plugin()->mode->configured(), 'saved strategy' );
 		$_POST  = array( 'strategy' => 'sometimes' );
-		$result = plugin()->admin->perform( 'runcloud_um_ssl_strategy' );
+		$result = plugin()->admin()->perform( 'runcloud_um_ssl_strategy' );
 		eq( 'error', $result['type'], 'an invalid value saved' );
-		eq( 'per-domain', plugin()->strategy->configured(), 'strategy after an invalid value' );
+		eq( 'per-domain', plugin()->mode->configured(), 'strategy after an invalid value' );
 		$_POST    = array();
 		$_REQUEST = array();
 
@@ -370,12 +370,12 @@ t(
 		eq( 0, $code, 'exit code: ' . $out );
 		ok( preg_match( '/strategy\W+auto \(WU_RUNCLOUD_SSL_STRATEGY\) \(invalid value "sometimes" ignored\)/', $out ), 'strategy row with an invalid constant: ' . $out );
 		ok( preg_match( '/certificates\W+basic/', $out ), 'auto on a basic web app: ' . $out );
-		list( $code, $out ) = wp_cli( array( 'eval', 'wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'sometimes' ) );
+		list( $code, $out ) = wp_cli( array( 'eval', 'RunCloud_Ultimate_Multisite\Plugin::instance()->register_admin(); wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'sometimes' ) );
 		eq( 0, $code, 'exit code: ' . $out );
 		contains( 'notice-error', $out, 'admin notice' );
 		contains( 'WU_RUNCLOUD_SSL_STRATEGY', $out, 'the notice names the constant' );
 		contains( 'sometimes', $out, 'the notice names the value' );
-		list( , $out ) = wp_cli( array( 'eval', 'wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'per-domain' ) );
+		list( , $out ) = wp_cli( array( 'eval', 'RunCloud_Ultimate_Multisite\Plugin::instance()->register_admin(); wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'per-domain' ) );
 		not_contains( 'WU_RUNCLOUD_SSL_STRATEGY', $out, 'a notice for a valid constant' );
 	}
 );
@@ -390,8 +390,8 @@ t(
 		};
 		add_filter( 'pre_update_site_option_wu_runcloud_ssl_mode', $keep, 10, 2 );
 		try {
-			eq( array( 'advanced' => true, 'autoSsl' => false ), plugin()->strategy->refresh(), 'refresh()' );
-			ok( plugin()->strategy->per_domain(), 'auto in advanced mode is not per-domain' );
+			eq( array( 'advanced' => true, 'autoSsl' => false ), plugin()->mode->refresh(), 'refresh()' );
+			ok( plugin()->mode->per_domain(), 'auto in advanced mode is not per-domain' );
 			eq( array(), log_lines( 'WARNING' ), 'warnings' );
 		} finally {
 			remove_filter( 'pre_update_site_option_wu_runcloud_ssl_mode', $keep, 10 );

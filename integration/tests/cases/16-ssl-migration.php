@@ -101,7 +101,7 @@ t(
 		eq( '0', row_value( 'domain_certificates_failed', $out ), 'failed row after the jobs: ' . $out );
 
 		// The listing remembered every id, so later removals are one DELETE each.
-		eq( (int) Sandbox::domain( 'm7.example-7.org' )['id'], plugin()->ids->get( 'm7.example-7.org' ), 'remembered id' );
+		eq( (int) Sandbox::domain( 'm7.example-7.org' )['id'], plugin()->ledger->id( 'm7.example-7.org' ), 'remembered id' );
 	}
 );
 
@@ -127,24 +127,24 @@ t(
 		wp_set_current_user( 1 );
 		$_REQUEST['_wpnonce'] = wp_create_nonce( 'runcloud_um_ssl_advanced' );
 		// The switch changes the live web app: without the confirmation box ticked, nothing.
-		$result = plugin()->admin->perform( 'runcloud_um_ssl_advanced' );
+		$result = plugin()->admin()->perform( 'runcloud_um_ssl_advanced' );
 		eq( 'error', $result['type'], 'switched without a confirmation: ' . $result['message'] );
 		eq( false, Sandbox::webapp()['advanced_ssl']['advancedSSL'], 'switched without a confirmation' );
 
 		$_POST['confirm'] = '1';
-		$result           = plugin()->admin->perform( 'runcloud_um_ssl_advanced' );
+		$result           = plugin()->admin()->perform( 'runcloud_um_ssl_advanced' );
 		$_REQUEST         = array();
 		$_POST            = array();
 		eq( 'success', $result['type'], 'result: ' . $result['message'] );
 		not_contains( 'wp runcloud', $result['message'], 'the notice sends the admin to WP-CLI' );
 		eq( true, Sandbox::webapp()['advanced_ssl']['advancedSSL'], 'mode of the web app' );
-		eq( true, plugin()->strategy->known()['advanced'], 'remembered mode' );
+		eq( true, plugin()->mode->known()['advanced'], 'remembered mode' );
 		ok( isset( certificate_jobs()['button.example.org'] ), 'no certificate job for button.example.org' );
 
 		// The page shows the progress and offers both controls.
 		require_once ABSPATH . 'wp-admin/includes/admin.php'; // What an admin page has loaded.
 		ob_start();
-		plugin()->admin->render_page();
+		plugin()->admin()->page->render();
 		$page = ob_get_clean();
 		contains( 'runcloud_um_ssl_advanced', $page, 'the migration button' );
 		contains( 'name="strategy"', $page, 'the strategy setting' );

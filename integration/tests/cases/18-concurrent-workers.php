@@ -17,7 +17,7 @@ t(
 	function () {
 		$workers = array( 'ca', 'cb', 'cc' );
 		run_concurrently( 'concurrent-state.php', array( 'ca' => 'ca 40', 'cb' => 'cb 40', 'cc' => 'cc 40' ), 'STATE-DONE' );
-		$tracked = plugin()->state->tracked();
+		$tracked = plugin()->ledger->tracked();
 		$lost    = array();
 		foreach ( $workers as $prefix ) {
 			for ( $i = 1; $i <= 40; $i++ ) {
@@ -25,7 +25,7 @@ t(
 				if ( ! isset( $tracked[ $name ] ) ) {
 					$lost[] = "tracked $name";
 				}
-				if ( ! plugin()->ssl->is_pending( $name ) ) {
+				if ( ! plugin()->basic->is_pending( $name ) ) {
 					$lost[] = "pending $name";
 				}
 			}

@@ -294,7 +294,7 @@ t(
 		// A certificate queued, the mapping deleted (its removal not run yet) before the job ran.
 		$late = mapped( 'dropped.example.org' );
 		UM::point( 'dropped.example.org' );
-		plugin()->dispatch->request( 'dropped.example.org' );
+		plugin()->ssl->request( 'dropped.example.org' );
 		UM::postpone( 'wu_runcloud_domain_ssl', 600 );
 		UM::postpone( 'wu_runcloud_ssl_redeploy', 600 );
 		UM::delete_domain( $late );

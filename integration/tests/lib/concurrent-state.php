@@ -16,9 +16,9 @@ require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
 list( , $prefix, $count ) = $argv;
 $plugin = RunCloud_Ultimate_Multisite\Plugin::instance();
 for ( $i = 1; $i <= (int) $count; $i++ ) {
-	$plugin->state->track( "$prefix-$i.example.com", 1 );
+	$plugin->ledger->record_added( "$prefix-$i.example.com", 1, 0 );
 	usleep( 1000 ); // Workers interleave, as they do between calls to RunCloud.
-	$plugin->ssl->request( "$prefix-$i.example.com" );
+	$plugin->basic->request( "$prefix-$i.example.com" );
 	usleep( 1000 );
 }
 echo "STATE-DONE\n";

@@ -193,7 +193,7 @@ function throw_on_wp_die() {
  */
 function perform_admin_action( $action ) {
 	try {
-		plugin()->admin->perform( $action );
+		plugin()->admin()->perform( $action );
 		return '';
 	} catch ( \RuntimeException $e ) {
 		return $e->getMessage();

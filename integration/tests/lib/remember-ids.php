@@ -13,9 +13,9 @@
 require getenv( 'RCI_WP_DIR' ) . '/wp-load.php';
 
 list( , $prefix, $count, $first ) = $argv;
-$ids = RunCloud_Ultimate_Multisite\Plugin::instance()->ids;
+$ledger = RunCloud_Ultimate_Multisite\Plugin::instance()->ledger;
 for ( $i = 1; $i <= (int) $count; $i++ ) {
-	$ids->remember( "$prefix-$i.example.com", (int) $first + $i );
+	$ledger->remember_id( "$prefix-$i.example.com", (int) $first + $i );
 	usleep( 2000 ); // Workers interleave, as they do between calls to RunCloud.
 }
 echo "IDS-DONE\n";

@@ -5,10 +5,16 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Admin;
 
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
-use RunCloud_Ultimate_Multisite\Plugin;
+use RunCloud_Ultimate_Multisite\Domains\Ledger;
+use RunCloud_Ultimate_Multisite\Domains\Wildcards;
+use RunCloud_Ultimate_Multisite\Ssl\Basic_Redeploy;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -23,19 +29,15 @@ final class Domains_Table extends \WP_List_Table {
 	const PER_PAGE = 20;
 
 	/**
-	 * Plugin.
-	 *
-	 * @var Plugin
-	 */
-	private $plugin;
-
-	/**
 	 * Constructor.
 	 *
-	 * @param Plugin $plugin Plugin.
+	 * @param Mapped_Domains $mapped    Ultimate Multisite's domain records.
+	 * @param Ledger         $ledger    What is known of each name: RunCloud's id, its certificate.
+	 * @param Wildcards      $wildcards Wildcards.
+	 * @param Basic_Redeploy $basic     The web app's certificate.
+	 * @param Logger         $logger    The last failures.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
+	public function __construct( private readonly Mapped_Domains $mapped, private readonly Ledger $ledger, private readonly Wildcards $wildcards, private readonly Basic_Redeploy $basic, private readonly Logger $logger ) {
 		parent::__construct(
 			array(
 				'singular' => 'runcloud-domain',
@@ -51,7 +53,7 @@ final class Domains_Table extends \WP_List_Table {
 	 *
 	 * @return array<string, string>
 	 */
-	public function get_columns() {
+	public function get_columns(): array {
 		return array(
 			'domain'      => __( 'Domain', 'runcloud-ultimate-multisite' ),
 			'site'        => __( 'Site', 'runcloud-ultimate-multisite' ),
@@ -63,46 +65,23 @@ final class Domains_Table extends \WP_List_Table {
 		);
 	}
 
-	/**
-	 * Reads one page of domain records.
-	 *
-	 * @return void
-	 */
-	public function prepare_items() {
+	/** Reads one page of domain records. */
+	public function prepare_items(): void {
 		$this->_column_headers = array( $this->get_columns(), array(), array() );
-		if ( ! function_exists( 'wu_get_domains' ) ) {
-			$this->items = array();
-			return;
-		}
 
-		$search = isset( $_REQUEST['s'] ) ? sanitize_text_field( wp_unslash( $_REQUEST['s'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- a filter of what is shown.
-		$query  = array();
-		if ( '' !== $search ) {
-			$query['search'] = $search;
-		}
-		$total       = (int) wu_get_domains( $query + array( 'count' => true ) );
-		$this->items = (array) wu_get_domains(
-			$query + array(
-				'number'  => self::PER_PAGE,
-				'offset'  => ( $this->get_pagenum() - 1 ) * self::PER_PAGE,
-				'orderby' => 'id',
-				'order'   => 'DESC',
-			)
-		);
+		$search      = isset( $_REQUEST['s'] ) ? sanitize_text_field( wp_unslash( $_REQUEST['s'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification -- a filter of what is shown.
+		$found       = $this->mapped->search( $search, self::PER_PAGE, $this->get_pagenum() );
+		$this->items = $found['records'];
 		$this->set_pagination_args(
 			array(
-				'total_items' => $total,
+				'total_items' => $found['total'],
 				'per_page'    => self::PER_PAGE,
 			)
 		);
 	}
 
-	/**
-	 * No domains.
-	 *
-	 * @return void
-	 */
-	public function no_items() {
+	/** No domains. */
+	public function no_items(): void {
 		esc_html_e( 'No mapped domains.', 'runcloud-ultimate-multisite' );
 	}
 
@@ -111,9 +90,8 @@ final class Domains_Table extends \WP_List_Table {
 	 *
 	 * @param object $item        Ultimate Multisite's Domain.
 	 * @param string $column_name Column.
-	 * @return string
 	 */
-	public function column_default( $item, $column_name ) {
+	public function column_default( $item, $column_name ): string {
 		$name = Domain_Name::normalize( (string) $item->get_domain() );
 
 		switch ( $column_name ) {
@@ -123,8 +101,11 @@ final class Domains_Table extends \WP_List_Table {
 				$site = get_site( (int) $item->get_site_id() );
 				return $site ? esc_html( sprintf( '%s (%d)', get_blog_option( $site->id, 'blogname' ), $site->id ) ) : '—';
 			case 'runcloud':
-				$id = $this->plugin->ids->get( $name );
-				return null === $id ? ( isset( $this->plugin->state->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—' ) : esc_html( (string) $id );
+				$id = $this->ledger->id( $name ); // 0 when RunCloud's id is not known (yet).
+				if ( $id ) {
+					return esc_html( (string) $id );
+				}
+				return isset( $this->ledger->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—';
 			case 'certificate':
 				return esc_html( $this->certificate( $name, (string) $item->get_stage() ) );
 			case 'stage':
@@ -143,52 +124,41 @@ final class Domains_Table extends \WP_List_Table {
 	 *
 	 * @param string $name  Normalised name.
 	 * @param string $stage Ultimate Multisite's stage of the record.
-	 * @return string
 	 */
-	private function certificate( $name, $stage ) {
-		$wildcard = $this->plugin->wildcards->remembered( $name );
-		if ( true === $wildcard ) {
+	private function certificate( string $name, string $stage ): string {
+		if ( true === $this->wildcards->remembered( $name ) ) {
 			/* translators: %s: wildcard domain */
-			return sprintf( __( 'by the wildcard %s', 'runcloud-ultimate-multisite' ), $this->plugin->wildcards->candidate( $name ) );
+			return sprintf( __( 'by the wildcard %s', 'runcloud-ultimate-multisite' ), $this->wildcards->candidate( $name ) );
 		}
-		$dns = 'checking-dns' === $stage ? __( 'waiting for its DNS to point here', 'runcloud-ultimate-multisite' ) : '';
-
-		$row = $this->plugin->certificates->row( $name );
-		if ( $row ) {
-			switch ( $row['status'] ) {
-				case 'covered':
-					return __( 'covered (its own certificate)', 'runcloud-ultimate-multisite' );
-				case 'failed':
-					/* translators: %s: RunCloud's message */
-					return sprintf( __( 'failed: %s', 'runcloud-ultimate-multisite' ), (string) $row['error'] );
-				default:
-					/* translators: %s: why */
-					return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'certificate job queued', 'runcloud-ultimate-multisite' ) );
-			}
+		$row = $this->ledger->certificate( $name );
+		if ( $row && 'covered' === $row['status'] ) {
+			return __( 'covered (its own certificate)', 'runcloud-ultimate-multisite' );
 		}
-		if ( $this->plugin->ssl->is_covered( $name ) ) {
+		if ( $row && 'failed' === $row['status'] ) {
+			/* translators: %s: RunCloud's message */
+			return sprintf( __( 'failed: %s', 'runcloud-ultimate-multisite' ), (string) $row['error'] );
+		}
+		if ( ! $row && $this->basic->is_covered( $name ) ) {
 			return __( 'covered (the web app\'s certificate)', 'runcloud-ultimate-multisite' );
 		}
-		if ( $this->plugin->ssl->is_pending( $name ) ) {
-			/* translators: %s: why */
-			return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns ? $dns : __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ) );
-		}
-		if ( $dns ) {
-			/* translators: %s: why */
-			return sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $dns );
-		}
+		$why = match ( true ) {
+			'checking-dns' === $stage       => __( 'waiting for its DNS to point here', 'runcloud-ultimate-multisite' ),
+			(bool) $row                     => __( 'certificate job queued', 'runcloud-ultimate-multisite' ),
+			$this->basic->is_pending( $name ) => __( 'waiting for the next redeploy of the web app\'s certificate', 'runcloud-ultimate-multisite' ),
+			default                         => '',
+		};
 
-		return '—';
+		/* translators: %s: why */
+		return '' === $why ? '—' : sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $why );
 	}
 
 	/**
 	 * The newest failure that names $name (the last failures the page keeps).
 	 *
 	 * @param string $name Normalised name.
-	 * @return string
 	 */
-	private function last_error( $name ) {
-		foreach ( $this->plugin->logger->last_failures() as $failure ) {
+	private function last_error( string $name ): string {
+		foreach ( $this->logger->last_failures() as $failure ) {
 			if ( false !== stripos( (string) $failure['message'], $name ) ) {
 				return gmdate( 'Y-m-d H:i', (int) $failure['time'] ) . ' UTC: ' . (string) $failure['message'];
 			}

@@ -5,8 +5,11 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Cli;
 
+use RunCloud_Ultimate_Multisite\Jobs\Job_Failed_Exception;
 use RunCloud_Ultimate_Multisite\RunCloud\Errors;
 use RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception;
 
@@ -27,32 +30,19 @@ defined( 'ABSPATH' ) || exit;
  *     wp runcloud ssl mode
  *     wp runcloud ssl mode advanced
  */
-class Cli_Command {
+final class Cli_Command {
 
 	/**
-	 * Commands.
+	 * Builds the command.
 	 *
-	 * @var Commands
+	 * @param Commands $commands The operations.
 	 */
-	private $commands;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Commands $commands Commands.
-	 */
-	public function __construct( Commands $commands ) {
-		$this->commands = $commands;
-	}
+	public function __construct( private readonly Commands $commands ) {}
 
 	/**
 	 * Checks credentials, API address, server id and web app id.
-	 *
-	 * @param array $args       Positional.
-	 * @param array $assoc_args Named.
-	 * @return void
 	 */
-	public function ping( $args, $assoc_args ) {
+	public function ping(): void {
 		$result = $this->commands->ping();
 		if ( ! $result['ok'] ) {
 			\WP_CLI::error( $result['message'] );
@@ -77,11 +67,10 @@ class Cli_Command {
 	 * [--format=<format>]
 	 * : table, csv, json, yaml, count. Default: table.
 	 *
-	 * @param array $args       Positional.
-	 * @param array $assoc_args Named.
-	 * @return void
+	 * @param array<int, string>    $args       Positional.
+	 * @param array<string, string> $assoc_args Named.
 	 */
-	public function domains( $args, $assoc_args ) {
+	public function domains( array $args, array $assoc_args ): void {
 		$action = array_shift( $args );
 		$format = $assoc_args['format'] ?? 'table';
 
@@ -97,7 +86,7 @@ class Cli_Command {
 					\WP_CLI::error( 'Usage: wp runcloud domains list | add <name>... [--www|--no-www] | remove <name>...' );
 				}
 
-				$bar  = $this->progress( 'add' === $action ? 'Adding domains' : 'Removing domains', count( $args ) );
+				$bar  = \WP_CLI\Utils\make_progress_bar( 'add' === $action ? 'Adding domains' : 'Removing domains', max( 1, count( $args ) ) );
 				$tick = function ( $done ) use ( $bar ) {
 					$bar->tick( $done );
 				};
@@ -111,7 +100,10 @@ class Cli_Command {
 				$bar->finish();
 
 				\WP_CLI\Utils\format_items( $format, $rows, array( 'name', 'status', 'detail' ) );
-				$this->finish( $rows, 'status' );
+				$failed = count( wp_list_filter( $rows, array( 'status' => 'failed' ) ) );
+				if ( $failed ) {
+					\WP_CLI::error( sprintf( '%d of %d failed.', $failed, count( $rows ) ) );
+				}
 			}
 		);
 	}
@@ -127,18 +119,17 @@ class Cli_Command {
 	 * [--format=<format>]
 	 * : table, csv, json, yaml. Default: table.
 	 *
-	 * @param array $args       Positional.
-	 * @param array $assoc_args Named.
-	 * @return void
+	 * @param array<int, string>    $args       Positional.
+	 * @param array<string, string> $assoc_args Named.
 	 */
-	public function sync( $args, $assoc_args ) {
+	public function sync( array $args, array $assoc_args ): void {
 		$dry_run = (bool) \WP_CLI\Utils\get_flag_value( $assoc_args, 'dry-run', false );
 		$format  = $assoc_args['format'] ?? 'table';
 
 		$this->guard(
 			function () use ( $dry_run, $format ) {
 				// Three steps: reading the domain records, the wildcard check, the sync with RunCloud.
-				$bar    = $this->progress( $dry_run ? 'Comparing domains' : 'Syncing domains', 3 );
+				$bar    = \WP_CLI\Utils\make_progress_bar( $dry_run ? 'Comparing domains' : 'Syncing domains', 3 );
 				$seen   = array();
 				$result = $this->commands->sync(
 					$dry_run,
@@ -187,11 +178,10 @@ class Cli_Command {
 	 * [--format=<format>]
 	 * : table, csv, json, yaml. Default: table.
 	 *
-	 * @param array $args       Positional.
-	 * @param array $assoc_args Named.
-	 * @return void
+	 * @param array<int, string>    $args       Positional.
+	 * @param array<string, string> $assoc_args Named.
 	 */
-	public function ssl( $args, $assoc_args ) {
+	public function ssl( array $args, array $assoc_args ): void {
 		$action = $args[0] ?? '';
 		$target = $args[1] ?? '';
 		$format = $assoc_args['format'] ?? 'table';
@@ -203,14 +193,7 @@ class Cli_Command {
 					return;
 				}
 				if ( 'mode' === $action && '' === $target ) {
-					$rows = array();
-					foreach ( $this->commands->ssl_mode() as $field => $value ) {
-						$rows[] = array(
-							'field' => $field,
-							'value' => $value,
-						);
-					}
-					\WP_CLI\Utils\format_items( $format, $rows, array( 'field', 'value' ) );
+					\WP_CLI\Utils\format_items( $format, Commands::field_rows( $this->commands->ssl_mode() ), array( 'field', 'value' ) );
 					return;
 				}
 				if ( 'mode' === $action && in_array( $target, array( 'advanced', 'basic' ), true ) ) {
@@ -232,48 +215,15 @@ class Cli_Command {
 	/**
 	 * Runs a command body, turning failures into WP_CLI::error().
 	 *
-	 * @param callable $body Body.
-	 * @return void
+	 * @param callable(): void $body Body.
 	 */
-	private function guard( callable $body ) {
+	private function guard( callable $body ): void {
 		try {
 			$body();
-		} catch ( Not_Ready_Exception $e ) {
+		} catch ( Not_Ready_Exception | Job_Failed_Exception $e ) {
 			\WP_CLI::error( $e->getMessage() );
 		} catch ( \RunCloud\Exception $e ) {
 			\WP_CLI::error( Errors::describe( $e ) );
-		}
-	}
-
-	/**
-	 * A progress bar.
-	 *
-	 * @param string $label Label.
-	 * @param int    $count Steps.
-	 * @return object With tick() and finish().
-	 */
-	private function progress( $label, $count ) {
-		return \WP_CLI\Utils\make_progress_bar( $label, max( 1, (int) $count ) );
-	}
-
-	/**
-	 * Exits non-zero when a row failed.
-	 *
-	 * @param array  $rows  Rows.
-	 * @param string $field Status field.
-	 * @return void
-	 */
-	private function finish( array $rows, $field ) {
-		$failed = count(
-			array_filter(
-				$rows,
-				static function ( $row ) use ( $field ) {
-					return 'failed' === $row[ $field ];
-				}
-			)
-		);
-		if ( $failed ) {
-			\WP_CLI::error( sprintf( '%d of %d failed.', $failed, count( $rows ) ) );
 		}
 	}
 }

@@ -5,6 +5,8 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Domains;
 
 use RunCloud_Ultimate_Multisite\Storage\Settings;
@@ -13,35 +15,24 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Answers whether Let's Encrypt can validate a name now, i.e. whether it resolves to the server.
- *
  * The server's addresses come from WU_RUNCLOUD_SERVER_IP, or else from the network's own domain,
  * which by construction points at the server that runs this WordPress.
  */
 final class Dns_Checker {
 
 	/**
-	 * Settings.
+	 * Builds the checker.
 	 *
-	 * @var Settings
+	 * @param Settings $settings Settings (the server's addresses).
 	 */
-	private $settings;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Settings $settings Settings.
-	 */
-	public function __construct( Settings $settings ) {
-		$this->settings = $settings;
-	}
+	public function __construct( private readonly Settings $settings ) {}
 
 	/**
 	 * Whether $name resolves to one of the server's addresses.
 	 *
 	 * @param string $name Normalised name.
-	 * @return bool
 	 */
-	public function points_to_server( $name ) {
+	public function points_to_server( string $name ): bool {
 		$server_ips = $this->server_ips();
 
 		/**
@@ -56,11 +47,7 @@ final class Dns_Checker {
 			return (bool) $decided;
 		}
 
-		if ( ! $server_ips ) {
-			return false;
-		}
-
-		return (bool) array_intersect( $this->resolve( $name ), $server_ips );
+		return $server_ips && array_intersect( $this->resolve( $name ), $server_ips );
 	}
 
 	/**
@@ -68,9 +55,8 @@ final class Dns_Checker {
 	 *
 	 * @return string[]
 	 */
-	public function server_ips() {
+	public function server_ips(): array {
 		$ips = $this->settings->server_ips();
-
 		if ( ! $ips && function_exists( 'get_network' ) && get_network() ) {
 			$ips = $this->resolve( get_network()->domain );
 		}
@@ -84,23 +70,12 @@ final class Dns_Checker {
 	 * @param string $name Name.
 	 * @return string[]
 	 */
-	public function resolve( $name ) {
-		$ips = array();
-
-		$v4 = @gethostbynamel( $name ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- a missing name is an answer, not an error.
-		if ( is_array( $v4 ) ) {
-			$ips = $v4;
-		}
-
-		if ( function_exists( 'dns_get_record' ) && 'localhost' !== $name ) {
-			$v6 = @dns_get_record( $name, DNS_AAAA ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
-			if ( is_array( $v6 ) ) {
-				foreach ( $v6 as $record ) {
-					if ( ! empty( $record['ipv6'] ) ) {
-						$ips[] = $record['ipv6'];
-					}
-				}
-			}
+	public function resolve( string $name ): array {
+		$v4  = @gethostbynamel( $name ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- a missing name is an answer, not an error.
+		$ips = is_array( $v4 ) ? $v4 : array();
+		if ( 'localhost' !== $name ) {
+			$v6  = @dns_get_record( $name, DNS_AAAA ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- same.
+			$ips = array_merge( $ips, array_filter( array_column( is_array( $v6 ) ? $v6 : array(), 'ipv6' ) ) );
 		}
 
 		return array_values( array_unique( $ips ) );

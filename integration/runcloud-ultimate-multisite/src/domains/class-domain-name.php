@@ -1,83 +1,55 @@
 <?php
 /**
- * Domain name normalisation for the integration's own comparisons.
- *
- * The extension normalises every name it sends to RunCloud. The integration still compares names
- * itself (wildcard coverage, rename tracking, the reconcile's desired list), and those comparisons
- * must agree with what RunCloud stores, so they go through the same rules: trimmed, no trailing dot,
- * lower case, internationalised labels in their ASCII (punycode) form.
+ * One domain name, in the forms the plugin compares.
  *
  * @package RunCloud_Ultimate_Multisite
  */
+
+declare(strict_types=1);
 
 namespace RunCloud_Ultimate_Multisite\Domains;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Static helpers around one domain name.
+ * The integration compares names itself (wildcard coverage, rename tracking, the reconcile's desired
+ * list), and those comparisons must agree with what RunCloud stores, so they go through the
+ * extension's own rules (RunCloud\Client::normalizeDomain(): lower case, no trailing dot, IDN labels
+ * in punycode by UTS #46, "*." allowed first). Without the extension nothing is sent or compared
+ * against RunCloud; host() then only keeps the admin screens readable.
  */
 final class Domain_Name {
 
 	/**
-	 * Returns the canonical ASCII form of a name, or '' when it is not a usable host name.
+	 * The canonical form of a name, or '' when it is not a usable host name.
 	 *
 	 * @param string $name A host name as Ultimate Multisite or an admin typed it.
-	 * @return string
 	 */
-	public static function normalize( $name ) {
-		$name = trim( (string) $name );
-
-		// Admins paste URLs into domain fields; keep only the host part.
-		if ( false !== strpos( $name, '://' ) ) {
-			$host = wp_parse_url( $name, PHP_URL_HOST );
-			$name = is_string( $host ) ? $host : '';
+	public static function normalize( string $name ): string {
+		$host = self::host( $name );
+		if ( '' === $host || ! class_exists( \RunCloud\Client::class, false ) ) {
+			return $host;
 		}
-
-		if ( '' === $name ) {
+		try {
+			return \RunCloud\Client::normalizeDomain( $host );
+		} catch ( \ValueError ) {
 			return '';
 		}
+	}
 
-		// The extension's rules (lower case, one trailing dot dropped, IDN to punycode by UTS #46,
-		// "*." allowed first) are the ones RunCloud's names go through. Without the extension the
-		// plugin sends nothing; the ASCII rules below only keep its admin screens working.
-		if ( method_exists( '\RunCloud\Client', 'normalizeDomain' ) ) {
-			try {
-				return (string) \RunCloud\Client::normalizeDomain( $name );
-			} catch ( \ValueError $e ) {
-				return '';
-			}
+	/**
+	 * The host part, trimmed and lower-cased, without a trailing dot, and without asking the
+	 * extension: what the checks before an add compare (see Domain_Sync::add()).
+	 *
+	 * @param string $name A host name, or a URL pasted into a domain field.
+	 */
+	public static function host( string $name ): string {
+		$name = trim( $name );
+		if ( str_contains( $name, '://' ) ) {
+			$name = (string) wp_parse_url( $name, PHP_URL_HOST );
 		}
 
-		$name = rtrim( $name, '.' );
-		$name = function_exists( 'mb_strtolower' ) ? mb_strtolower( $name, 'UTF-8' ) : strtolower( $name );
-
-		if ( '' === $name ) {
-			return '';
-		}
-
-		$labels = explode( '.', $name );
-		foreach ( $labels as $i => $label ) {
-			if ( '' === $label ) {
-				return '';
-			}
-			if ( preg_match( '/[^\x00-\x7f]/', $label ) ) {
-				return ''; // Unicode names need the extension's IDN rules.
-			}
-			// A leading "*" label is how RunCloud spells a wildcard domain.
-			if ( 0 === $i && '*' === $label ) {
-				$labels[ $i ] = $label;
-				continue;
-			}
-			if ( ! preg_match( '/^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/', $label ) ) {
-				return '';
-			}
-			$labels[ $i ] = $label;
-		}
-
-		$ascii = implode( '.', $labels );
-
-		return strlen( $ascii ) > 253 ? '' : $ascii;
+		return mb_strtolower( rtrim( $name, '.' ), 'UTF-8' );
 	}
 
 	/**
@@ -85,49 +57,21 @@ final class Domain_Name {
 	 *
 	 * @param string $a First name.
 	 * @param string $b Second name.
-	 * @return bool
 	 */
-	public static function equals( $a, $b ) {
+	public static function equals( string $a, string $b ): bool {
 		$a = self::normalize( $a );
-
 		return '' !== $a && self::normalize( $b ) === $a;
 	}
 
 	/**
-	 * Whether a wildcard domain ("*.example.com") serves $name.
-	 *
-	 * Only one label is matched: a certificate for *.example.com does not cover a.b.example.com,
-	 * so such names still need their own alias.
-	 *
-	 * @param string $wildcard Wildcard domain.
-	 * @param string $name     Host name.
-	 * @return bool
-	 */
-	public static function wildcard_covers( $wildcard, $name ) {
-		$wildcard = self::normalize( $wildcard );
-		$name     = self::normalize( $name );
-
-		if ( '' === $name || 0 !== strpos( $wildcard, '*.' ) ) {
-			return false;
-		}
-
-		$suffix = substr( $wildcard, 1 ); // ".example.com".
-		if ( strlen( $name ) <= strlen( $suffix ) || substr( $name, -strlen( $suffix ) ) !== $suffix ) {
-			return false;
-		}
-
-		return false === strpos( substr( $name, 0, -strlen( $suffix ) ), '.' );
-	}
-
-	/**
-	 * The parent of a name ("a.example.com" gives "example.com"), or '' for a top-level name.
+	 * The parent of a name ("a.example.com" gives "example.com"), or '' for a top-level name. A
+	 * wildcard "*.example.com" serves exactly the names whose parent is "example.com": its
+	 * certificate does not cover a.b.example.com.
 	 *
 	 * @param string $name Normalised name.
-	 * @return string
 	 */
-	public static function parent( $name ) {
+	public static function parent( string $name ): string {
 		$pos = strpos( $name, '.' );
-
 		return false === $pos ? '' : substr( $name, $pos + 1 );
 	}
 }

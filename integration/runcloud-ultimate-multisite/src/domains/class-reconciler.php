@@ -5,16 +5,19 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Domains;
 
+use RunCloud_Ultimate_Multisite\Jobs\Job_Failed_Exception;
+use RunCloud_Ultimate_Multisite\Jobs\Queue;
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
 use RunCloud_Ultimate_Multisite\RunCloud\Errors;
-use RunCloud_Ultimate_Multisite\Jobs\Job_Failed_Exception;
+use RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception;
+use RunCloud_Ultimate_Multisite\Storage\State;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
-use RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception;
-use RunCloud_Ultimate_Multisite\Storage\Settings;
-use RunCloud_Ultimate_Multisite\Storage\State;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Um_Records;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -33,84 +36,87 @@ final class Reconciler {
 	const HOOK = 'wu_runcloud_reconcile';
 
 	/**
-	 * Settings.
+	 * Whether an adapter activated the integration in this request.
 	 *
-	 * @var Settings
+	 * @var bool
 	 */
-	private $settings;
+	private bool $active = false;
 
 	/**
-	 * Connector.
+	 * Builds the reconciler.
 	 *
-	 * @var Connector
-	 */
-	private $connector;
-
-	/**
-	 * State.
-	 *
-	 * @var State
-	 */
-	private $state;
-
-	/**
-	 * Logger.
-	 *
-	 * @var Logger
-	 */
-	private $logger;
-
-	/**
-	 * Mapped domains.
-	 *
-	 * @var Mapped_Domains
-	 */
-	private $mapped;
-
-	/**
-	 * Wildcards.
-	 *
-	 * @var Wildcards
-	 */
-	private $wildcards;
-
-	/**
-	 * Domain sync, for the www choice.
-	 *
-	 * @var Domain_Sync
-	 */
-	private $sync;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Settings       $settings  Settings.
-	 * @param Connector      $connector Connector.
-	 * @param State          $state     State.
+	 * @param Connector      $connector RunCloud client.
+	 * @param Ledger         $ledger    What is known about each name.
+	 * @param State          $state     Option store (the last report).
 	 * @param Logger         $logger    Logger.
-	 * @param Mapped_Domains $mapped    Mapped domains.
-	 * @param Wildcards      $wildcards Wildcards.
-	 * @param Domain_Sync    $sync      Domain sync.
+	 * @param Mapped_Domains $mapped    Ultimate Multisite's mappings.
+	 * @param Wildcards      $wildcards Wildcard domains of the web app.
+	 * @param Domain_Sync    $sync      The www choice.
+	 * @param Queue          $queue     Job queue (the daily run).
+	 * @param Um_Records     $records   Ultimate Multisite's records (the daily look at `secure`).
 	 */
-	public function __construct( Settings $settings, Connector $connector, State $state, Logger $logger, Mapped_Domains $mapped, Wildcards $wildcards, Domain_Sync $sync ) {
-		$this->settings  = $settings;
-		$this->connector = $connector;
-		$this->state     = $state;
-		$this->logger    = $logger;
-		$this->mapped    = $mapped;
-		$this->wildcards = $wildcards;
-		$this->sync      = $sync;
+	public function __construct( private readonly Connector $connector, private readonly Ledger $ledger, private readonly State $state, private readonly Logger $logger, private readonly Mapped_Domains $mapped, private readonly Wildcards $wildcards, private readonly Domain_Sync $sync, private readonly Queue $queue, private readonly Um_Records $records ) {}
+
+	/** Hooks of the daily reconcile. */
+	public function register(): void {
+		// Action Scheduler's data store exists only from action_scheduler_init on; asking it
+		// earlier is "doing it wrong" and schedules nothing.
+		add_action( 'action_scheduler_init', array( $this, 'schedule' ) );
+		add_action( self::HOOK, array( $this, 'run_scheduled' ) );
+	}
+
+	/** An adapter found the integration enabled and set up. */
+	public function activate(): void {
+		$this->active = true;
+		if ( did_action( 'action_scheduler_init' ) || ! $this->queue->uses_action_scheduler() ) {
+			$this->schedule();
+		}
+	}
+
+	/** Makes sure the daily reconcile is queued, once the queue can take it and an adapter is active. */
+	public function schedule(): void {
+		if ( ! $this->active || ( $this->queue->uses_action_scheduler() && ! did_action( 'action_scheduler_init' ) ) ) {
+			return;
+		}
+		$this->queue->ensure_recurring( (int) apply_filters( 'wu_runcloud_reconcile_interval', DAY_IN_SECONDS ), self::HOOK );
 	}
 
 	/**
-	 * Prune mode.
+	 * Handler of the recurring reconcile; stops itself when the integration was turned off. Logs
+	 * instead of letting a transient failure kill the recurring action.
+	 *
+	 * @throws Job_Failed_Exception When RunCloud rejects the call for good (credentials, ids).
+	 */
+	public function run_scheduled(): void {
+		if ( ! $this->active ) {
+			$this->queue->unschedule_all( self::HOOK );
+			$this->logger->info( 'Reconcile unscheduled: the RunCloud integration is not enabled.' );
+			return;
+		}
+
+		// Certificates that expired or went away: Ultimate Multisite's check decides again.
+		$this->records->recheck_secure( array_keys( $this->ledger->tracked() ) );
+		try {
+			$this->run( false );
+		} catch ( Not_Ready_Exception $e ) {
+			$this->logger->error( 'Reconcile skipped: ' . $e->getMessage() . '.' );
+		} catch ( \Throwable $e ) {
+			$message = 'Reconcile failed: ' . Errors::describe( $e ) . '.';
+			$this->logger->error( $message );
+			if ( ! Errors::is_transient( $e ) ) {
+				throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $message ), 0, $e ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- a job's message, not HTML.
+			}
+		}
+	}
+
+	/**
+	 * The prune mode.
 	 *
 	 * @return string mapped|tracked|none
 	 */
-	public function prune_mode() {
+	public function prune_mode(): string {
 		$mode = defined( 'WU_RUNCLOUD_SYNC_PRUNE' ) ? strtolower( (string) constant( 'WU_RUNCLOUD_SYNC_PRUNE' ) ) : 'mapped';
 		$mode = (string) apply_filters( 'wu_runcloud_sync_prune', $mode );
-
 		return in_array( $mode, array( 'mapped', 'tracked', 'none' ), true ) ? $mode : 'mapped';
 	}
 
@@ -118,135 +124,100 @@ final class Reconciler {
 	 * The reconcile.
 	 *
 	 * @param bool          $dry_run  Only report what would change.
-	 * @param callable|null $progress callable( string $step ): void, called as work advances.
-	 * @return array{added: string[], removed: string[], unchanged: int, skipped: string[], failed: array<string, string>, dry_run: bool}
+	 * @param callable|null $progress Called with a step name as work advances.
+	 * @return array{added: string[], removed: string[], unchanged: int, skipped: string[], failed: array<string, string>, dry_run: bool, time: int}
 	 * @throws \RunCloud\Exception|Not_Ready_Exception When RunCloud cannot be read at all.
 	 */
-	public function run( $dry_run = false, $progress = null ) {
-		$tick = function ( $step ) use ( $progress ) {
-			if ( $progress ) {
-				call_user_func( $progress, $step );
-			}
-		};
-
+	public function run( bool $dry_run = false, ?callable $progress = null ): array {
+		$tick   = static fn( string $step ) => $progress ? $progress( $step ) : null;
 		$client = $this->connector->client();
 
 		// The wildcard answer is refreshed here, so the cache used by site events stays honest.
 		$this->wildcards->forget();
 
 		$network_names = $this->mapped->network_names();
-		$desired       = $network_names;
-		foreach ( $this->mapped->all(
-			function () use ( $tick ) {
-				$tick( 'read' );
-			}
-		) as $name => $site ) {
-			if ( ! isset( $desired[ $name ] ) ) {
-				$desired[ $name ] = (int) $site;
-			}
-		}
-
-		foreach ( $this->keep_list() as $name ) {
-			if ( ! isset( $desired[ $name ] ) ) {
-				$desired[ $name ] = 0;
-			}
-		}
+		$desired       = $network_names + $this->mapped->all( static fn() => $tick( 'read' ) ) + array_fill_keys( $this->keep_list(), 0 );
 
 		$skipped = array();
 		foreach ( array_keys( $desired ) as $name ) {
-			if ( $this->wildcards->covers( $name ) ) {
-				$skipped[] = $name;
+			if ( $this->wildcards->covers( (string) $name ) ) {
+				$skipped[] = (string) $name;
 				unset( $desired[ $name ] );
 			}
 		}
 		$tick( 'wildcards' );
 
+		// Network addresses: RunCloud's own settings decide their www.
 		$with_www = array();
-		foreach ( array_keys( $desired ) as $name ) {
-			if ( isset( $network_names[ $name ] ) ) {
-				continue; // Network addresses: RunCloud's own settings decide their www.
-			}
-			if ( $this->sync->wants_www( $name, $name ) ) {
-				$with_www[] = $name;
+		foreach ( array_diff_key( $desired, $network_names ) as $name => $site ) {
+			if ( $this->sync->wants_www( (string) $name, (string) $name ) ) {
+				$with_www[] = (string) $name;
 			}
 		}
 
 		$mode    = $this->prune_mode();
 		$options = array(
-			'dry_run' => (bool) $dry_run,
+			'dry_run' => $dry_run,
 			'prune'   => 'none' !== $mode,
+			'www'     => false,
 		);
 		if ( 'tracked' === $mode ) {
-			$options['scope'] = array_values( array_diff( array_keys( $this->state->tracked() ), array_keys( $desired ) ) );
-			if ( ! $options['scope'] ) {
-				$options['prune'] = false;
-			}
+			$options['scope'] = array_values( array_diff( array_keys( $this->ledger->tracked() ), array_keys( $desired ) ) );
+			$options['prune'] = (bool) $options['scope'];
 		}
 
 		$added  = array();
 		$failed = array();
-
+		$passes = array();
 		// Names served with www are created first, with www on; the main pass then sees them present.
 		if ( $with_www ) {
-			$first = $client->syncDomains(
+			$passes[] = $client->syncDomains(
 				$with_www,
 				array(
 					'www'         => true,
 					'redirection' => 'non-www',
 					'prune'       => false,
-					'dry_run'     => (bool) $dry_run,
+					'dry_run'     => $dry_run,
 				)
 			);
-			foreach ( $first->added as $domain ) {
-				$added[] = Domain_Name::normalize( self::name_of( $domain ) );
-			}
-			foreach ( $first->failed as $name => $error ) {
-				$failed[ $name ] = Errors::describe( $error );
-			}
 			$tick( 'sync' );
 		}
-
-		$names  = array_keys( $desired );
-		$result = $client->syncDomains( $names, $options + array( 'www' => false ) );
+		$passes[] = $client->syncDomains( array_map( 'strval', array_keys( $desired ) ), $options );
 		$tick( 'sync' );
 
-		foreach ( $result->added as $domain ) {
-			$name = Domain_Name::normalize( self::name_of( $domain ) );
-			// In a dry run the www names show up in both passes; count them once.
-			if ( ! in_array( $name, $added, true ) ) {
-				$added[] = $name;
+		foreach ( $passes as $result ) {
+			// A dry run shows www names in both passes: counted once.
+			$added = array_unique( array_merge( $added, array_map( array( Domain_Name::class, 'normalize' ), $result->added ) ) );
+			foreach ( $result->failed as $name => $error ) {
+				$failed[ $name ] = Errors::describe( $error );
 			}
-		}
-		foreach ( $result->failed as $name => $error ) {
-			$failed[ $name ] = Errors::describe( $error );
 		}
 		$removed = array_map( array( Domain_Name::class, 'normalize' ), $result->removed );
 
 		if ( ! $dry_run ) {
 			foreach ( $added as $name ) {
-				$this->state->track( $name, (int) ( $desired[ $name ] ?? 0 ) );
+				$this->ledger->record_added( $name, (int) ( $desired[ $name ] ?? 0 ), 0 );
 			}
 			foreach ( $removed as $name ) {
-				$this->state->untrack( $name );
+				$this->ledger->forget( $name );
 			}
-			// Tracked names that are no longer wanted and not on RunCloud any more.
-			foreach ( array_keys( $this->state->tracked() ) as $name ) {
-				if ( ! isset( $desired[ $name ] ) && 'tracked' !== $mode && 'none' !== $mode ) {
-					$this->state->untrack( $name );
+			// Tracked names that are no longer wanted are not on RunCloud any more.
+			foreach ( array_keys( $this->ledger->tracked() ) as $name ) {
+				if ( ! isset( $desired[ $name ] ) && 'mapped' === $mode ) {
+					$this->ledger->forget( (string) $name );
 				}
 			}
 		}
 
 		$report = array(
-			'added'     => $added,
+			'added'     => array_values( $added ),
 			'removed'   => $removed,
 			'unchanged' => count( $result->unchanged ),
 			'skipped'   => $skipped,
 			'failed'    => $failed,
-			'dry_run'   => (bool) $dry_run,
+			'dry_run'   => $dry_run,
 			'time'      => time(),
 		);
-
 		if ( ! $dry_run ) {
 			$this->state->set( 'last_sync', $report );
 		}
@@ -261,11 +232,7 @@ final class Reconciler {
 			count( $failed )
 		);
 		if ( $failed ) {
-			$lines = array();
-			foreach ( $failed as $name => $why ) {
-				$lines[] = $name . ' (' . $why . ')';
-			}
-			$this->logger->error( $summary . ' Failed: ' . implode( '; ', $lines ) );
+			$this->logger->error( $summary . ' Failed: ' . implode( '; ', array_map( static fn( $name, $why ) => "$name ($why)", array_keys( $failed ), $failed ) ) );
 		} else {
 			$this->logger->info( $summary );
 		}
@@ -274,47 +241,14 @@ final class Reconciler {
 	}
 
 	/**
-	 * The scheduled job: logs instead of letting a transient failure kill the recurring action.
-	 *
-	 * @return void
-	 * @throws Job_Failed_Exception When RunCloud rejects the call for good (credentials, ids).
-	 */
-	public function run_job() {
-		try {
-			$this->run( false );
-		} catch ( Not_Ready_Exception $e ) {
-			$this->logger->error( 'Reconcile skipped: ' . $e->getMessage() . '.' );
-		} catch ( \Throwable $e ) {
-			$message = 'Reconcile failed: ' . Errors::describe( $e ) . '.';
-			$this->logger->error( $message );
-			if ( ! Errors::is_transient( $e ) ) {
-				throw new Job_Failed_Exception( $this->logger->scrub( 'RunCloud: ' . $message ), 0, $e ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped
-			}
-		}
-	}
-
-	/**
-	 * Name of an entry of SyncResult::$added: a Domain object, or its name (what the extension's
-	 * dry runs, and some of its versions, return).
-	 *
-	 * @param \RunCloud\Domain|string $entry Entry.
-	 * @return string
-	 */
-	public static function name_of( $entry ) {
-		return is_object( $entry ) ? (string) $entry->name : (string) $entry;
-	}
-
-	/**
 	 * Names to keep although no record maps them: WU_RUNCLOUD_KEEP_DOMAINS (comma separated) and
 	 * the wu_runcloud_keep_domains filter. They are also created when missing.
 	 *
 	 * @return string[]
 	 */
-	public function keep_list() {
+	public function keep_list(): array {
 		$raw   = defined( 'WU_RUNCLOUD_KEEP_DOMAINS' ) ? (string) constant( 'WU_RUNCLOUD_KEEP_DOMAINS' ) : '';
-		$names = array_map( array( Domain_Name::class, 'normalize' ), explode( ',', $raw ) );
-		$names = (array) apply_filters( 'wu_runcloud_keep_domains', array_values( array_filter( $names ) ) );
-
-		return array_values( array_filter( array_map( array( Domain_Name::class, 'normalize' ), $names ) ) );
+		$names = (array) apply_filters( 'wu_runcloud_keep_domains', array_values( array_filter( array_map( array( Domain_Name::class, 'normalize' ), explode( ',', $raw ) ) ) ) );
+		return array_values( array_filter( array_map( static fn( $name ) => Domain_Name::normalize( (string) $name ), $names ) ) );
 	}
 }

@@ -5,6 +5,8 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Domains;
 
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
@@ -21,68 +23,37 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Wildcards {
 
-	/**
-	 * State.
-	 *
-	 * @var State
-	 */
-	private $state;
+	const OPTION = 'wildcards';
 
 	/**
-	 * Connector.
+	 * Builds the cache.
 	 *
-	 * @var Connector
+	 * @param State     $state     Option store.
+	 * @param Connector $connector RunCloud client.
+	 * @param Settings  $settings  Settings (answers belong to the configured web app).
 	 */
-	private $connector;
+	public function __construct( private readonly State $state, private readonly Connector $connector, private readonly Settings $settings ) {}
 
 	/**
-	 * Settings.
+	 * The wildcard that would serve $name on this network ("*.network.tld"), or '' when $name is not
+	 * exactly one label below one of the network's domains. Compared in lower case, without the
+	 * extension: the network's domains are host names WordPress already keeps in ASCII.
 	 *
-	 * @var Settings
+	 * @param string $name Name, lower case.
 	 */
-	private $settings;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param State     $state     State.
-	 * @param Connector $connector Connector.
-	 * @param Settings  $settings  Settings.
-	 */
-	public function __construct( State $state, Connector $connector, Settings $settings ) {
-		$this->state     = $state;
-		$this->connector = $connector;
-		$this->settings  = $settings;
-	}
-
-	/**
-	 * The wildcard that would serve $name on this network ("*.network.tld"), or '' when $name is
-	 * not exactly one label below one of the network's domains.
-	 *
-	 * @param string $name Normalised name.
-	 * @return string
-	 */
-	public function candidate( $name ) {
+	public function candidate( string $name ): string {
 		$parent = Domain_Name::parent( $name );
-		if ( '' === $parent ) {
-			return '';
-		}
-
-		$bases = array();
-		if ( function_exists( 'get_network' ) && get_network() ) {
-			$bases[] = Domain_Name::normalize( get_network()->domain );
-		}
+		$bases  = function_exists( 'get_network' ) && get_network() ? array( get_network()->domain ) : array();
 
 		/**
 		 * Filters the domains whose "*." wildcard may cover names (default: the network's domain).
 		 *
 		 * @param string[] $bases Domains.
 		 */
-		$bases = (array) apply_filters( 'wu_runcloud_wildcard_bases', $bases );
-
-		foreach ( $bases as $base ) {
-			if ( '' !== $base && Domain_Name::equals( $parent, $base ) ) {
-				return '*.' . Domain_Name::normalize( $base );
+		foreach ( (array) apply_filters( 'wu_runcloud_wildcard_bases', $bases ) as $base ) {
+			$base = Domain_Name::host( (string) $base );
+			if ( '' !== $parent && $parent === $base ) {
+				return '*.' . $base;
 			}
 		}
 
@@ -90,23 +61,20 @@ final class Wildcards {
 	}
 
 	/**
-	 * Whether a wildcard domain of the web app serves $name.
+	 * Whether a wildcard domain of the web app serves $name (asks RunCloud when the answer is unknown
+	 * or older than wu_runcloud_wildcard_ttl).
 	 *
-	 * @param string $name Normalised name.
-	 * @return bool
+	 * @param string $name Name, lower case.
 	 * @throws \RunCloud\Exception When the lookup fails.
 	 */
-	public function covers( $name ) {
+	public function covers( string $name ): bool {
 		$candidate = $this->candidate( $name );
 		if ( '' === $candidate ) {
 			return false;
 		}
-
-		$cache = (array) $this->state->get( 'wildcards' );
-		$entry = $cache[ $candidate ] ?? null;
+		$entry = $this->entry( $candidate );
 		$ttl   = (int) apply_filters( 'wu_runcloud_wildcard_ttl', 12 * HOUR_IN_SECONDS );
-
-		if ( is_array( $entry ) && ( $entry['key'] ?? '' ) === $this->settings->webapp_key() && time() - (int) ( $entry['time'] ?? 0 ) < $ttl ) {
+		if ( null !== $entry && time() - (int) ( $entry['time'] ?? 0 ) < $ttl ) {
 			return ! empty( $entry['exists'] );
 		}
 
@@ -114,38 +82,28 @@ final class Wildcards {
 	}
 
 	/**
-	 * Whether a wildcard domain of the web app serves $name, from the remembered answer only (for
-	 * status pages: no call), or null when nothing is remembered.
+	 * The remembered answer only (status pages make no call): null when nothing is remembered.
 	 *
-	 * @param string $name Normalised name.
-	 * @return bool|null
+	 * @param string $name Name, lower case.
 	 */
-	public function remembered( $name ) {
+	public function remembered( string $name ): ?bool {
 		$candidate = $this->candidate( $name );
 		if ( '' === $candidate ) {
 			return false;
 		}
-		$entry = ( (array) $this->state->get( 'wildcards' ) )[ $candidate ] ?? null;
-		if ( ! is_array( $entry ) || ( $entry['key'] ?? '' ) !== $this->settings->webapp_key() ) {
-			return null;
-		}
-
-		return ! empty( $entry['exists'] );
+		$entry = $this->entry( $candidate );
+		return null === $entry ? null : ! empty( $entry['exists'] );
 	}
 
 	/**
 	 * Asks RunCloud whether the wildcard exists and remembers the answer.
 	 *
 	 * @param string $candidate "*.network.tld".
-	 * @return bool
 	 * @throws \RunCloud\Exception When the lookup fails.
 	 */
-	public function refresh( $candidate ) {
-		$found  = $this->connector->client()->findDomain( $candidate );
-		$exists = null !== $found && ( $found->wildcard || 0 === strpos( $found->name, '*.' ) );
-
+	public function refresh( string $candidate ): bool {
+		$exists = (bool) $this->connector->client()->findDomain( $candidate )?->wildcard;
 		$this->remember( $candidate, $exists );
-
 		return $exists;
 	}
 
@@ -154,24 +112,30 @@ final class Wildcards {
 	 *
 	 * @param string $candidate Wildcard name.
 	 * @param bool   $exists    Whether the web app has it.
-	 * @return void
 	 */
-	public function remember( $candidate, $exists ) {
-		$cache               = (array) $this->state->get( 'wildcards' );
+	public function remember( string $candidate, bool $exists ): void {
+		$cache               = (array) $this->state->get( self::OPTION );
 		$cache[ $candidate ] = array(
-			'exists' => (bool) $exists,
+			'exists' => $exists,
 			'time'   => time(),
 			'key'    => $this->settings->webapp_key(),
 		);
-		$this->state->set( 'wildcards', $cache );
+		$this->state->set( self::OPTION, $cache );
+	}
+
+	/** Forgets every remembered answer. */
+	public function forget(): void {
+		$this->state->set( self::OPTION, array() );
 	}
 
 	/**
-	 * Forgets every cached answer.
+	 * The remembered entry of $candidate for the configured web app, or null.
 	 *
-	 * @return void
+	 * @param string $candidate Wildcard name.
+	 * @return array<string, mixed>|null
 	 */
-	public function forget() {
-		$this->state->set( 'wildcards', array() );
+	private function entry( string $candidate ): ?array {
+		$entry = ( (array) $this->state->get( self::OPTION ) )[ $candidate ] ?? null;
+		return is_array( $entry ) && ( $entry['key'] ?? '' ) === $this->settings->webapp_key() ? $entry : null;
 	}
 }

@@ -5,6 +5,8 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Jobs;
 
 defined( 'ABSPATH' ) || exit;

@@ -5,13 +5,15 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\RunCloud;
 
 use RunCloud_Ultimate_Multisite\Admin\Admin;
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
-use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
-use RunCloud_Ultimate_Multisite\Storage\Settings;
 use RunCloud_Ultimate_Multisite\Domains\Wildcards;
+use RunCloud_Ultimate_Multisite\Storage\Settings;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -22,55 +24,20 @@ defined( 'ABSPATH' ) || exit;
 final class Connection_Test {
 
 	/**
-	 * Settings.
-	 *
-	 * @var Settings
-	 */
-	private $settings;
-
-	/**
-	 * Connector.
-	 *
-	 * @var Connector
-	 */
-	private $connector;
-
-	/**
-	 * Wildcards, refreshed by the same lookup.
-	 *
-	 * @var Wildcards
-	 */
-	private $wildcards;
-
-	/**
-	 * Logger.
-	 *
-	 * @var Logger
-	 */
-	private $logger;
-
-	/**
 	 * Constructor.
 	 *
 	 * @param Settings  $settings  Settings.
 	 * @param Connector $connector Connector.
-	 * @param Wildcards $wildcards Wildcards.
+	 * @param Wildcards $wildcards Wildcards, refreshed by the same lookup.
 	 * @param Logger    $logger    Logger.
 	 */
-	public function __construct( Settings $settings, Connector $connector, Wildcards $wildcards, Logger $logger ) {
-		$this->settings  = $settings;
-		$this->connector = $connector;
-		$this->wildcards = $wildcards;
-		$this->logger    = $logger;
-	}
+	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly Wildcards $wildcards, private readonly Logger $logger ) {}
 
 	/**
-	 * Runs the test.
-	 *
-	 * @return true|\WP_Error Error codes: runcloud-extension, runcloud-config, runcloud-unreachable,
-	 *                        runcloud-credentials, runcloud-server, runcloud-webapp, runcloud-error.
+	 * Runs the test. Error codes: runcloud-extension, runcloud-config, runcloud-unreachable,
+	 * runcloud-credentials, runcloud-server, runcloud-webapp, runcloud-error.
 	 */
-	public function run() {
+	public function run(): true|\WP_Error {
 		$result = $this->check();
 
 		if ( is_wp_error( $result ) ) {
@@ -83,6 +50,36 @@ final class Connection_Test {
 	}
 
 	/**
+	 * The test's verdict in one line, with the rate limit RunCloud announced (the admin page's
+	 * and the command line's).
+	 *
+	 * @return array{ok: bool, code: string, message: string}
+	 */
+	public function ping(): array {
+		$result = $this->run();
+		if ( is_wp_error( $result ) ) {
+			return array(
+				'ok'      => false,
+				'code'    => (string) $result->get_error_code(),
+				'message' => $result->get_error_message(),
+			);
+		}
+
+		$limit = $this->connector->client()->rateLimit();
+		$rate  = match ( true ) {
+			null === ( $limit['limit'] ?? null )     => '',
+			null === ( $limit['remaining'] ?? null ) => sprintf( ' (rate limit %d a minute)', $limit['limit'] ),
+			default                                  => sprintf( ' (rate limit %d, %d left this minute)', $limit['limit'], $limit['remaining'] ),
+		};
+
+		return array(
+			'ok'      => true,
+			'code'    => 'ok',
+			'message' => sprintf( 'Connected to RunCloud: server %d, web app %d%s.', $this->settings->server_id(), $this->settings->app_id(), $rate ),
+		);
+	}
+
+	/**
 	 * The test as Ultimate Multisite's setup wizard runs it, for whoever sent the request: refused
 	 * (nothing sent to RunCloud) unless the user is a network administrator, because the wizard's
 	 * AJAX action checks neither a nonce nor a capability and any logged-in user can send it.
@@ -92,7 +89,7 @@ final class Connection_Test {
 	 *
 	 * @return array{ok: bool, code: string, text: string}
 	 */
-	public function for_wizard() {
+	public function for_wizard(): array {
 		if ( ! ( defined( 'WP_CLI' ) && WP_CLI ) && ! current_user_can( Admin::CAPABILITY ) ) {
 			return array(
 				'ok'   => false,
@@ -110,25 +107,23 @@ final class Connection_Test {
 			);
 		}
 
-		$data    = $result->get_error_data();
-		$message = is_array( $data ) && isset( $data['reason'] ) ? (string) $data['reason'] : $result->get_error_message();
-		$visible = is_array( $data ) && isset( $data['visible'] ) ? (array) $data['visible'] : array();
+		$data = (array) $result->get_error_data();
 		// The first sentence is the verdict; the rest is advice.
-		$parts = preg_split( '/(?<=\.)\s+/', $message, 2 );
-		$lines = array( self::wrap( $parts[0] ) );
-		if ( $visible ) {
+		$parts = (array) preg_split( '/(?<=\.)\s+/', (string) ( $data['reason'] ?? $result->get_error_message() ), 2 );
+		$lines = array( self::wrap( (string) $parts[0] ) );
+		if ( ! empty( $data['visible'] ) ) {
 			$lines[] = __( 'These credentials can see:', 'runcloud-ultimate-multisite' );
-			foreach ( $visible as $line ) {
+			foreach ( (array) $data['visible'] as $line ) {
 				$lines[] = '  ' . $line;
 			}
 		}
 		if ( isset( $parts[1] ) ) {
-			$lines[] = self::wrap( $parts[1] );
+			$lines[] = self::wrap( (string) $parts[1] );
 		}
 
 		return array(
 			'ok'   => false,
-			'code' => $result->get_error_code(),
+			'code' => (string) $result->get_error_code(),
 			'text' => esc_html( implode( "\n", $lines ) ),
 		);
 	}
@@ -137,29 +132,21 @@ final class Connection_Test {
 	 * Breaks a text into lines of at most 60 characters (longer words stay whole).
 	 *
 	 * @param string $text Text.
-	 * @return string
 	 */
-	private static function wrap( $text ) {
+	private static function wrap( string $text ): string {
 		return wordwrap( $text, 60, "\n", false );
 	}
 
-	/**
-	 * The checks.
-	 *
-	 * @return true|\WP_Error
-	 */
-	private function check() {
+	/** The checks. */
+	private function check(): true|\WP_Error {
 		if ( ! Connector::extension_loaded() ) {
 			return new \WP_Error( 'runcloud-extension', __( 'The runcloud PHP extension is not loaded, so this integration cannot reach RunCloud. Install runcloud.so and add extension=runcloud.so to php.ini.', 'runcloud-ultimate-multisite' ) );
 		}
 
 		$missing = $this->settings->missing();
 		if ( $missing ) {
-			return new \WP_Error(
-				'runcloud-config',
-				/* translators: %s: constant names */
-				sprintf( __( 'Missing settings: %s.', 'runcloud-ultimate-multisite' ), implode( ', ', $missing ) )
-			);
+			/* translators: %s: constant names */
+			return new \WP_Error( 'runcloud-config', sprintf( __( 'Missing settings: %s.', 'runcloud-ultimate-multisite' ), implode( ', ', $missing ) ) );
 		}
 
 		try {
@@ -178,11 +165,8 @@ final class Connection_Test {
 				)
 			);
 		} catch ( \Throwable $e ) {
-			return new \WP_Error(
-				'runcloud-unreachable',
-				/* translators: %s: error */
-				sprintf( __( 'Could not reach the RunCloud API: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) )
-			);
+			/* translators: %s: error */
+			return new \WP_Error( 'runcloud-unreachable', sprintf( __( 'Could not reach the RunCloud API: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
 
 		// One lookup under /servers/{id}/webapps/{id}: it fails with 404 when either id is wrong,
@@ -190,64 +174,46 @@ final class Connection_Test {
 		$probe = $this->probe_name();
 		try {
 			$found = $client->findDomain( $probe );
-			if ( 0 === strpos( $probe, '*.' ) ) {
-				$this->wildcards->remember( $probe, null !== $found && ( $found->wildcard || 0 === strpos( $found->name, '*.' ) ) );
+			if ( str_starts_with( $probe, '*.' ) ) {
+				$this->wildcards->remember( $probe, null !== $found && $found->wildcard );
 			}
-		} catch ( \RunCloud\NotFoundException $e ) {
-			return $this->with_visible_ids( $this->not_found_error( $e ), $client );
-		} catch ( \RunCloud\AuthenticationException $e ) {
-			return $this->with_visible_ids(
-				new \WP_Error(
-					'runcloud-server',
-					sprintf(
-					/* translators: 1: server id, 2: error */
-						__( 'The credentials work, but RunCloud refuses access to server %1$d (%2$s). Check WU_RUNCLOUD_SERVER_ID: the server must belong to this account or workspace.', 'runcloud-ultimate-multisite' ),
-						$this->settings->server_id(),
-						Errors::describe( $e )
-					)
-				),
-				$client
-			);
+		} catch ( \RunCloud\NotFoundException | \RunCloud\AuthenticationException $e ) {
+			return $this->wrong_id( $e, $client );
 		} catch ( \Throwable $e ) {
-			return new \WP_Error(
-				'runcloud-error',
-				/* translators: %s: error */
-				sprintf( __( 'RunCloud answered with an error: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) )
-			);
+			/* translators: %s: error */
+			return new \WP_Error( 'runcloud-error', sprintf( __( 'RunCloud answered with an error: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
 
 		return true;
 	}
 
 	/**
-	 * Adds to a wrong-id answer the servers those credentials can see, and the web apps of the
-	 * configured server (or of each server when that one is not among them), so nobody has to dig
-	 * the ids out of the panel's addresses.
+	 * Names the id that is wrong, from what the credentials can see: the servers, and the web apps
+	 * of the configured server (or of each server when that one is not among them), listed in the
+	 * answer so nobody has to dig the ids out of the panel's addresses. The listing decides which id
+	 * is wrong, not RunCloud's wording: the server when they cannot see it, else the web app (the
+	 * lookup went to a server they can see); when the listing fails, both ids are named.
 	 *
-	 * @param \WP_Error        $error  The answer so far.
-	 * @param \RunCloud\Client $client Client.
-	 * @return \WP_Error
+	 * @param \RunCloud\ApiException $e      The 404 (an id not found) or 401/403 (a server of another account).
+	 * @param \RunCloud\Client       $client Client.
 	 */
-	private function with_visible_ids( \WP_Error $error, $client ) {
-		if ( ! method_exists( $client, 'listServers' ) || ! method_exists( $client, 'listWebApps' ) ) {
-			return $error;
-		}
-
+	private function wrong_id( \RunCloud\ApiException $e, \RunCloud\Client $client ): \WP_Error {
+		$server = $this->settings->server_id();
+		$app    = $this->settings->app_id();
+		$rows   = array();
+		$lines  = array();
 		try {
 			$servers = $client->listServers();
-			$lines   = array();
-			$rows    = array();
-			$wanted  = $this->settings->server_id();
-			$known   = in_array( $wanted, array_map( 'intval', array_column( $servers, 'id' ) ), true );
-			foreach ( $servers as $server ) {
-				$id   = (int) $server['id'];
-				$line = sprintf( '%d (%s)', $id, (string) ( $server['name'] ?? '' ) );
+			$known   = in_array( $server, array_map( 'intval', array_column( $servers, 'id' ) ), true );
+			foreach ( $servers as $row ) {
+				$id   = (int) $row['id'];
+				$line = sprintf( '%d (%s)', $id, (string) ( $row['name'] ?? '' ) );
 				/* translators: %s: server id and name */
 				$rows[] = sprintf( __( 'server %s', 'runcloud-ultimate-multisite' ), $line );
-				if ( ! $known || $id === $wanted ) {
+				if ( ! $known || $id === $server ) {
 					$apps = array();
-					foreach ( $client->listWebApps( $id ) as $app ) {
-						$apps[] = sprintf( '%d (%s)', (int) $app['id'], (string) ( $app['name'] ?? '' ) );
+					foreach ( $client->listWebApps( $id ) as $web_app ) {
+						$apps[] = sprintf( '%d (%s)', (int) $web_app['id'], (string) ( $web_app['name'] ?? '' ) );
 						/* translators: %s: web app id and name */
 						$rows[] = '  ' . sprintf( __( 'web app %s', 'runcloud-ultimate-multisite' ), end( $apps ) );
 					}
@@ -259,8 +225,38 @@ final class Connection_Test {
 				}
 				$lines[] = $line;
 			}
-		} catch ( \Throwable $e ) {
-			return $error; // The listing is a help, never a reason to hide the answer.
+		} catch ( \Throwable ) {
+			$known = null; // The listing is a help, never a reason to hide the answer.
+		}
+
+		if ( $e instanceof \RunCloud\AuthenticationException ) {
+			$code   = 'runcloud-server';
+			$reason = sprintf(
+				/* translators: 1: server id, 2: error */
+				__( 'The credentials work, but RunCloud refuses access to server %1$d (%2$s). Check WU_RUNCLOUD_SERVER_ID: the server must belong to this account or workspace.', 'runcloud-ultimate-multisite' ),
+				$server,
+				Errors::describe( $e )
+			);
+		} elseif ( false === $known ) {
+			$code = 'runcloud-server';
+			/* translators: %d: server id */
+			$reason = sprintf( __( 'Server %d was not found. Check WU_RUNCLOUD_SERVER_ID.', 'runcloud-ultimate-multisite' ), $server );
+		} elseif ( true === $known ) {
+			$code = 'runcloud-webapp';
+			/* translators: 1: web app id, 2: server id */
+			$reason = sprintf( __( 'Web app %1$d was not found on server %2$d. Check WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ), $app, $server );
+		} else {
+			$code   = 'runcloud-error';
+			$reason = sprintf(
+				/* translators: 1: server id, 2: web app id, 3: error */
+				__( 'Server %1$d or web app %2$d was not found (%3$s). Check WU_RUNCLOUD_SERVER_ID and WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ),
+				$server,
+				$app,
+				Errors::describe( $e )
+			);
+		}
+		if ( null === $known ) {
+			return new \WP_Error( $code, $reason );
 		}
 
 		$visible = $lines
@@ -269,63 +265,18 @@ final class Connection_Test {
 			: __( 'These credentials can see no server.', 'runcloud-ultimate-multisite' );
 
 		return new \WP_Error(
-			$error->get_error_code(),
-			$error->get_error_message() . ' ' . $visible,
+			$code,
+			$reason . ' ' . $visible,
 			array(
-				'reason'  => $error->get_error_message(),
+				'reason'  => $reason,
 				'visible' => $rows ? $rows : array( __( 'no server', 'runcloud-ultimate-multisite' ) ),
 			)
 		);
 	}
 
-	/**
-	 * Turns a 404 on the web app into the id that is wrong.
-	 *
-	 * The API has no call that reads one server without its web app, so RunCloud's message says
-	 * which one it did not find; when it does not, both ids are named.
-	 *
-	 * @param \RunCloud\NotFoundException $e The 404.
-	 * @return \WP_Error
-	 */
-	private function not_found_error( $e ) {
-		$message = strtolower( Errors::api_message( $e ) );
-		$server  = $this->settings->server_id();
-		$app     = $this->settings->app_id();
-
-		if ( preg_match( '/web ?app|application/', $message ) ) {
-			return new \WP_Error(
-				'runcloud-webapp',
-				/* translators: 1: web app id, 2: server id */
-				sprintf( __( 'Web app %1$d was not found on server %2$d. Check WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ), $app, $server )
-			);
-		}
-		if ( false !== strpos( $message, 'server' ) ) {
-			return new \WP_Error(
-				'runcloud-server',
-				/* translators: %d: server id */
-				sprintf( __( 'Server %d was not found. Check WU_RUNCLOUD_SERVER_ID.', 'runcloud-ultimate-multisite' ), $server )
-			);
-		}
-
-		return new \WP_Error(
-			'runcloud-error',
-			sprintf(
-				/* translators: 1: server id, 2: web app id, 3: error */
-				__( 'Server %1$d or web app %2$d was not found (%3$s). Check WU_RUNCLOUD_SERVER_ID and WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ),
-				$server,
-				$app,
-				Errors::describe( $e )
-			)
-		);
-	}
-
-	/**
-	 * The name looked up: the network's wildcard, so that the answer is useful too.
-	 *
-	 * @return string
-	 */
-	private function probe_name() {
-		$network = function_exists( 'get_network' ) ? get_network() : null;
+	/** The name looked up: the network's wildcard, so that the answer is useful too. */
+	private function probe_name(): string {
+		$network = get_network();
 		$base    = $network ? Domain_Name::normalize( $network->domain ) : '';
 
 		return '' !== $base ? '*.' . $base : 'connection-test.invalid';

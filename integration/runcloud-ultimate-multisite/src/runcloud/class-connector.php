@@ -5,13 +5,14 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\RunCloud;
 
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 
 defined( 'ABSPATH' ) || exit;
-
 
 /**
  * Creates one RunCloud\Client per configuration and keeps it for the request, so that every call
@@ -20,95 +21,67 @@ defined( 'ABSPATH' ) || exit;
 final class Connector {
 
 	/**
-	 * Settings.
-	 *
-	 * @var Settings
-	 */
-	private $settings;
-
-	/**
-	 * Logger.
-	 *
-	 * @var Logger
-	 */
-	private $logger;
-
-	/**
 	 * Client built for $client_key.
 	 *
 	 * @var \RunCloud\Client|null
 	 */
-	private $client;
+	private ?\RunCloud\Client $client = null;
 
 	/**
-	 * Fingerprint of the configuration the client was built with.
+	 * Fingerprint of the configuration $client was built with.
 	 *
 	 * @var string
 	 */
-	private $client_key = '';
+	private string $client_key = '';
 
 	/**
 	 * Constructor.
 	 *
 	 * @param Settings $settings Settings.
-	 * @param Logger   $logger   Logger.
+	 * @param Logger   $logger   Logger (the extension logs its retries and waits into it).
 	 */
-	public function __construct( Settings $settings, Logger $logger ) {
-		$this->settings = $settings;
-		$this->logger   = $logger;
-	}
+	public function __construct( private readonly Settings $settings, private readonly Logger $logger ) {}
 
-	/**
-	 * Whether the runcloud extension is loaded in this PHP.
-	 *
-	 * @return bool
-	 */
-	public static function extension_loaded() {
+	/** Whether the runcloud extension is loaded in this PHP. */
+	public static function extension_loaded(): bool {
 		return class_exists( '\RunCloud\Client', false );
 	}
 
 	/**
 	 * The client for the current settings.
 	 *
-	 * @return \RunCloud\Client
 	 * @throws Not_Ready_Exception When the extension or a setting is missing.
 	 */
-	public function client() {
+	public function client(): \RunCloud\Client {
 		if ( ! self::extension_loaded() ) {
 			throw new Not_Ready_Exception( 'the runcloud PHP extension is not loaded' );
 		}
-		if ( ! $this->settings->is_configured() ) {
-			throw new Not_Ready_Exception( 'missing settings: ' . implode( ', ', $this->settings->missing() ) );
+		$missing = $this->settings->missing();
+		if ( $missing ) {
+			throw new Not_Ready_Exception( 'missing settings: ' . esc_html( implode( ', ', $missing ) ) );
 		}
 
-		$token               = $this->settings->token();
-		list( $key, $secret ) = $this->settings->key_pair();
-		$options             = $this->options();
+		$token            = $this->settings->token();
+		[ $key, $secret ] = $this->settings->key_pair();
+		$options          = $this->options();
 
 		// The fingerprint holds a hash of the credentials, never the credentials themselves.
-		$fingerprint = hash( 'sha256', wp_json_encode( array( $token, $key, $secret, $this->settings->webapp_key(), $options['base_url'] ?? '' ) ) );
+		$fingerprint = hash( 'sha256', (string) wp_json_encode( array( $token, $key, $secret, $this->settings->webapp_key(), $options['base_url'] ?? '' ) ) );
 
 		if ( null === $this->client || $fingerprint !== $this->client_key ) {
-			$server = $this->settings->server_id();
-			$app    = $this->settings->app_id();
-
-			if ( '' !== $token ) {
-				$this->client = new \RunCloud\Client( $token, $server, $app, $options );
-			} else {
-				$this->client = \RunCloud\Client::withApiKey( $key, $secret, $server, $app, $options );
-			}
+			$server           = $this->settings->server_id();
+			$app              = $this->settings->app_id();
+			$this->client     = '' !== $token
+				? new \RunCloud\Client( $token, $server, $app, $options )
+				: \RunCloud\Client::withApiKey( $key, $secret, $server, $app, $options );
 			$this->client_key = $fingerprint;
 		}
 
 		return $this->client;
 	}
 
-	/**
-	 * Drops the cached client (after settings change).
-	 *
-	 * @return void
-	 */
-	public function reset() {
+	/** Drops the cached client (after settings change). */
+	public function reset(): void {
 		$this->client     = null;
 		$this->client_key = '';
 	}
@@ -119,9 +92,9 @@ final class Connector {
 	 * Short timeouts and one quick in-call retry: longer waits belong to the job queue, which retries
 	 * with backoff without holding a PHP worker.
 	 *
-	 * @return array
+	 * @return array<string, mixed>
 	 */
-	public function options() {
+	private function options(): array {
 		$options = array(
 			'timeout'         => $this->settings->timeout(),
 			'connect_timeout' => min( 10.0, $this->settings->timeout() ),
@@ -139,7 +112,7 @@ final class Connector {
 		/**
 		 * Filters the options handed to RunCloud\Client.
 		 *
-		 * @param array $options Options.
+		 * @param array<string, mixed> $options Options.
 		 */
 		return (array) apply_filters( 'wu_runcloud_client_options', $options );
 	}

@@ -5,32 +5,32 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Ssl;
 
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
 use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 use RunCloud_Ultimate_Multisite\Storage\State;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * In basic SSL mode the web app has one Let's Encrypt certificate for all its names, so one order
- * carries every name: more than 100 names, or one name whose DNS does not point at the server, and
- * the order fails for everyone. Before a redeploy this class counts the names and looks for
- * unpointed ones; when the order cannot succeed it is not sent, the reason and the way out are logged
- * at ERROR and kept for a network-admin notice. Near the limit it warns once per crossing.
+ * In basic SSL mode one Let's Encrypt order carries every name of the web app: more than 100 names,
+ * or one name whose DNS does not point at the server, and it fails for everyone. Before a redeploy
+ * this class counts the names and looks for unpointed ones; an order that cannot succeed is not sent,
+ * and the reason and the way out are logged at ERROR and kept for a network-admin notice. Near the
+ * limit it warns once per crossing.
  *
- * The names are counted from RunCloud's own listing, not from what this plugin tracked: the
- * certificate covers every domain of the web app (the primary, domains added by hand or by the
- * reconcile, network subdomains) and the www twins as RunCloud stored them, which only the listing
- * knows. That costs one GET per 40 domains, once per gathered redeploy; a refused order costs more.
- *
- * A blocked redeploy is not retried: neither the count nor a name's DNS changes by waiting. What can
- * change them comes through the plugin (a domain removed or added, DNS propagation, the mode switch)
- * and queues the redeploy again (Ssl_Scheduler::forget() and request()).
+ * The names come from RunCloud's listing, not from what this plugin tracked: the certificate covers
+ * every domain of the web app and the www twins as RunCloud stored them, which only the listing knows
+ * (one GET per 40 domains per gathered redeploy; a refused order costs more). A blocked redeploy is
+ * not retried: waiting changes neither the count nor a name's DNS. What can change them comes through
+ * the plugin and queues the redeploy again (Basic_Redeploy::forget() and request()).
  */
 final class Basic_Ssl_Guard {
 
@@ -48,90 +48,42 @@ final class Basic_Ssl_Guard {
 	const NAMES_SHOWN = 5;
 
 	/**
-	 * Settings.
-	 *
-	 * @var Settings
-	 */
-	private $settings;
-
-	/**
-	 * Connector.
-	 *
-	 * @var Connector
-	 */
-	private $connector;
-
-	/**
-	 * State.
-	 *
-	 * @var State
-	 */
-	private $state;
-
-	/**
-	 * DNS checker.
-	 *
-	 * @var Dns_Checker
-	 */
-	private $dns;
-
-	/**
-	 * Logger.
-	 *
-	 * @var Logger
-	 */
-	private $logger;
-
-	/**
-	 * Certificate strategy (whether certificates are the basic one).
-	 *
-	 * @var Ssl_Strategy
-	 */
-	private $strategy;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Settings     $settings  Settings.
-	 * @param Connector    $connector Connector.
-	 * @param State        $state     State.
-	 * @param Dns_Checker  $dns       DNS checker.
-	 * @param Logger       $logger    Logger.
-	 * @param Ssl_Strategy $strategy  Certificate strategy.
-	 */
-	public function __construct( Settings $settings, Connector $connector, State $state, Dns_Checker $dns, Logger $logger, Ssl_Strategy $strategy ) {
-		$this->strategy  = $strategy;
-		$this->settings  = $settings;
-		$this->connector = $connector;
-		$this->state     = $state;
-		$this->dns       = $dns;
-		$this->logger    = $logger;
-	}
-
-	/**
-	 * Names the last check() found still at Ultimate Multisite's DNS stage and not pointing here.
+	 * Names the last check() found still at Ultimate Multisite's DNS stage, not pointing here.
 	 *
 	 * @var string[]
 	 */
-	private $waiting = array();
+	private array $waiting = array();
+
+	/**
+	 * Builds the guard.
+	 *
+	 * @param Settings       $settings  Settings (the warning threshold).
+	 * @param Connector      $connector RunCloud client.
+	 * @param State          $state     Option store (the findings).
+	 * @param Dns_Checker    $dns       DNS checker.
+	 * @param Logger         $logger    Logger.
+	 * @param Ssl_Mode       $mode      Whether certificates are the basic one.
+	 * @param Mapped_Domains $mapped    Ultimate Multisite's records (their DNS stage).
+	 */
+	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly State $state, private readonly Dns_Checker $dns, private readonly Logger $logger, private readonly Ssl_Mode $mode, private readonly Mapped_Domains $mapped ) {}
 
 	/**
 	 * Checks the web app's names before a basic redeploy.
 	 *
 	 * @return string '' when nothing stands in the way for good (see waiting() for a redeploy that
 	 *                must wait for DNS), else why not (already logged at ERROR).
-	 * @throws \RunCloud\Exception When the listing fails (the caller retries as for the redeploy).
+	 * @throws \RunCloud\Exception|\RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception When the listing fails (the caller retries as for the redeploy).
 	 */
-	public function check() {
+	public function check(): string {
 		$this->waiting = array();
 		if ( ! $this->applies() ) {
 			$this->clear();
 			return '';
 		}
 
-		$names = self::certificate_names( $this->connector->client()->listDomains() );
-		$count = count( $names );
-		list( $unpointed, $waiting ) = $this->unpointed( $names );
+		$names                   = self::certificate_names( $this->connector->client()->listDomains() );
+		$count                   = count( $names );
+		[ $unpointed, $waiting ] = $this->unpointed( $names );
 		$this->note_count( $count );
 
 		if ( $count <= $this->max_names() && ! $unpointed ) {
@@ -151,7 +103,6 @@ final class Basic_Ssl_Guard {
 		$this->save( 'blocked', $blocked );
 		$message = 'SSL: not redeploying the certificate: ' . self::reason( $blocked ) . ' Way out: ' . self::way_out( $blocked ) . ' Not retried until the web app\'s names change.';
 		$this->logger->error( $message );
-
 		return $message;
 	}
 
@@ -161,96 +112,60 @@ final class Basic_Ssl_Guard {
 	 *
 	 * @return string[]
 	 */
-	public function waiting() {
+	public function waiting(): array {
 		return $this->waiting;
 	}
 
-	/**
-	 * Names changed while a notice is up: whether the next check may clear it.
-	 *
-	 * @return bool
-	 */
-	public function has_notice() {
+	/** Whether a finding is stored (names changed while a notice is up: the next check may clear it). */
+	public function has_notice(): bool {
 		$stored = $this->stored();
-
-		return ! empty( $stored['blocked'] ) || ! empty( $stored['warned'] );
+		return null !== $stored['blocked'] || null !== $stored['warned'];
 	}
 
 	/**
-	 * What the network admin is shown: ['blocked' => array|null, 'warned' => array|null], both null
-	 * when nothing is wrong or the web app is not in basic mode any more.
+	 * What the network admin is shown; both null when nothing is wrong or the mode is not basic.
 	 *
-	 * @return array{blocked: array|null, warned: array|null}
+	 * @return array{blocked: array<string, mixed>|null, warned: array<string, mixed>|null}
 	 */
-	public function notice() {
-		if ( ! $this->applies() ) {
-			if ( $this->has_notice() ) {
-				$this->clear();
-			}
-			return array(
-				'blocked' => null,
-				'warned'  => null,
-			);
+	public function notice(): array {
+		if ( $this->applies() ) {
+			return $this->stored();
 		}
-		$stored = $this->stored();
+		if ( $this->has_notice() ) {
+			$this->clear();
+		}
 
 		return array(
-			'blocked' => $stored['blocked'] ? $stored['blocked'] : null,
-			'warned'  => $stored['warned'] ? $stored['warned'] : null,
+			'blocked' => null,
+			'warned'  => null,
 		);
 	}
 
-	/**
-	 * Forgets the guard's findings (mode switched, tests).
-	 *
-	 * @return void
-	 */
-	public function clear() {
+	/** Forgets the guard's findings (mode switched, tests). */
+	public function clear(): void {
 		$this->state->set( 'ssl_guard', array() );
 	}
 
-	/**
-	 * Whether the web app uses one certificate for all names (basic mode), where this guard applies.
-	 *
-	 * @return bool
-	 */
-	public function applies() {
-		$strategy = $this->strategy->configured();
-		if ( 'auto' === $strategy ) {
-			// The remembered mode only: a page view showing the notice must not call RunCloud. Unknown
-			// counts as basic, what a web app has until it is switched.
-			$known = $this->strategy->known();
-			$basic = null === $known || ! $known['advanced'];
-		} else {
-			$basic = 'basic' === $strategy;
-		}
-
+	/** Whether the web app uses one certificate for all names (basic mode), where this guard applies. */
+	public function applies(): bool {
 		/**
 		 * Filters whether the basic-mode guard checks redeploys.
 		 *
-		 * @param bool   $applies  Default: certificates are the web app's one basic certificate.
+		 * @param bool   $applies  Default: certificates are the web app's one basic certificate (the
+		 *                         remembered mode only: a page view showing the notice calls nothing).
 		 * @param string $strategy The certificate strategy in force (auto, per-domain, basic).
 		 */
-		return (bool) apply_filters( 'wu_runcloud_ssl_basic_guard', $basic, $strategy );
+		return (bool) apply_filters( 'wu_runcloud_ssl_basic_guard', ! $this->mode->per_domain( false ), $this->mode->configured() );
 	}
 
-	/**
-	 * Most names a certificate may carry.
-	 *
-	 * @return int
-	 */
-	public function max_names() {
+	/** Most names a certificate may carry. */
+	public function max_names(): int {
 		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_max_names', self::MAX_NAMES ) );
 	}
 
-	/**
-	 * Names from which on the admin is warned (WU_RUNCLOUD_SSL_NAMES_WARNING, default 80).
-	 *
-	 * @return int
-	 */
-	public function warning_names() {
+	/** Names from which on the admin is warned (WU_RUNCLOUD_SSL_NAMES_WARNING, default 80). */
+	public function warning_names(): int {
 		$value = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
-
 		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $value > 0 ? $value : self::WARNING_NAMES ) );
 	}
 
@@ -258,32 +173,31 @@ final class Basic_Ssl_Guard {
 	 * The names a basic certificate over $domains covers, as RunCloud puts them on it: every domain,
 	 * plus the www twin of each one with www on (not for a wildcard, nor for a www. name).
 	 *
-	 * @param iterable $domains RunCloud\Domain objects.
+	 * @param \RunCloud\Domain[] $domains The web app's domains.
 	 * @return string[]
 	 */
-	public static function certificate_names( $domains ) {
+	public static function certificate_names( array $domains ): array {
 		$names = array();
 		foreach ( $domains as $domain ) {
-			$name = Domain_Name::normalize( (string) $domain->name );
+			$name = Domain_Name::normalize( $domain->name );
 			if ( '' === $name ) {
 				continue;
 			}
 			$names[ $name ] = true;
-			if ( $domain->www && ! $domain->wildcard && 0 !== strpos( $name, 'www.' ) && 0 !== strpos( $name, '*.' ) ) {
+			if ( $domain->www && ! $domain->wildcard && ! str_starts_with( $name, 'www.' ) ) {
 				$names[ 'www.' . $name ] = true;
 			}
 		}
 
-		return array_keys( $names );
+		return array_map( 'strval', array_keys( $names ) );
 	}
 
 	/**
 	 * Why the order would fail, for logs and notices.
 	 *
-	 * @param array $blocked Stored finding.
-	 * @return string
+	 * @param array<string, mixed> $blocked Stored finding.
 	 */
-	public static function reason( array $blocked ) {
+	public static function reason( array $blocked ): string {
 		$parts = array();
 		if ( (int) $blocked['count'] > (int) $blocked['max'] ) {
 			$parts[] = sprintf( 'it would cover %d names, and Let\'s Encrypt allows at most %d per certificate.', $blocked['count'], $blocked['max'] );
@@ -298,12 +212,10 @@ final class Basic_Ssl_Guard {
 	/**
 	 * The way out, for logs.
 	 *
-	 * @param array $blocked Stored finding.
-	 * @return string
+	 * @param array<string, mixed> $blocked Stored finding.
 	 */
-	public static function way_out( array $blocked ) {
+	public static function way_out( array $blocked ): string {
 		$fix = $blocked['unpointed'] ? sprintf( 'point the DNS of %s at the server or remove those domains', self::list_names( $blocked['unpointed'] ) ) : 'remove domains';
-
 		return sprintf( 'switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud, or %s.', self::SWITCH_COMMAND, self::SWITCH_ACTION, $fix );
 	}
 
@@ -311,41 +223,27 @@ final class Basic_Ssl_Guard {
 	 * Up to NAMES_SHOWN names, then "and N more".
 	 *
 	 * @param string[] $names Names.
-	 * @return string
 	 */
-	public static function list_names( array $names ) {
+	public static function list_names( array $names ): string {
 		$shown = implode( ', ', array_slice( $names, 0, self::NAMES_SHOWN ) );
 		$more  = count( $names ) - self::NAMES_SHOWN;
-
 		return $more > 0 ? sprintf( '%s and %d more', $shown, $more ) : $shown;
 	}
 
 	/**
-	 * Names of the certificate that do not point at the server: Ultimate Multisite's DNS stage has
-	 * not seen them point, and the plugin's own DNS check does not either. Those it gave up on are
-	 * known not to point (they block); those it is still checking are waited for. Names that passed
-	 * Ultimate Multisite's check are trusted; nothing is looked up for them.
+	 * Names of the certificate at Ultimate Multisite's DNS stage that the plugin's own check does not
+	 * see point here either: those it gave up on block, those it still checks are waited for. Names
+	 * that passed its check are trusted, not looked up.
 	 *
 	 * @param string[] $names Names the certificate would cover.
 	 * @return array{0: string[], 1: string[]} Known not to point; still being checked.
 	 */
-	private function unpointed( array $names ) {
+	private function unpointed( array $names ): array {
 		$found   = array();
 		$waiting = array();
-		if ( function_exists( 'wu_get_domains' ) ) {
-			$on_webapp = array_flip( $names );
-			$records   = wu_get_domains(
-				array(
-					'stage__in' => array( 'checking-dns', 'failed' ),
-					'number'    => 10000,
-				)
-			);
-			foreach ( (array) $records as $record ) {
-				$name = is_object( $record ) && method_exists( $record, 'get_domain' ) ? Domain_Name::normalize( $record->get_domain() ) : '';
-				if ( '' === $name || ! isset( $on_webapp[ $name ] ) || $this->dns->points_to_server( $name ) ) {
-					continue;
-				}
-				if ( 'failed' === $record->get_stage() ) {
+		foreach ( array_intersect_key( $this->mapped->at_dns_stage(), array_flip( $names ) ) as $name => $stage ) {
+			if ( ! $this->dns->points_to_server( (string) $name ) ) {
+				if ( 'failed' === $stage ) {
 					$found[ $name ] = true;
 				} else {
 					$waiting[ $name ] = true;
@@ -359,27 +257,23 @@ final class Basic_Ssl_Guard {
 		 * @param string[] $found Names.
 		 * @param string[] $names Every name the certificate would cover.
 		 */
-		$found = (array) apply_filters( 'wu_runcloud_ssl_unpointed_names', array_keys( $found ), $names );
+		$found = array_values( (array) apply_filters( 'wu_runcloud_ssl_unpointed_names', array_keys( $found ), $names ) );
 		sort( $found );
-		$waiting = array_keys( array_diff_key( $waiting, array_flip( $found ) ) );
+		$waiting = array_map( 'strval', array_keys( array_diff_key( $waiting, array_flip( $found ) ) ) );
 		sort( $waiting );
-
-		return array( array_values( $found ), $waiting );
+		return array( $found, $waiting );
 	}
 
 	/**
 	 * Warns once per crossing of the warning threshold, and keeps the count for the notice.
 	 *
 	 * @param int $count Names of the certificate.
-	 * @return void
 	 */
-	private function note_count( $count ) {
-		$threshold = $this->warning_names();
-		if ( $count < $threshold ) {
+	private function note_count( int $count ): void {
+		if ( $count < $this->warning_names() ) {
 			$this->save( 'warned', null );
 			return;
 		}
-
 		$was = $this->stored()['warned'];
 		$this->save(
 			'warned',
@@ -397,25 +291,23 @@ final class Basic_Ssl_Guard {
 	/**
 	 * The stored findings.
 	 *
-	 * @return array{blocked: array|null, warned: array|null}
+	 * @return array{blocked: array<string, mixed>|null, warned: array<string, mixed>|null}
 	 */
-	private function stored() {
+	private function stored(): array {
 		$stored = (array) $this->state->get( 'ssl_guard' );
-
 		return array(
-			'blocked' => isset( $stored['blocked'] ) && is_array( $stored['blocked'] ) ? $stored['blocked'] : null,
-			'warned'  => isset( $stored['warned'] ) && is_array( $stored['warned'] ) ? $stored['warned'] : null,
+			'blocked' => is_array( $stored['blocked'] ?? null ) && $stored['blocked'] ? $stored['blocked'] : null,
+			'warned'  => is_array( $stored['warned'] ?? null ) && $stored['warned'] ? $stored['warned'] : null,
 		);
 	}
 
 	/**
 	 * Stores one finding (null forgets it).
 	 *
-	 * @param string     $key   blocked|warned.
-	 * @param array|null $value Finding.
-	 * @return void
+	 * @param string                    $key   blocked|warned.
+	 * @param array<string, mixed>|null $value Finding.
 	 */
-	private function save( $key, $value ) {
+	private function save( string $key, ?array $value ): void {
 		$stored         = $this->stored();
 		$stored[ $key ] = $value;
 		$this->state->set( 'ssl_guard', $stored );

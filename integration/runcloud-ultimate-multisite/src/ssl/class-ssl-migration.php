@@ -5,10 +5,15 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Ssl;
 
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
-use RunCloud_Ultimate_Multisite\Plugin;
+use RunCloud_Ultimate_Multisite\Domains\Ledger;
+use RunCloud_Ultimate_Multisite\RunCloud\Connector;
+use RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -23,8 +28,8 @@ defined( 'ABSPATH' ) || exit;
  * The jobs are spread over time in batches sized from RunCloud's rate limit (rateLimit(), read after
  * the switch): half the budget of a minute per minute, so domain events of the network keep the
  * other half while the migration runs, and no worker sits in the extension's pacing waits. The
- * extension's pacing and the 429 handling of Domain_Certificates remain the safety net when other
- * callers share the budget.
+ * extension's pacing and Per_Domain's rate-limit waits remain the safety net when other callers
+ * share the budget.
  *
  * Advanced -> basic: the web app is switched back (the basic certificate was kept by RunCloud) and
  * one basic redeploy is queued for every name, as the basic certificate must cover names added since.
@@ -32,20 +37,17 @@ defined( 'ABSPATH' ) || exit;
 final class Ssl_Migration {
 
 	/**
-	 * Plugin services.
+	 * Builds the migration.
 	 *
-	 * @var Plugin
+	 * @param Connector       $connector  RunCloud client.
+	 * @param Ssl_Mode        $mode       The web app's mode.
+	 * @param Basic_Ssl_Guard $guard      Basic-mode guard (its findings are about the basic certificate).
+	 * @param Basic_Redeploy  $basic      The basic certificate.
+	 * @param Per_Domain      $per_domain Per-domain certificates.
+	 * @param Ledger          $ledger     Ids of the web app's domains.
+	 * @param Logger          $logger     Logger.
 	 */
-	private $plugin;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Plugin $plugin Plugin.
-	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
-	}
+	public function __construct( private readonly Connector $connector, private readonly Ssl_Mode $mode, private readonly Basic_Ssl_Guard $guard, private readonly Basic_Redeploy $basic, private readonly Per_Domain $per_domain, private readonly Ledger $ledger, private readonly Logger $logger ) {}
 
 	/**
 	 * Switches to advanced SSL (keeping AutoSSL as it was) and queues the certificate jobs.
@@ -53,34 +55,29 @@ final class Ssl_Migration {
 	 * @return array{queued: int, skipped: string[], per_minute: int, minutes: int}
 	 * @throws \RunCloud\Exception|Not_Ready_Exception On failure (nothing queued then).
 	 */
-	public function to_advanced() {
-		$client  = $this->plugin->connector->client();
-		$current = $this->plugin->strategy->refresh();
+	public function to_advanced(): array {
+		$client  = $this->connector->client();
+		$current = $this->mode->refresh();
 		$client->setSslMode( true, $current['autoSsl'] );
-		$this->plugin->strategy->remember( true, $current['autoSsl'] );
-		$this->plugin->ssl_guard->clear();  // what it found was about the basic certificate
-		$this->plugin->logger->info( 'SSL: the web app was switched to advanced SSL (one certificate per domain).' );
+		$this->mode->remember( true, $current['autoSsl'] );
+		$this->guard->clear();
+		$this->logger->info( 'SSL: the web app was switched to advanced SSL (one certificate per domain).' );
 
-		list( $names, $skipped ) = $this->names_needing_certificates( $client );
-
-		$per_minute = $this->per_minute( $client->rateLimit() );
-		$queued     = 0;
-		foreach ( array_values( $names ) as $i => $name ) {
-			if ( $this->plugin->certificates->is_covered( $name ) ) {
-				continue;
-			}
-			if ( $this->plugin->certificates->request( $name, (int) floor( $i / $per_minute ) * MINUTE_IN_SECONDS ) ) {
+		[ $names, $skipped ] = $this->names_needing_certificates( $client );
+		$per_minute          = $this->per_minute( $client->rateLimit() );
+		$queued              = 0;
+		foreach ( $names as $i => $name ) {
+			if ( ! $this->per_domain->is_covered( $name ) && $this->per_domain->request( $name, intdiv( $i, $per_minute ) * MINUTE_IN_SECONDS ) ) {
 				++$queued;
 			}
 		}
 		// Redeploys of the basic certificate still waiting are no longer wanted.
-		foreach ( $this->plugin->ssl->pending() as $name ) {
-			$this->plugin->ssl->forget( $name );
+		foreach ( $this->basic->pending() as $name ) {
+			$this->basic->forget( $name );
 		}
 
 		$minutes = (int) ceil( count( $names ) / $per_minute );
-		$this->plugin->logger->info( sprintf( 'SSL: %d certificate job(s) queued, %d per minute over %d minute(s); %d name(s) skipped.', $queued, $per_minute, $minutes, count( $skipped ) ) );
-
+		$this->logger->info( sprintf( 'SSL: %d certificate job(s) queued, %d per minute over %d minute(s); %d name(s) skipped.', $queued, $per_minute, $minutes, count( $skipped ) ) );
 		return array(
 			'queued'     => $queued,
 			'skipped'    => $skipped,
@@ -95,16 +92,16 @@ final class Ssl_Migration {
 	 * @return array{names: int}
 	 * @throws \RunCloud\Exception|Not_Ready_Exception On failure.
 	 */
-	public function to_basic() {
-		$client = $this->plugin->connector->client();
+	public function to_basic(): array {
+		$client = $this->connector->client();
 		$client->setSslMode( false );
-		$this->plugin->strategy->remember( false, false );
-		$this->plugin->logger->info( 'SSL: the web app was switched to basic SSL (one certificate for every name).' );
+		$this->mode->remember( false, false );
+		$this->logger->info( 'SSL: the web app was switched to basic SSL (one certificate for every name).' );
 
-		list( $names ) = $this->names_needing_certificates( $client );
+		[ $names ] = $this->names_needing_certificates( $client );
 		foreach ( $names as $name ) {
-			$this->plugin->certificates->forget( $name );
-			$this->plugin->ssl->request( $name );
+			$this->per_domain->forget( $name );
+			$this->basic->request( $name );
 		}
 
 		return array( 'names' => count( $names ) );
@@ -112,17 +109,18 @@ final class Ssl_Migration {
 
 	/**
 	 * The web app's domains that need a certificate of their own, and those left out (wildcards, and
-	 * names a wildcard domain of the web app serves). Remembers every id on the way.
+	 * names a wildcard domain of the web app serves: "*.x.test" itself and "a.x.test" alike are one
+	 * label below the wildcard's base). Remembers every id on the way.
 	 *
 	 * @param \RunCloud\Client $client Client.
-	 * @return array{0: string[], 1: string[]}
+	 * @return array{0: list<string>, 1: string[]}
 	 */
-	private function names_needing_certificates( $client ) {
-		$domains   = $client->listDomains();
-		$wildcards = array();
+	private function names_needing_certificates( \RunCloud\Client $client ): array {
+		$domains = $client->listDomains();
+		$bases   = array();
 		foreach ( $domains as $domain ) {
-			if ( $domain->wildcard || 0 === strpos( $domain->name, '*.' ) ) {
-				$wildcards[ substr( Domain_Name::normalize( $domain->name ), 2 ) ] = true;
+			if ( $domain->wildcard ) {
+				$bases[ Domain_Name::parent( Domain_Name::normalize( $domain->name ) ) ] = true;
 			}
 		}
 
@@ -133,14 +131,12 @@ final class Ssl_Migration {
 			if ( '' === $name ) {
 				continue;
 			}
-			$this->plugin->ids->remember( $name, (int) $domain->id );
-			// "*.x.test" itself and "a.x.test" alike: one label below a wildcard's base.
-			$parent = Domain_Name::parent( $name );
-			if ( '' !== $parent && isset( $wildcards[ $parent ] ) ) {
+			$this->ledger->remember_id( $name, $domain->id );
+			if ( isset( $bases[ Domain_Name::parent( $name ) ] ) ) {
 				$skipped[] = $name;
-				continue;
+			} else {
+				$names[] = $name;
 			}
-			$names[] = $name;
 		}
 
 		return array( $names, $skipped );
@@ -149,11 +145,10 @@ final class Ssl_Migration {
 	/**
 	 * Jobs per minute: half of RunCloud's per-minute budget (60 when it did not say).
 	 *
-	 * @param array|null $limit rateLimit().
-	 * @return int
+	 * @param array<string, int|null>|null $limit rateLimit().
 	 */
-	private function per_minute( $limit ) {
-		$budget = is_array( $limit ) && (int) ( $limit['limit'] ?? 0 ) > 0 ? (int) $limit['limit'] : 60;
+	private function per_minute( ?array $limit ): int {
+		$budget = (int) ( $limit['limit'] ?? 0 ) > 0 ? (int) $limit['limit'] : 60;
 
 		/**
 		 * Filters how many certificate jobs of a migration are scheduled per minute.

@@ -5,6 +5,8 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Storage;
 
 defined( 'ABSPATH' ) || exit;
@@ -20,59 +22,38 @@ defined( 'ABSPATH' ) || exit;
 final class Settings {
 
 	/**
-	 * Constants the integration understands (required and optional).
-	 */
-	const CONSTANTS = array(
-		'WU_RUNCLOUD_API_TOKEN',
-		'WU_RUNCLOUD_API_KEY',
-		'WU_RUNCLOUD_API_SECRET',
-		'WU_RUNCLOUD_SERVER_ID',
-		'WU_RUNCLOUD_APP_ID',
-		'WU_RUNCLOUD_API_URL',
-		'WU_RUNCLOUD_SERVER_IP',
-	);
-
-	/**
-	 * Credential sources, each callable( string $constant_name ): string.
+	 * Credential sources by id.
 	 *
-	 * @var callable[]
+	 * @var array<string, callable(string): string>
 	 */
-	private $sources = array();
+	private array $sources = array();
 
 	/**
 	 * Adds a credential source consulted after the constants.
 	 *
 	 * @param string   $id     Identifier, so that one adapter replaces its earlier source.
 	 * @param callable $source callable( string $constant_name ): string.
-	 * @return void
 	 */
-	public function add_source( $id, callable $source ) {
+	public function add_source( string $id, callable $source ): void {
 		$this->sources[ $id ] = $source;
 	}
 
 	/**
-	 * Reads one setting by its constant name.
+	 * Reads one setting by its constant name ('' when not set anywhere).
 	 *
 	 * @param string $name Constant name, e.g. WU_RUNCLOUD_APP_ID.
-	 * @return string '' when not set anywhere.
 	 */
-	public function get( $name ) {
-		$value = '';
+	public function get( string $name ): string {
+		$value = defined( $name ) ? (string) constant( $name ) : '';
 
-		if ( defined( $name ) && '' !== (string) constant( $name ) ) {
-			$value = (string) constant( $name );
-		} else {
-			foreach ( $this->sources as $source ) {
-				try {
-					$found = (string) call_user_func( $source, $name );
-				} catch ( \Throwable $e ) {
-					// A broken credential store must not take the site down; the value is just missing.
-					$found = '';
-				}
-				if ( '' !== $found ) {
-					$value = $found;
-					break;
-				}
+		foreach ( '' === $value ? $this->sources : array() as $source ) {
+			try {
+				$value = (string) $source( $name );
+			} catch ( \Throwable ) {
+				$value = ''; // A broken credential store must not take the site down; the value is just missing.
+			}
+			if ( '' !== $value ) {
+				break;
 			}
 		}
 
@@ -85,12 +66,8 @@ final class Settings {
 		return trim( (string) apply_filters( 'wu_runcloud_setting', $value, $name ) );
 	}
 
-	/**
-	 * The v3 bearer token.
-	 *
-	 * @return string
-	 */
-	public function token() {
+	/** The v3 bearer token. */
+	public function token(): string {
 		return $this->get( 'WU_RUNCLOUD_API_TOKEN' );
 	}
 
@@ -99,78 +76,58 @@ final class Settings {
 	 *
 	 * @return array{0: string, 1: string}
 	 */
-	public function key_pair() {
+	public function key_pair(): array {
 		return array( $this->get( 'WU_RUNCLOUD_API_KEY' ), $this->get( 'WU_RUNCLOUD_API_SECRET' ) );
 	}
 
-	/**
-	 * Which authentication the credentials allow: 'token', 'key' or ''.
-	 *
-	 * @return string
-	 */
-	public function auth_mode() {
+	/** Which authentication the credentials allow: 'token', 'key' or ''. */
+	public function auth_mode(): string {
 		if ( '' !== $this->token() ) {
 			return 'token';
 		}
-		list( $key, $secret ) = $this->key_pair();
+		[ $key, $secret ] = $this->key_pair();
 
 		return ( '' !== $key && '' !== $secret ) ? 'key' : '';
 	}
 
-	/**
-	 * Server id.
-	 *
-	 * @return int
-	 */
-	public function server_id() {
+	/** Server id. */
+	public function server_id(): int {
 		return max( 0, (int) $this->get( 'WU_RUNCLOUD_SERVER_ID' ) );
 	}
 
-	/**
-	 * Web app id.
-	 *
-	 * @return int
-	 */
-	public function app_id() {
+	/** Web app id. */
+	public function app_id(): int {
 		return max( 0, (int) $this->get( 'WU_RUNCLOUD_APP_ID' ) );
 	}
 
-	/**
-	 * API base URL override ('' for RunCloud's own).
-	 *
-	 * @return string
-	 */
-	public function api_url() {
+	/** API base URL override ('' for RunCloud's own). */
+	public function api_url(): string {
 		return untrailingslashit( $this->get( 'WU_RUNCLOUD_API_URL' ) );
 	}
 
 	/**
 	 * Identifies the web app the settings point at; jobs carry it so that a job queued for one
 	 * web app never acts on another after the constants change.
-	 *
-	 * @return string
 	 */
-	public function webapp_key() {
+	public function webapp_key(): string {
 		return $this->server_id() . ':' . $this->app_id();
 	}
 
 	/**
 	 * Names of the settings that are missing, for messages.
 	 *
-	 * @return string[]
+	 * @return list<string>
 	 */
-	public function missing() {
+	public function missing(): array {
 		$missing = array();
 
 		if ( '' === $this->auth_mode() ) {
-			list( $key, $secret ) = $this->key_pair();
-			if ( '' !== $key ) {
-				$missing[] = 'WU_RUNCLOUD_API_SECRET';
-			} elseif ( '' !== $secret ) {
-				$missing[] = 'WU_RUNCLOUD_API_KEY';
-			} else {
-				$missing[] = 'WU_RUNCLOUD_API_TOKEN';
-			}
+			[ $key, $secret ] = $this->key_pair();
+			$missing[]        = match ( true ) {
+				'' !== $key    => 'WU_RUNCLOUD_API_SECRET',
+				'' !== $secret => 'WU_RUNCLOUD_API_KEY',
+				default        => 'WU_RUNCLOUD_API_TOKEN',
+			};
 		}
 		if ( $this->server_id() <= 0 ) {
 			$missing[] = 'WU_RUNCLOUD_SERVER_ID';
@@ -183,30 +140,14 @@ final class Settings {
 	}
 
 	/**
-	 * Whether every required setting has a value.
-	 *
-	 * @return bool
-	 */
-	public function is_configured() {
-		return array() === $this->missing();
-	}
-
-	/**
 	 * The secret values currently configured, so the logger can scrub them.
 	 *
-	 * @return string[]
+	 * @return list<string>
 	 */
-	public function secrets() {
-		list( $key, $secret ) = $this->key_pair();
+	public function secrets(): array {
+		[ $key, $secret ] = $this->key_pair();
 
-		return array_values(
-			array_filter(
-				array( $this->token(), $key, $secret ),
-				static function ( $value ) {
-					return strlen( $value ) >= 4;
-				}
-			)
-		);
+		return array_values( array_filter( array( $this->token(), $key, $secret ), static fn( string $value ): bool => strlen( $value ) >= 4 ) );
 	}
 
 	/**
@@ -214,21 +155,15 @@ final class Settings {
 	 *
 	 * Kept well below Action Scheduler's time budget for one job, so that a slow RunCloud answer
 	 * ends in a scheduled retry instead of a job killed half-way.
-	 *
-	 * @return float
 	 */
-	public function timeout() {
+	public function timeout(): float {
 		$value = defined( 'WU_RUNCLOUD_TIMEOUT' ) ? (float) constant( 'WU_RUNCLOUD_TIMEOUT' ) : 20.0;
 
 		return (float) apply_filters( 'wu_runcloud_timeout', $value > 0 ? $value : 20.0 );
 	}
 
-	/**
-	 * Seconds during which certificate redeploy requests are gathered into one redeploy.
-	 *
-	 * @return int
-	 */
-	public function ssl_window() {
+	/** Seconds during which certificate redeploy requests are gathered into one redeploy. */
+	public function ssl_window(): int {
 		$value = defined( 'WU_RUNCLOUD_SSL_WINDOW' ) ? (int) constant( 'WU_RUNCLOUD_SSL_WINDOW' ) : 60;
 
 		return max( 0, (int) apply_filters( 'wu_runcloud_ssl_window', $value ) );
@@ -237,11 +172,9 @@ final class Settings {
 	/**
 	 * The server's public addresses, from WU_RUNCLOUD_SERVER_IP (comma separated); may be empty.
 	 *
-	 * @return string[]
+	 * @return list<string>
 	 */
-	public function server_ips() {
-		$raw = $this->get( 'WU_RUNCLOUD_SERVER_IP' );
-
-		return array_values( array_filter( array_map( 'trim', explode( ',', $raw ) ) ) );
+	public function server_ips(): array {
+		return array_values( array_filter( array_map( 'trim', explode( ',', $this->get( 'WU_RUNCLOUD_SERVER_IP' ) ) ) ) );
 	}
 }

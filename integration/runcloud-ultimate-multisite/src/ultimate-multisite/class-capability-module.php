@@ -7,10 +7,13 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Ultimate_Multisite;
 
 use RunCloud_Ultimate_Multisite\Plugin;
-
+use RunCloud_Ultimate_Multisite\RunCloud\Connection_Test;
+use RunCloud_Ultimate_Multisite\Storage\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -23,42 +26,27 @@ defined( 'ABSPATH' ) || exit;
 class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \WP_Ultimo\Integrations\Capabilities\Domain_Mapping_Capability {
 
 	/**
-	 * Plugin.
-	 *
-	 * @var Plugin
-	 */
-	private $plugin;
-
-	/**
 	 * Parent integration.
 	 *
 	 * @var \WP_Ultimo\Integrations\Integration|null
 	 */
-	private $integration = null;
+	private ?\WP_Ultimo\Integrations\Integration $integration = null;
 
 	/**
 	 * Constructor.
 	 *
-	 * @param Plugin $plugin Plugin.
+	 * @param Plugin          $plugin          Receives the domain events.
+	 * @param Settings        $settings        Takes the integration's credential store as a source.
+	 * @param Connection_Test $connection_test The setup wizard's test.
 	 */
-	public function __construct( Plugin $plugin ) {
-		$this->plugin = $plugin;
-	}
+	public function __construct( private readonly Plugin $plugin, private readonly Settings $settings, private readonly Connection_Test $connection_test ) {}
 
-	/**
-	 * Capability id.
-	 *
-	 * @return string
-	 */
+	/** Capability id. */
 	public function get_capability_id(): string {
 		return 'domain-mapping';
 	}
 
-	/**
-	 * Title.
-	 *
-	 * @return string
-	 */
+	/** Title. */
 	public function get_title(): string {
 		return __( 'Domain Mapping (RunCloud extension)', 'runcloud-ultimate-multisite' );
 	}
@@ -66,7 +54,7 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	/**
 	 * Features.
 	 *
-	 * @return array
+	 * @return list<string>
 	 */
 	public function get_supported_features(): array {
 		return array( 'autossl' );
@@ -75,23 +63,17 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	/**
 	 * Whether a feature is supported.
 	 *
-	 * @param string $feature Feature.
-	 * @return bool
+	 * @param mixed $feature Feature.
 	 */
-	public function supports( $feature ): bool {
+	public function supports( mixed $feature ): bool {
 		return in_array( $feature, $this->get_supported_features(), true );
 	}
 
-	/**
-	 * Called by the registry when the integration is enabled and set up.
-	 *
-	 * @return void
-	 */
+	/** Called by the registry when the integration is enabled and set up. */
 	public function register_hooks(): void {
-		add_action( 'wu_add_domain', array( $this, 'on_add_domain' ), 10, 2 );
-		add_action( 'wu_remove_domain', array( $this, 'on_remove_domain' ), 10, 2 );
-		add_action( 'wu_add_subdomain', array( $this, 'on_add_subdomain' ), 10, 2 );
-		add_action( 'wu_remove_subdomain', array( $this, 'on_remove_subdomain' ), 10, 2 );
+		foreach ( array( 'add_domain', 'remove_domain', 'add_subdomain', 'remove_subdomain' ) as $event ) {
+			add_action( 'wu_' . $event, array( $this, 'on_' . $event ), 10, 2 );
+		}
 
 		$this->plugin->activate( 'capability' );
 	}
@@ -99,7 +81,7 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	/**
 	 * Extra wizard fields: the legacy key pair and the optional settings.
 	 *
-	 * @return array
+	 * @return array<string, array<string, string>>
 	 */
 	public function get_fields(): array {
 		return Fields::optional();
@@ -108,7 +90,7 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	/**
 	 * Wizard explainer.
 	 *
-	 * @return array
+	 * @return array{will: list<string>, will_not: list<string>}
 	 */
 	public function get_explainer_lines(): array {
 		return Fields::explainer();
@@ -118,27 +100,16 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 * Receives the parent integration: its credential store becomes a settings source, and the
 	 * legacy key pair becomes an accepted alternative to the token.
 	 *
-	 * @param \WP_Ultimo\Integrations\Integration $integration Integration.
-	 * @return void
+	 * @param mixed $integration Ultimate Multisite's Integration.
 	 */
-	public function set_integration( $integration ): void {
+	public function set_integration( mixed $integration ): void {
+		if ( ! $integration instanceof \WP_Ultimo\Integrations\Integration ) {
+			return;
+		}
 		$this->integration = $integration;
-
-		if ( is_object( $integration ) && method_exists( $integration, 'get_credential' ) ) {
-			$this->plugin->settings->add_source(
-				'integration',
-				static function ( $name ) use ( $integration ) {
-					return (string) $integration->get_credential( $name );
-				}
-			);
-		}
-
-		if ( is_object( $integration ) && method_exists( $integration, 'get_constants' ) && method_exists( $integration, 'set_constants' ) ) {
-			$integration->set_constants( Fields::required_constants() );
-			if ( method_exists( $integration, 'set_optional_constants' ) ) {
-				$integration->set_optional_constants( Fields::optional_constants() );
-			}
-		}
+		$this->settings->add_source( 'integration', static fn( string $name ): string => (string) $integration->get_credential( $name ) );
+		$integration->set_constants( Fields::REQUIRED );
+		$integration->set_optional_constants( Fields::OPTIONAL );
 	}
 
 	/**
@@ -146,29 +117,27 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 * `runcloud` integration (this plugin's), or this plugin's own one when the registry has none,
 	 * and set as if the registry had passed it: never null against the declared type.
 	 *
-	 * @return \WP_Ultimo\Integrations\Integration
+	 * @throws \LogicException Never: set_integration() takes any Integration.
 	 */
 	public function get_integration(): \WP_Ultimo\Integrations\Integration {
 		if ( null === $this->integration ) {
 			$registered = \WP_Ultimo\Integrations\Integration_Registry::get_instance()->get( 'runcloud' );
 			if ( null === $registered ) {
 				require_once __DIR__ . '/class-integration.php';
-				$registered = new Integration();
+				$registered = new Integration( $this->connection_test );
 			}
 			$this->set_integration( $registered );
 		}
 
-		return $this->integration;
+		return $this->integration ?? throw new \LogicException( 'no integration' );
 	}
 
 	/**
 	 * Setup wizard's connection test: the integration's (refused to anyone but a network
 	 * administrator; HTML-safe text).
-	 *
-	 * @return bool|\WP_Error
 	 */
-	public function test_connection() {
-		$answer = $this->plugin->connection_test->for_wizard();
+	public function test_connection(): bool|\WP_Error {
+		$answer = $this->connection_test->for_wizard();
 
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
@@ -176,44 +145,40 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	/**
 	 * Event wu_add_domain.
 	 *
-	 * @param string $domain  Domain.
-	 * @param int    $site_id Site.
-	 * @return void
+	 * @param mixed $domain  Domain.
+	 * @param mixed $site_id Site.
 	 */
-	public function on_add_domain( $domain, $site_id ): void {
-		$this->plugin->handle_event( 'add_domain', $domain, $site_id );
+	public function on_add_domain( mixed $domain, mixed $site_id ): void {
+		$this->plugin->handle_event( 'add_domain', (string) $domain, $site_id );
 	}
 
 	/**
 	 * Event wu_remove_domain.
 	 *
-	 * @param string $domain  Domain.
-	 * @param int    $site_id Site.
-	 * @return void
+	 * @param mixed $domain  Domain.
+	 * @param mixed $site_id Site.
 	 */
-	public function on_remove_domain( $domain, $site_id ): void {
-		$this->plugin->handle_event( 'remove_domain', $domain, $site_id );
+	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
+		$this->plugin->handle_event( 'remove_domain', (string) $domain, $site_id );
 	}
 
 	/**
 	 * Event wu_add_subdomain.
 	 *
-	 * @param string $subdomain Subdomain.
-	 * @param int    $site_id   Site.
-	 * @return void
+	 * @param mixed $subdomain Subdomain.
+	 * @param mixed $site_id   Site.
 	 */
-	public function on_add_subdomain( $subdomain, $site_id ): void {
-		$this->plugin->handle_event( 'add_subdomain', $subdomain, $site_id );
+	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
+		$this->plugin->handle_event( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
 	/**
 	 * Event wu_remove_subdomain.
 	 *
-	 * @param string $subdomain Subdomain.
-	 * @param int    $site_id   Site.
-	 * @return void
+	 * @param mixed $subdomain Subdomain.
+	 * @param mixed $site_id   Site.
 	 */
-	public function on_remove_subdomain( $subdomain, $site_id ): void {
-		$this->plugin->handle_event( 'remove_subdomain', $subdomain, $site_id );
+	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
+		$this->plugin->handle_event( 'remove_subdomain', (string) $subdomain, $site_id );
 	}
 }

@@ -5,43 +5,27 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Ultimate_Multisite;
 
 defined( 'ABSPATH' ) || exit;
 
-/**
- * Constants and wizard fields, shared by both generations' adapters so they cannot drift apart.
- */
+/** Constants and wizard fields, shared by both generations' adapters so they cannot drift apart. */
 final class Fields {
 
-	/**
-	 * Required constants. The inner array means "one of": the v3 token or the legacy key.
-	 *
-	 * @return array
-	 */
-	public static function required_constants() {
-		return array(
-			array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_API_KEY' ),
-			'WU_RUNCLOUD_SERVER_ID',
-			'WU_RUNCLOUD_APP_ID',
-		);
-	}
+	/** Required constants. The inner array means "one of": the v3 token or the legacy key. */
+	const REQUIRED = array( array( 'WU_RUNCLOUD_API_TOKEN', 'WU_RUNCLOUD_API_KEY' ), 'WU_RUNCLOUD_SERVER_ID', 'WU_RUNCLOUD_APP_ID' );
 
-	/**
-	 * Optional constants.
-	 *
-	 * @return string[]
-	 */
-	public static function optional_constants() {
-		return array( 'WU_RUNCLOUD_API_SECRET', 'WU_RUNCLOUD_API_URL', 'WU_RUNCLOUD_SERVER_IP' );
-	}
+	/** Optional constants. */
+	const OPTIONAL = array( 'WU_RUNCLOUD_API_SECRET', 'WU_RUNCLOUD_API_URL', 'WU_RUNCLOUD_SERVER_IP' );
 
 	/**
 	 * Every wizard field.
 	 *
-	 * @return array
+	 * @return array<string, array<string, string>>
 	 */
-	public static function all() {
+	public static function all(): array {
 		return array(
 			'WU_RUNCLOUD_API_TOKEN' => array(
 				'title'       => __( 'RunCloud API Token', 'runcloud-ultimate-multisite' ),
@@ -65,9 +49,9 @@ final class Fields {
 	/**
 	 * The optional fields.
 	 *
-	 * @return array
+	 * @return array<string, array<string, string>>
 	 */
-	public static function optional() {
+	public static function optional(): array {
 		return array(
 			'WU_RUNCLOUD_API_KEY'    => array(
 				'title'       => __( 'RunCloud API Key (legacy)', 'runcloud-ultimate-multisite' ),
@@ -97,9 +81,9 @@ final class Fields {
 	/**
 	 * Wizard explainer lines.
 	 *
-	 * @return array{will: string[], will_not: string[]}
+	 * @return array{will: list<string>, will_not: list<string>}
 	 */
-	public static function explainer() {
+	public static function explainer(): array {
 		return array(
 			'will'     => array(
 				__( 'Add each mapped domain to the RunCloud web app, with www as set in Domain Mapping settings, and remove it when the mapping is deleted or renamed.', 'runcloud-ultimate-multisite' ),
@@ -117,9 +101,8 @@ final class Fields {
 	 * a string as it is, in a preformatted box, and any other value as JSON).
 	 *
 	 * @param array{ok: bool, code: string, text: string} $answer Connection_Test::for_wizard().
-	 * @return void
 	 */
-	public static function send_wizard_answer( array $answer ) {
+	public static function send_wizard_answer( array $answer ): void {
 		if ( $answer['ok'] ) {
 			wp_send_json_success( $answer['text'] );
 		}

@@ -5,6 +5,8 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Ultimate_Multisite;
 
 use RunCloud_Ultimate_Multisite\Storage\Settings;
@@ -25,28 +27,18 @@ final class Logger {
 	const FAILURES_KEPT   = 10;
 
 	/**
-	 * Settings, for the secrets to scrub.
-	 *
-	 * @var Settings
-	 */
-	private $settings;
-
-	/**
 	 * Constructor.
 	 *
-	 * @param Settings $settings Settings.
+	 * @param Settings $settings For the secrets to scrub.
 	 */
-	public function __construct( Settings $settings ) {
-		$this->settings = $settings;
-	}
+	public function __construct( private readonly Settings $settings ) {}
 
 	/**
 	 * Logs at ERROR level.
 	 *
 	 * @param string $message Message.
-	 * @return void
 	 */
-	public function error( $message ) {
+	public function error( string $message ): void {
 		$this->log( 'error', $message );
 	}
 
@@ -54,9 +46,8 @@ final class Logger {
 	 * Logs at WARNING level.
 	 *
 	 * @param string $message Message.
-	 * @return void
 	 */
-	public function warning( $message ) {
+	public function warning( string $message ): void {
 		$this->log( 'warning', $message );
 	}
 
@@ -64,9 +55,8 @@ final class Logger {
 	 * Logs at INFO level.
 	 *
 	 * @param string $message Message.
-	 * @return void
 	 */
-	public function info( $message ) {
+	public function info( string $message ): void {
 		$this->log( 'info', $message );
 	}
 
@@ -74,9 +64,8 @@ final class Logger {
 	 * Logs at DEBUG level.
 	 *
 	 * @param string $message Message.
-	 * @return void
 	 */
-	public function debug( $message ) {
+	public function debug( string $message ): void {
 		$this->log( 'debug', $message );
 	}
 
@@ -85,10 +74,9 @@ final class Logger {
 	 *
 	 * @param string $level   emergency|alert|critical|error|warning|notice|info|debug.
 	 * @param string $message Message.
-	 * @return void
 	 */
-	public function log( $level, $message ) {
-		$message = $this->scrub( (string) $message );
+	public function log( string $level, string $message ): void {
+		$message = $this->scrub( $message );
 
 		if ( 'error' === $level ) {
 			$this->remember_failure( $message );
@@ -104,7 +92,7 @@ final class Logger {
 
 		// Without Ultimate Multisite only problems are worth PHP's error log.
 		if ( in_array( $level, array( 'emergency', 'alert', 'critical', 'error', 'warning' ), true ) ) {
-			error_log( sprintf( '[%s] %s: %s', self::HANDLE, strtoupper( $level ), $message ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
+			error_log( sprintf( '[%s] %s: %s', self::HANDLE, strtoupper( $level ), $message ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the log of last resort, without Ultimate Multisite.
 		}
 	}
 
@@ -112,10 +100,9 @@ final class Logger {
 	 * A text escaped for HTML element content (quotes kept readable: they mean nothing there).
 	 *
 	 * @param string $text Text.
-	 * @return string
 	 */
-	public static function for_html( $text ) {
-		return htmlspecialchars( (string) $text, ENT_NOQUOTES | ENT_SUBSTITUTE, 'UTF-8' );
+	private static function for_html( string $text ): string {
+		return htmlspecialchars( $text, ENT_NOQUOTES | ENT_SUBSTITUTE, 'UTF-8' );
 	}
 
 	/**
@@ -126,12 +113,11 @@ final class Logger {
 	 * @param string $name    Normalised domain name.
 	 * @param string $level   PSR-3 level name.
 	 * @param string $message Message.
-	 * @return void
 	 */
-	public function domain( $name, $level, $message ) {
+	public function domain( string $name, string $level, string $message ): void {
 		$this->log( $level, $message );
-		if ( function_exists( 'wu_log_add' ) && '' !== (string) $name ) {
-			wu_log_add( 'domain-' . $name, self::for_html( $this->scrub( (string) $message ) ), $level );
+		if ( function_exists( 'wu_log_add' ) && '' !== $name ) {
+			wu_log_add( 'domain-' . $name, self::for_html( $this->scrub( $message ) ), $level );
 		}
 	}
 
@@ -139,12 +125,8 @@ final class Logger {
 	 * Keeps the last failures for the plugin's admin page (already scrubbed).
 	 *
 	 * @param string $message Message.
-	 * @return void
 	 */
-	private function remember_failure( $message ) {
-		if ( ! function_exists( 'get_site_option' ) ) {
-			return;
-		}
+	private function remember_failure( string $message ): void {
 		$failures   = (array) get_site_option( self::FAILURES_OPTION, array() );
 		$failures[] = array(
 			'time'    => time(),
@@ -154,21 +136,22 @@ final class Logger {
 	}
 
 	/**
-	 * The last failures, newest first: list of ['time' => int, 'message' => string].
+	 * The last failures, newest first.
 	 *
-	 * @return array
+	 * @return list<array{time: int, message: string}>
 	 */
-	public function last_failures() {
+	public function last_failures(): array {
 		return array_reverse( (array) get_site_option( self::FAILURES_OPTION, array() ) );
 	}
 
-	/**
-	 * Address of Ultimate Multisite's log viewer showing this plugin's log, or '' without it.
-	 *
-	 * @return string
-	 */
-	public function log_url() {
-		if ( ! class_exists( '\WP_Ultimo\Logger' ) || ! method_exists( '\WP_Ultimo\Logger', 'get_logs_folder' ) ) {
+	/** Empties the list of last failures (the log keeps them). */
+	public function clear_failures(): void {
+		delete_site_option( self::FAILURES_OPTION );
+	}
+
+	/** Address of Ultimate Multisite's log viewer showing this plugin's log, or '' without it. */
+	public function log_url(): string {
+		if ( ! method_exists( '\WP_Ultimo\Logger', 'get_logs_folder' ) ) {
 			return '';
 		}
 
@@ -187,13 +170,10 @@ final class Logger {
 	 * Authorization header value, in case a message quotes a request.
 	 *
 	 * @param string $text Text.
-	 * @return string
 	 */
-	public function scrub( $text ) {
+	public function scrub( string $text ): string {
 		foreach ( $this->settings->secrets() as $secret ) {
-			$text = str_replace( $secret, '[redacted]', $text );
-			$b64  = base64_encode( $secret ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
-			$text = str_replace( $b64, '[redacted]', $text );
+			$text = str_replace( array( $secret, base64_encode( $secret ) ), '[redacted]', $text ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- the form a secret takes in a Basic header.
 		}
 
 		return (string) preg_replace( '/\b(Bearer|Basic)\s+[A-Za-z0-9._~+\/=-]{4,}/i', '$1 [redacted]', $text );
@@ -205,13 +185,11 @@ final class Logger {
 	 * The extension reports retries and rate-limit waits through it; they are worth seeing in the
 	 * log, at DEBUG so they do not drown the ERROR lines.
 	 *
-	 * @return callable
+	 * @return \Closure(string, string): void
 	 */
-	public function extension_logger() {
-		return function ( $level, $message, $context = array() ) {
-			$level = strtolower( (string) $level );
-			$level = in_array( $level, array( 'error', 'warning' ), true ) ? 'warning' : 'debug';
-			$this->log( $level, 'client: ' . $message );
+	public function extension_logger(): \Closure {
+		return function ( string $level, string $message ): void {
+			$this->log( in_array( strtolower( $level ), array( 'error', 'warning' ), true ) ? 'warning' : 'debug', 'client: ' . $message );
 		};
 	}
 }

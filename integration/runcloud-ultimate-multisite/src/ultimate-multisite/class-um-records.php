@@ -5,10 +5,13 @@
  * @package RunCloud_Ultimate_Multisite
  */
 
+declare(strict_types=1);
+
 namespace RunCloud_Ultimate_Multisite\Ultimate_Multisite;
 
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
-use RunCloud_Ultimate_Multisite\Ssl\Ssl_Dispatch;
+use RunCloud_Ultimate_Multisite\Ssl\Certificate_Strategy;
+use RunCloud_Ultimate_Multisite\Ssl\Ssl_Chooser;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -39,37 +42,18 @@ final class Um_Records {
 	const PRIORITY = 0;
 
 	/**
-	 * Whether a name's certificate is pending.
+	 * Builds the bridge.
 	 *
-	 * @var Ssl_Dispatch
+	 * @param Ssl_Chooser    $ssl    Whether a name's certificate is pending.
+	 * @param Mapped_Domains $mapped Ultimate Multisite's records.
+	 * @param Logger         $logger Logger.
 	 */
-	private $dispatch;
+	public function __construct( private readonly Ssl_Chooser $ssl, private readonly Mapped_Domains $mapped, private readonly Logger $logger ) {}
 
-	/**
-	 * Logger.
-	 *
-	 * @var Logger
-	 */
-	private $logger;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Ssl_Dispatch $dispatch Dispatch.
-	 * @param Logger       $logger   Logger.
-	 */
-	public function __construct( Ssl_Dispatch $dispatch, Logger $logger ) {
-		$this->dispatch = $dispatch;
-		$this->logger   = $logger;
-	}
-
-	/**
-	 * Hooks into Ultimate Multisite's stage job.
-	 *
-	 * @return void
-	 */
-	public function register() {
+	/** Hooks into Ultimate Multisite's stage job, and into the certificates issued. */
+	public function register(): void {
 		add_filter( 'wu_async_process_domain_stage_max_tries', array( $this, 'max_tries' ), 10, 2 );
+		add_action( Certificate_Strategy::ISSUED, array( $this, 'issued' ) );
 	}
 
 	/**
@@ -79,14 +63,13 @@ final class Um_Records {
 	 *
 	 * @param mixed $max    Tries Ultimate Multisite allows.
 	 * @param mixed $domain Its domain model.
-	 * @return mixed
 	 */
-	public function max_tries( $max, $domain = null ) {
-		if ( ! is_object( $domain ) || ! method_exists( $domain, 'get_stage' ) || self::CHECKING !== $domain->get_stage() ) {
+	public function max_tries( mixed $max, mixed $domain = null ): mixed {
+		if ( ! $domain instanceof \WP_Ultimo\Models\Domain || self::CHECKING !== $domain->get_stage() ) {
 			return $max;
 		}
 		$name = Domain_Name::normalize( (string) $domain->get_domain() );
-		if ( '' === $name || ! $this->dispatch->is_pending( $name ) ) {
+		if ( '' === $name || ! $this->ssl->is_pending( $name ) ) {
 			return $max;
 		}
 
@@ -98,11 +81,10 @@ final class Um_Records {
 	 * checked again by Ultimate Multisite at once.
 	 *
 	 * @param string[] $names Normalised names.
-	 * @return void
 	 */
-	public function issued( array $names ) {
+	public function issued( array $names ): void {
 		foreach ( $names as $name ) {
-			$record = $this->record( $name );
+			$record = $this->mapped->record( $name );
 			if ( ! $record ) {
 				continue;
 			}
@@ -128,10 +110,9 @@ final class Um_Records {
 	 *
 	 * @param string $name   Normalised name.
 	 * @param string $reason Why, for the log.
-	 * @return void
 	 */
-	public function lost( $name, $reason ) {
-		$record = $this->record( $name );
+	public function lost( string $name, string $reason ): void {
+		$record = $this->mapped->record( $name );
 		if ( ! $record || ! $record->is_secure() ) {
 			return;
 		}
@@ -151,10 +132,10 @@ final class Um_Records {
 	 * @param string[] $names Names this plugin added (tracked).
 	 * @return int How many records lost `secure`.
 	 */
-	public function recheck_secure( array $names ) {
+	public function recheck_secure( array $names ): int {
 		$lost = 0;
 		foreach ( $names as $name ) {
-			$record = $this->record( $name );
+			$record = $this->mapped->record( (string) $name );
 			if ( ! $record || 'done' !== $record->get_stage() || ! $record->is_secure() || ! method_exists( $record, 'has_valid_ssl_certificate' ) ) {
 				continue;
 			}
@@ -168,28 +149,12 @@ final class Um_Records {
 	}
 
 	/**
-	 * Ultimate Multisite's record of $name, or null.
-	 *
-	 * @param string $name Normalised name.
-	 * @return object|null
-	 */
-	private function record( $name ) {
-		if ( ! function_exists( 'wu_get_domain_by_domain' ) ) {
-			return null;
-		}
-		$record = wu_get_domain_by_domain( $name );
-
-		return is_object( $record ) && method_exists( $record, 'get_stage' ) && method_exists( $record, 'set_stage' ) ? $record : null;
-	}
-
-	/**
 	 * Queues Ultimate Multisite's own stage job for the record now (tries from 0), in place of the
 	 * one waiting for the next interval, so one chain of checks runs.
 	 *
-	 * @param object $record Domain model.
-	 * @return void
+	 * @param \WP_Ultimo\Models\Domain $record Domain model.
 	 */
-	private function check_now( $record ) {
+	private function check_now( \WP_Ultimo\Models\Domain $record ): void {
 		$id   = (int) $record->get_id();
 		$args = array(
 			'domain_id' => $id,
@@ -198,7 +163,7 @@ final class Um_Records {
 		if ( ! function_exists( 'as_enqueue_async_action' ) || ! function_exists( 'as_get_scheduled_actions' ) ) {
 			return;
 		}
-		$queue = function () use ( $id, $args ) {
+		$queue = static function () use ( $id, $args ): int {
 			// Its jobs' arguments are {"domain_id":N,"tries":T} or, when first queued, {"domain_id":N}:
 			// one search for each, so that the id's prefix (N matching N0, N1…) never crowds out the record.
 			$waiting = array();
@@ -219,9 +184,8 @@ final class Um_Records {
 				}
 				try {
 					\ActionScheduler::store()->cancel_action( $action_id );
-				} catch ( \Throwable $e ) {
-					// Another queue runner claimed it meanwhile: that check runs now anyway.
-					unset( $e );
+				} catch ( \Throwable ) {
+					continue; // Another queue runner claimed it meanwhile: that check runs now anyway.
 				}
 			}
 
