@@ -181,6 +181,7 @@ namespace RunCloud {
     /** RunCloud answered with a non-2xx status; the code is that status. */
     class ApiException extends \RuntimeException implements RequestException
     {
+        /** @var array<string, list<string>> */
         private array $errors = [];
         private string $apiMessage = '';
         private string $method = '';

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: eb9af8c7586ad948bd290d182aa50430e910d14c */
+ * Stub hash: cc283ea941500d428be29f83d10fbefa1d7e4133 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_RunCloud_Client___construct, 0, 0, 3)
 	ZEND_ARG_TYPE_INFO(0, token, IS_STRING, 0)

@@ -151,7 +151,8 @@ for stage in "${stages[@]}"; do
       check "IDE stub: no problem in Intelephense" bash scripts/check-ide-stub.sh
       check "documents stand alone" bash scripts/check-docs.sh
       check "every PHPT has --EXTENSIONS-- and --SKIPIF--" bash scripts/check-phpt.sh
-      check "clang-tidy: no finding" bash scripts/clang-tidy.sh ;;
+      check "clang-tidy: no finding" bash scripts/clang-tidy.sh
+      check "plugin: PHPStan level 6 and phpcs (WordPress), no finding" bash scripts/php-qa.sh ;;
     phpt) phpt phpt "$so"; nothing_left phpt ;;
     valgrind)
       # -m: every test under valgrind memcheck; any error or leak fails it. The sandbox processes the tests
