@@ -148,9 +148,12 @@ final class Domain_Sync {
 	 *
 	 * The extension is entered once on this path, in addDomain(), which checks and normalises the name
 	 * itself (its ValueError is the "not a host name" answer). The checks before it take the name as
-	 * Ultimate Multisite holds it, lower-cased (Domain_Name::host()): Ultimate Multisite's lookups want
+	 * Ultimate Multisite holds it, lower-cased (Mapped_Domains::host()): Ultimate Multisite's lookups want
 	 * it that way, and the twin-event mark and the wildcard candidate compare ASCII network names.
-	 * Everything after the call uses the name RunCloud stored.
+	 * Everything after the call uses the name RunCloud stored. From Ultimate Multisite's hook to the
+	 * request, 7 plugin files run (8 when the name is one label under the network's domain: the
+	 * remembered wildcard answer, storage/class-state.php): the adapter, this file, Mapped_Domains,
+	 * Ledger, Wildcards, Connector, Settings.
 	 *
 	 * @param string $kind    'domain' or 'subdomain'.
 	 * @param string $raw     Name as received.
@@ -159,7 +162,7 @@ final class Domain_Sync {
 	 * @throws Job_Failed_Exception On a permanent failure.
 	 */
 	private function add( string $kind, string $raw, int $site_id, int $attempt ): void {
-		$name = Domain_Name::host( $raw );
+		$name = Mapped_Domains::host( $raw );
 		if ( '' === $name ) {
 			$this->invalid( $kind, $raw );
 			return;

@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace RunCloud_Ultimate_Multisite\RunCloud;
 
-use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -38,9 +37,9 @@ final class Connector {
 	 * Constructor.
 	 *
 	 * @param Settings $settings Settings.
-	 * @param Logger   $logger   Logger (the extension logs its retries and waits into it).
+	 * @param \Closure $log      The extension's logger (Logger::extension_logger()), built once.
 	 */
-	public function __construct( private readonly Settings $settings, private readonly Logger $logger ) {}
+	public function __construct( private readonly Settings $settings, private readonly \Closure $log ) {}
 
 	/** Whether the runcloud extension is loaded in this PHP. */
 	public static function extension_loaded(): bool {
@@ -101,7 +100,7 @@ final class Connector {
 			'retries'         => 1,
 			'retry_delay'     => 0.5,
 			'user_agent'      => 'runcloud-ultimate-multisite/' . RUNCLOUD_UM_VERSION . ' WordPress/' . get_bloginfo( 'version' ),
-			'logger'          => $this->logger->extension_logger(),
+			'logger'          => $this->log,
 		);
 
 		$url = $this->settings->api_url();
