@@ -60,22 +60,19 @@ final class Notices {
 
 		$invalid = $this->mode->invalid();
 		if ( '' !== $invalid ) {
-			$this->show(
-				'error',
-				sprintf(
-					/* translators: 1: where the value is set, 2: the value */
-					__( 'RunCloud for Ultimate Multisite: the certificate strategy (%1$s) is "%2$s", which is not auto, per-domain or basic; auto is used until it is corrected.', 'runcloud-ultimate-multisite' ),
-					$this->mode->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' ),
-					$invalid
-				)
-			);
+			$where = $this->mode->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' );
+			/* translators: 1: where the value is set, 2: the value */
+			$this->show( 'error', sprintf( __( 'RunCloud for Ultimate Multisite: the certificate strategy (%1$s) is "%2$s", which is not auto, per-domain or basic; auto is used until it is corrected.', 'runcloud-ultimate-multisite' ), $where, $invalid ) );
 		}
 
 		$found = $this->guard->notice();
 		if ( $found['blocked'] ) {
 			$this->show( 'error', $this->blocked_text( $found['blocked'] ), true );
 		} elseif ( $found['warned'] ) {
-			$this->show( 'warning', $this->warned_text( $found['warned'] ), true );
+			$warned = $found['warned'];
+			/* translators: 1: names on the certificate, 2: Let's Encrypt's limit, 3: names left */
+			$text = sprintf( __( 'RunCloud: the SSL certificate covers %1$d names; Let\'s Encrypt allows %2$d, so %3$d are left.', 'runcloud-ultimate-multisite' ), (int) $warned['count'], (int) $warned['max'], max( 0, (int) $warned['max'] - (int) $warned['count'] ) );
+			$this->show( 'warning', $text . ' ' . $this->way_out(), true );
 		}
 	}
 
@@ -103,29 +100,11 @@ final class Notices {
 		return implode( ' ', $parts );
 	}
 
-	/**
-	 * Text of a certificate close to the limit.
-	 *
-	 * @param array<string, mixed> $warned Finding.
-	 */
-	private function warned_text( array $warned ): string {
-		return sprintf(
-			/* translators: 1: names on the certificate, 2: Let's Encrypt's limit, 3: names left */
-			__( 'RunCloud: the SSL certificate covers %1$d names; Let\'s Encrypt allows %2$d, so %3$d are left.', 'runcloud-ultimate-multisite' ),
-			(int) $warned['count'],
-			(int) $warned['max'],
-			max( 0, (int) $warned['max'] - (int) $warned['count'] )
-		) . ' ' . $this->way_out();
-	}
-
 	/** The switch to per-domain certificates, named as the command and the page's action. */
 	private function way_out(): string {
-		return sprintf(
-			/* translators: 1: WP-CLI command, 2: name of the action on the plugin's page */
-			__( 'Switch to per-domain certificates with %1$s or the "%2$s" action on the RunCloud page.', 'runcloud-ultimate-multisite' ),
-			Basic_Ssl_Guard::SWITCH_COMMAND,
-			__( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' )
-		);
+		$action = __( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' );
+		/* translators: 1: WP-CLI command, 2: name of the action on the plugin's page */
+		return sprintf( __( 'Switch to per-domain certificates with %1$s or the "%2$s" action on the RunCloud page.', 'runcloud-ultimate-multisite' ), Basic_Ssl_Guard::SWITCH_COMMAND, $action );
 	}
 
 	/**

@@ -53,11 +53,7 @@ final class Page {
 		$notice   = get_site_transient( Admin::notice_key() );
 		if ( is_array( $notice ) ) {
 			delete_site_transient( Admin::notice_key() );
-			printf(
-				'<div class="notice notice-%1$s"><p>%2$s</p></div>',
-				esc_attr( 'success' === $notice['type'] ? 'success' : 'error' ),
-				esc_html( $notice['message'] )
-			);
+			printf( '<div class="notice notice-%1$s"><p>%2$s</p></div>', esc_attr( 'success' === $notice['type'] ? 'success' : 'error' ), esc_html( $notice['message'] ) );
 		}
 
 		$last = $this->state->get( 'last_sync', array() );

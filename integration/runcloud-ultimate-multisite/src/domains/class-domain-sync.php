@@ -269,13 +269,7 @@ final class Domain_Sync {
 
 		$this->ledger->forget( $name );
 		$this->ledger->mark_recent( 'remove', $name );
-		$this->logger->domain(
-			$name,
-			'info',
-			$removed
-				? sprintf( 'Removed %s %s from RunCloud (its certificate goes with it).', $kind, $name )
-				: sprintf( '%s was not on RunCloud; nothing to remove.', $name )
-		);
+		$this->logger->domain( $name, 'info', $removed ? sprintf( 'Removed %s %s from RunCloud (its certificate goes with it).', $kind, $name ) : sprintf( '%s was not on RunCloud; nothing to remove.', $name ) );
 	}
 
 	/**
