@@ -100,7 +100,20 @@ final class Cli_Command {
 		$this->guard(
 			function () use ( $action, $args, $assoc_args, $format ) {
 				if ( 'list' === $action ) {
-					\WP_CLI\Utils\format_items( $format, $this->domains_list(), array( 'id', 'name', 'type', 'www', 'redirection', 'wildcard', 'tracked' ) );
+					$tracked = $this->ledger->tracked();
+					$rows    = array();
+					foreach ( $this->connector->client()->listDomains() as $domain ) {
+						$rows[] = array(
+							'id'          => $domain->id,
+							'name'        => $domain->name,
+							'type'        => $domain->type,
+							'www'         => $domain->www ? 'yes' : 'no',
+							'redirection' => $domain->redirection,
+							'wildcard'    => $domain->wildcard ? 'yes' : 'no',
+							'tracked'     => isset( $tracked[ Domain_Name::normalize( $domain->name ) ] ) ? 'yes' : 'no',
+						);
+					}
+					\WP_CLI\Utils\format_items( $format, $rows, array( 'id', 'name', 'type', 'www', 'redirection', 'wildcard', 'tracked' ) );
 					return;
 				}
 				if ( ! in_array( $action, array( 'add', 'remove' ), true ) || ! $args ) {
@@ -214,18 +227,39 @@ final class Cli_Command {
 		$this->guard(
 			function () use ( $action, $target, $format ) {
 				if ( 'status' === $action || ( 'mode' === $action && '' === $target ) ) {
-					\WP_CLI\Utils\format_items( $format, self::field_rows( 'status' === $action ? $this->ssl_status() : $this->ssl_mode() ), array( 'field', 'value' ) );
+					$rows = array();
+					foreach ( 'status' === $action ? $this->ssl_status() : $this->ssl_mode() as $field => $value ) {
+						$rows[] = array(
+							'field' => (string) $field,
+							'value' => $value,
+						);
+					}
+					\WP_CLI\Utils\format_items( $format, $rows, array( 'field', 'value' ) );
 					return;
 				}
-				if ( 'mode' === $action && in_array( $target, array( 'advanced', 'basic' ), true ) ) {
-					\WP_CLI::success( $this->ssl_switch( $target ) );
+				if ( 'mode' === $action && 'advanced' === $target ) {
+					$done = $this->migration->to_advanced();
+					\WP_CLI::success( sprintf( 'The web app uses advanced SSL now: %d certificate job(s) queued, %d per minute (about %d minute(s)); %d name(s) skipped (wildcards and names a wildcard serves). Progress: wp runcloud ssl status.', $done['queued'], $done['per_minute'], $done['minutes'], count( $done['skipped'] ) ) );
+					return;
+				}
+				if ( 'mode' === $action && 'basic' === $target ) {
+					\WP_CLI::success( sprintf( 'The web app uses basic SSL now: a redeploy of its certificate is queued for %d name(s).', $this->migration->to_basic()['names'] ) );
 					return;
 				}
 				if ( 'redeploy' === $action && $this->mode->per_domain() ) {
 					\WP_CLI::error( 'Certificates are per domain (advanced SSL): no basic redeploy is sent. Each domain gets its own certificate when its DNS points here; wp runcloud ssl status shows the progress.' );
 				}
 				if ( 'redeploy' === $action ) {
-					\WP_CLI::success( $this->ssl_redeploy() );
+					// The redeploy job's own code (guard included); it clears the pending requests it covers.
+					\WP_CLI::success(
+						match ( $this->basic->deploy( $this->basic->pending() ) ) {
+							// phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- a command line message, not HTML.
+							'waiting'   => throw new Not_Ready_Exception( sprintf( 'not redeploying: the DNS of %s does not point at the server yet (Ultimate Multisite is still checking it), and Let\'s Encrypt would refuse every name until it does', Basic_Ssl_Guard::list_names( $this->basic->waiting() ) ) ),
+							'none'      => 'The web app has no certificate, and installing one is disabled.',
+							'installed' => 'The web app had no certificate; one was installed.',
+							default     => 'Certificate redeployed.',
+						}
+					);
 					return;
 				}
 				\WP_CLI::error( 'Usage: wp runcloud ssl status | redeploy | mode [advanced|basic]' );
@@ -246,29 +280,6 @@ final class Cli_Command {
 		} catch ( \RunCloud\Exception $e ) {
 			\WP_CLI::error( Errors::describe( $e ) );
 		}
-	}
-
-	/**
-	 * Every domain of the web app.
-	 *
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function domains_list(): array {
-		$tracked = $this->ledger->tracked();
-		$rows    = array();
-		foreach ( $this->connector->client()->listDomains() as $domain ) {
-			$rows[] = array(
-				'id'          => $domain->id,
-				'name'        => $domain->name,
-				'type'        => $domain->type,
-				'www'         => $domain->www ? 'yes' : 'no',
-				'redirection' => $domain->redirection,
-				'wildcard'    => $domain->wildcard ? 'yes' : 'no',
-				'tracked'     => isset( $tracked[ Domain_Name::normalize( $domain->name ) ] ) ? 'yes' : 'no',
-			);
-		}
-
-		return $rows;
 	}
 
 	/**
@@ -398,39 +409,6 @@ final class Cli_Command {
 	}
 
 	/**
-	 * Switches the web app's SSL mode: advanced queues every domain's certificate job, basic a
-	 * redeploy of the basic certificate.
-	 *
-	 * @param string $target advanced|basic.
-	 * @throws \RunCloud\Exception|Not_Ready_Exception On failure.
-	 */
-	private function ssl_switch( string $target ): string {
-		if ( 'advanced' === $target ) {
-			$done = $this->migration->to_advanced();
-			return sprintf( 'The web app uses advanced SSL now: %d certificate job(s) queued, %d per minute (about %d minute(s)); %d name(s) skipped (wildcards and names a wildcard serves). Progress: wp runcloud ssl status.', $done['queued'], $done['per_minute'], $done['minutes'], count( $done['skipped'] ) );
-		}
-
-		return sprintf( 'The web app uses basic SSL now: a redeploy of its certificate is queued for %d name(s).', $this->migration->to_basic()['names'] );
-	}
-
-	/**
-	 * Redeploys the certificate now, by the redeploy job's own code (guard included), and clears the
-	 * pending requests it covers.
-	 *
-	 * @throws Not_Ready_Exception While a name's DNS is still checked (the guard's refusal is a
-	 *                             Job_Failed_Exception; a failed call, the extension's exception).
-	 */
-	private function ssl_redeploy(): string {
-		return match ( $this->basic->deploy( $this->basic->pending() ) ) {
-			// phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- a command line message, not HTML.
-			'waiting'   => throw new Not_Ready_Exception( sprintf( 'not redeploying: the DNS of %s does not point at the server yet (Ultimate Multisite is still checking it), and Let\'s Encrypt would refuse every name until it does', Basic_Ssl_Guard::list_names( $this->basic->waiting() ) ) ),
-			'none'      => 'The web app has no certificate, and installing one is disabled.',
-			'installed' => 'The web app had no certificate; one was installed.',
-			default     => 'Certificate redeployed.',
-		};
-	}
-
-	/**
 	 * Names valid and not: name as given => normalised name, and a failed row for each invalid one.
 	 *
 	 * @param string[] $names Names as typed.
@@ -486,23 +464,5 @@ final class Cli_Command {
 			'status' => $status,
 			'detail' => $detail,
 		);
-	}
-
-	/**
-	 * Field => value as rows.
-	 *
-	 * @param array<string, string> $fields Fields.
-	 * @return array<int, array{field: string, value: string}>
-	 */
-	private static function field_rows( array $fields ): array {
-		$rows = array();
-		foreach ( $fields as $field => $value ) {
-			$rows[] = array(
-				'field' => (string) $field,
-				'value' => $value,
-			);
-		}
-
-		return $rows;
 	}
 }

@@ -345,15 +345,8 @@ final class Domain_Sync {
 		if ( is_string( $filtered ) && in_array( $filtered, self::REDIRECTIONS, true ) ) {
 			return $filtered;
 		}
-		$this->logger->warning(
-			sprintf(
-				'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".',
-				is_scalar( $filtered ) ? '"' . $filtered . '"' : get_debug_type( $filtered ),
-				$name,
-				implode( ', ', self::REDIRECTIONS ),
-				$fallback
-			)
-		);
+		$given = is_scalar( $filtered ) ? '"' . $filtered . '"' : get_debug_type( $filtered );
+		$this->logger->warning( sprintf( 'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".', $given, $name, implode( ', ', self::REDIRECTIONS ), $fallback ) );
 		return $fallback;
 	}
 

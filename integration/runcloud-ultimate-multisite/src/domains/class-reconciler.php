@@ -222,15 +222,7 @@ final class Reconciler {
 			$this->state->set( 'last_sync', $report );
 		}
 
-		$summary = sprintf(
-			'Reconcile%s: %d added, %d removed, %d unchanged, %d covered by a wildcard, %d failed.',
-			$dry_run ? ' (dry run)' : '',
-			count( $added ),
-			count( $removed ),
-			$report['unchanged'],
-			count( $skipped ),
-			count( $failed )
-		);
+		$summary = sprintf( 'Reconcile%s: %d added, %d removed, %d unchanged, %d covered by a wildcard, %d failed.', $dry_run ? ' (dry run)' : '', count( $added ), count( $removed ), $report['unchanged'], count( $skipped ), count( $failed ) );
 		if ( $failed ) {
 			$this->logger->error( $summary . ' Failed: ' . implode( '; ', array_map( static fn( $name, $why ) => "$name ($why)", array_keys( $failed ), $failed ) ) );
 		} else {

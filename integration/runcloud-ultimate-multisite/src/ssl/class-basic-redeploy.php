@@ -143,7 +143,14 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		$attempt = $this->read()['attempt'];
 		$names   = $this->still_mapped( $this->pending() );
 		if ( ! $names ) {
-			$this->refresh_guard();
+			// Nothing to redeploy, but names changed while the guard showed a notice: it looks again.
+			try {
+				if ( $this->guard->has_notice() ) {
+					$this->guard->check();
+				}
+			} catch ( \Throwable $e ) {
+				$this->logger->warning( 'SSL: could not list the web app\'s domains to check the certificate\'s names again: ' . Errors::describe( $e ) );
+			}
 			return;
 		}
 
@@ -255,18 +262,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );
 		}
 		$this->logger->info( sprintf( 'SSL: the redeploy waits for the DNS of %s (Ultimate Multisite is still checking it; Let\'s Encrypt would refuse every name until it points); looking again in %d s or when it propagates.', Basic_Ssl_Guard::list_names( $waiting ), self::DNS_WAIT ) );
-	}
-
-	/** Nothing to redeploy, but names changed while the guard showed a notice: it looks again. */
-	private function refresh_guard(): void {
-		if ( ! $this->guard->has_notice() ) {
-			return;
-		}
-		try {
-			$this->guard->check();
-		} catch ( \Throwable $e ) {
-			$this->logger->warning( 'SSL: could not list the web app\'s domains to check the certificate\'s names again: ' . Errors::describe( $e ) );
-		}
 	}
 
 	/**

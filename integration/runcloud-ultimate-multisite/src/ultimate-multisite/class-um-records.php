@@ -65,15 +65,9 @@ final class Um_Records {
 	 * @param mixed $domain Its domain model.
 	 */
 	public function max_tries( mixed $max, mixed $domain = null ): mixed {
-		if ( ! $domain instanceof \WP_Ultimo\Models\Domain || self::CHECKING !== $domain->get_stage() ) {
-			return $max;
-		}
-		$name = Domain_Name::normalize( (string) $domain->get_domain() );
-		if ( '' === $name || ! $this->ssl->is_pending( $name ) ) {
-			return $max;
-		}
+		$name = $domain instanceof \WP_Ultimo\Models\Domain && self::CHECKING === $domain->get_stage() ? Domain_Name::normalize( (string) $domain->get_domain() ) : '';
 
-		return PHP_INT_MAX;
+		return '' !== $name && $this->ssl->is_pending( $name ) ? PHP_INT_MAX : $max;
 	}
 
 	/**
