@@ -102,10 +102,7 @@ final class Domains_Table extends \WP_List_Table {
 				return $site ? esc_html( sprintf( '%s (%d)', get_blog_option( $site->id, 'blogname' ), $site->id ) ) : '—';
 			case 'runcloud':
 				$id = $this->ledger->id( $name ); // 0 when RunCloud's id is not known (yet).
-				if ( $id ) {
-					return esc_html( (string) $id );
-				}
-				return isset( $this->ledger->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—';
+				return $id ? esc_html( (string) $id ) : ( isset( $this->ledger->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—' );
 			case 'certificate':
 				return esc_html( $this->certificate( $name, (string) $item->get_stage() ) );
 			case 'stage':

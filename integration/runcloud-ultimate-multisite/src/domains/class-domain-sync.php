@@ -86,12 +86,7 @@ final class Domain_Sync {
 			$this->handled[ $key ] = true;
 		}
 
-		[ $action, $kind ] = explode( '_', $event, 2 ) + array( '', '' );
-		if ( 'add' === $action ) {
-			$this->add( $kind, $name, (int) $site_id, 0 );
-		} elseif ( 'remove' === $action ) {
-			$this->remove( $kind, $name, (int) $site_id, 0 );
-		}
+		$this->run_retry( str_replace( '_', '-', $event ), $name, (int) $site_id, 0 );
 	}
 
 	/**
@@ -125,7 +120,7 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * Job handler of RETRY_HOOK.
+	 * Job handler of RETRY_HOOK, and handle()'s first attempt (0).
 	 *
 	 * @param string $op      add-domain|add-subdomain|remove-domain|remove-subdomain.
 	 * @param string $name    Name.
@@ -176,7 +171,7 @@ final class Domain_Sync {
 			return;
 		}
 		if ( 0 === $attempt && $this->ledger->is_recent( 'add', $name ) ) {
-			$this->logger->debug( sprintf( '%s was added moments ago; nothing to do.', $name ) );
+			$this->logger->log( 'debug', sprintf( '%s was added moments ago; nothing to do.', $name ) );
 			$this->remove_stale_names( $name, $site_id );
 			return;
 		}
@@ -242,7 +237,7 @@ final class Domain_Sync {
 			return;
 		}
 		if ( 0 === $attempt && $this->ledger->is_recent( 'remove', $name ) ) {
-			$this->logger->debug( sprintf( '%s was removed moments ago; nothing to do.', $name ) );
+			$this->logger->log( 'debug', sprintf( '%s was removed moments ago; nothing to do.', $name ) );
 			return;
 		}
 		// The job acts on the state when it runs: a name mapped again since the removal was queued stays.

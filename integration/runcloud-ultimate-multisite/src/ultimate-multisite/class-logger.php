@@ -61,15 +61,6 @@ final class Logger {
 	}
 
 	/**
-	 * Logs at DEBUG level.
-	 *
-	 * @param string $message Message.
-	 */
-	public function debug( string $message ): void {
-		$this->log( 'debug', $message );
-	}
-
-	/**
 	 * Logs one message at a PSR-3 level name.
 	 *
 	 * @param string $level   emergency|alert|critical|error|warning|notice|info|debug.
