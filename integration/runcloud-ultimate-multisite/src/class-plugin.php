@@ -161,15 +161,10 @@ final class Plugin {
 		);
 	}
 
-	/** The admin screens' and notices' hooks (boot() in the network admin, admin-ajax, admin-post). */
-	public function register_admin(): void {
-		$this->admin()->register();
-	}
-
 	/** Hooks into WordPress. Called once from the main plugin file. */
 	public function boot(): void {
 		if ( is_admin() ) {
-			$this->register_admin();
+			$this->admin()->register(); // The network admin, admin-ajax, admin-post.
 		}
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->migration ) );

@@ -309,7 +309,7 @@ final class Domain_Sync {
 			return;
 		}
 		$keep = array_merge( $this->mapped->for_site( $site_id ), array_keys( $this->mapped->network_names() ) );
-		foreach ( $this->ledger->tracked_for_site( $site_id ) as $old ) {
+		foreach ( array_map( 'strval', array_keys( wp_list_filter( $this->ledger->tracked(), array( 'site' => $site_id ) ) ) ) as $old ) {
 			if ( Domain_Name::equals( $old, $current ) || in_array( $old, $keep, true ) || $this->mapped->is_mapped( $old ) ) {
 				continue; // Still mapped here, a network address, or moved to another site rather than renamed.
 			}

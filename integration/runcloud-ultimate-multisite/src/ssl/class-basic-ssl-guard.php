@@ -163,12 +163,6 @@ final class Basic_Ssl_Guard {
 		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_max_names', self::MAX_NAMES ) );
 	}
 
-	/** Names from which on the admin is warned (WU_RUNCLOUD_SSL_NAMES_WARNING, default 80). */
-	public function warning_names(): int {
-		$value = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
-		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $value > 0 ? $value : self::WARNING_NAMES ) );
-	}
-
 	/**
 	 * The names a basic certificate over $domains covers, as RunCloud puts them on it: every domain,
 	 * plus the www twin of each one with www on (not for a wildcard, nor for a www. name).
@@ -270,7 +264,8 @@ final class Basic_Ssl_Guard {
 	 * @param int $count Names of the certificate.
 	 */
 	private function note_count( int $count ): void {
-		if ( $count < $this->warning_names() ) {
+		$warning = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
+		if ( $count < max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $warning > 0 ? $warning : self::WARNING_NAMES ) ) ) {
 			$this->save( 'warned', null );
 			return;
 		}
