@@ -88,7 +88,7 @@ final class Plugin {
 			$sync            = new Domain_Sync( $connector, $ledger, $queue, $retry, $logger, $dns, $ssl, $wildcards, $mapped );
 			$reconciler      = new Reconciler( $connector, $ledger, $state, $logger, $mapped, $wildcards, $sync, $queue, $records );
 			$connection_test = new Connection_Test( $settings, $connector, $wildcards, $logger );
-			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $dns, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
+			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
 		}
 
 		return self::$instance;
@@ -103,7 +103,6 @@ final class Plugin {
 	 * @param State           $state           Option store.
 	 * @param Queue           $queue           Job queue.
 	 * @param Retry_Policy    $retry           Retry policy.
-	 * @param Dns_Checker     $dns             DNS checker.
 	 * @param Mapped_Domains  $mapped          Ultimate Multisite's mapped domains.
 	 * @param Ledger          $ledger          What is known about each name.
 	 * @param Wildcards       $wildcards       Wildcard domains of the web app.
@@ -125,7 +124,6 @@ final class Plugin {
 		public readonly State $state,
 		public readonly Queue $queue,
 		public readonly Retry_Policy $retry,
-		public readonly Dns_Checker $dns,
 		public readonly Mapped_Domains $mapped,
 		public readonly Ledger $ledger,
 		public readonly Wildcards $wildcards,

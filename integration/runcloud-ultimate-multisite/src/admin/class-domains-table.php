@@ -110,7 +110,12 @@ final class Domains_Table extends \WP_List_Table {
 			case 'secure':
 				return $item->is_secure() ? esc_html__( 'yes', 'runcloud-ultimate-multisite' ) : esc_html__( 'no', 'runcloud-ultimate-multisite' );
 			case 'error':
-				return esc_html( $this->last_error( $name ) );
+				foreach ( $this->logger->last_failures() as $failure ) {
+					if ( false !== stripos( (string) $failure['message'], $name ) ) {
+						return esc_html( gmdate( 'Y-m-d H:i', (int) $failure['time'] ) . ' UTC: ' . (string) $failure['message'] );
+					}
+				}
+				return '';
 		}
 
 		return '';
@@ -147,20 +152,5 @@ final class Domains_Table extends \WP_List_Table {
 
 		/* translators: %s: why */
 		return '' === $why ? '—' : sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $why );
-	}
-
-	/**
-	 * The newest failure that names $name (the last failures the page keeps).
-	 *
-	 * @param string $name Normalised name.
-	 */
-	private function last_error( string $name ): string {
-		foreach ( $this->logger->last_failures() as $failure ) {
-			if ( false !== stripos( (string) $failure['message'], $name ) ) {
-				return gmdate( 'Y-m-d H:i', (int) $failure['time'] ) . ' UTC: ' . (string) $failure['message'];
-			}
-		}
-
-		return '';
 	}
 }

@@ -67,37 +67,25 @@ final class Notices {
 
 		$found = $this->guard->notice();
 		if ( $found['blocked'] ) {
-			$this->show( 'error', $this->blocked_text( $found['blocked'] ), true );
+			$blocked = $found['blocked'];
+			$over    = (int) $blocked['count'] > (int) $blocked['max'];
+			$parts   = array( __( 'RunCloud: the SSL certificate was not redeployed, because Let\'s Encrypt would refuse it.', 'runcloud-ultimate-multisite' ) );
+			if ( $over ) {
+				/* translators: 1: names the certificate would need, 2: Let's Encrypt's limit */
+				$parts[] = sprintf( __( 'It would need %1$d names; a certificate covers at most %2$d.', 'runcloud-ultimate-multisite' ), (int) $blocked['count'], (int) $blocked['max'] );
+			}
+			if ( $blocked['unpointed'] ) {
+				/* translators: %s: domain names */
+				$parts[] = sprintf( __( 'The DNS of %s does not point at the server: point it here or remove those domains.', 'runcloud-ultimate-multisite' ), Basic_Ssl_Guard::list_names( (array) $blocked['unpointed'] ) );
+			}
+			$parts[] = $this->way_out() . ( $over ? ' ' . __( 'Or remove domains.', 'runcloud-ultimate-multisite' ) : '' );
+			$this->show( 'error', implode( ' ', $parts ), true );
 		} elseif ( $found['warned'] ) {
 			$warned = $found['warned'];
 			/* translators: 1: names on the certificate, 2: Let's Encrypt's limit, 3: names left */
 			$text = sprintf( __( 'RunCloud: the SSL certificate covers %1$d names; Let\'s Encrypt allows %2$d, so %3$d are left.', 'runcloud-ultimate-multisite' ), (int) $warned['count'], (int) $warned['max'], max( 0, (int) $warned['max'] - (int) $warned['count'] ) );
 			$this->show( 'warning', $text . ' ' . $this->way_out(), true );
 		}
-	}
-
-	/**
-	 * Text of a redeploy that was not sent.
-	 *
-	 * @param array<string, mixed> $blocked Finding.
-	 */
-	private function blocked_text( array $blocked ): string {
-		$over  = (int) $blocked['count'] > (int) $blocked['max'];
-		$parts = array( __( 'RunCloud: the SSL certificate was not redeployed, because Let\'s Encrypt would refuse it.', 'runcloud-ultimate-multisite' ) );
-		if ( $over ) {
-			/* translators: 1: names the certificate would need, 2: Let's Encrypt's limit */
-			$parts[] = sprintf( __( 'It would need %1$d names; a certificate covers at most %2$d.', 'runcloud-ultimate-multisite' ), (int) $blocked['count'], (int) $blocked['max'] );
-		}
-		if ( $blocked['unpointed'] ) {
-			/* translators: %s: domain names */
-			$parts[] = sprintf( __( 'The DNS of %s does not point at the server: point it here or remove those domains.', 'runcloud-ultimate-multisite' ), Basic_Ssl_Guard::list_names( (array) $blocked['unpointed'] ) );
-		}
-		$parts[] = $this->way_out();
-		if ( $over ) {
-			$parts[] = __( 'Or remove domains.', 'runcloud-ultimate-multisite' );
-		}
-
-		return implode( ' ', $parts );
 	}
 
 	/** The switch to per-domain certificates, named as the command and the page's action. */

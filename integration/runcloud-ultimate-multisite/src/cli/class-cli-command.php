@@ -126,7 +126,17 @@ final class Cli_Command {
 					$www  = array_key_exists( 'www', $assoc_args ) ? (bool) \WP_CLI\Utils\get_flag_value( $assoc_args, 'www' ) : null;
 					$rows = $this->domains_add( $args, $www, $tick );
 				} else {
-					$rows = $this->domains_remove( $args, $tick );
+					[ $clean, $rows ] = self::valid( $args );
+					$client           = $this->connector->client();
+					foreach ( array_chunk( array_values( array_unique( $clean ) ), self::CHUNK ) as $chunk ) {
+						$result = $client->removeDomains( $chunk );
+						foreach ( $result->removed as $name ) {
+							$this->ledger->forget( Domain_Name::normalize( $name ) );
+							$rows[] = self::row( $name, 'removed', '' );
+						}
+						$rows = array_merge( $rows, $this->other_rows( $result, 'was not there', 'remove' ) );
+						$tick( count( $chunk ) );
+					}
 				}
 				$bar->finish();
 
@@ -338,29 +348,6 @@ final class Cli_Command {
 			if ( $domain ) {
 				$rows[ $row ]['detail'] = sprintf( 'id %d, www %s', $domain->id, $domain->www ? 'on' : 'off' );
 			}
-		}
-
-		return $rows;
-	}
-
-	/**
-	 * Removes names.
-	 *
-	 * @param string[]            $names Names.
-	 * @param callable(int): void $tick  Called with the names done.
-	 * @return array<int, array{name: string, status: string, detail: string}>
-	 */
-	private function domains_remove( array $names, callable $tick ): array {
-		[ $clean, $rows ] = self::valid( $names );
-		$client           = $this->connector->client();
-		foreach ( array_chunk( array_values( array_unique( $clean ) ), self::CHUNK ) as $chunk ) {
-			$result = $client->removeDomains( $chunk );
-			foreach ( $result->removed as $name ) {
-				$this->ledger->forget( Domain_Name::normalize( $name ) );
-				$rows[] = self::row( $name, 'removed', '' );
-			}
-			$rows = array_merge( $rows, $this->other_rows( $result, 'was not there', 'remove' ) );
-			$tick( count( $chunk ) );
 		}
 
 		return $rows;
