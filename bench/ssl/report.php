@@ -111,7 +111,7 @@ $line( 'failed jobs (Action Scheduler)', fn( $x ) => $x['collect']['failed_jobs'
 $line( 'ERROR lines in the plugin log', fn( $x ) => (string) $x['collect']['log_errors'] );
 $line( 'certificate orders: valid / invalid / refused', fn( $x ) => implode( ' / ', array_map( fn( $s ) => (string) ( $x['collect']['ca_orders'][ $s ] ?? 0 ), array( 'valid', 'invalid', 'refused' ) ) ) );
 $line( 'certificate refusals (the last one)', fn( $x ) => $x['collect']['ca_refusals'] ? array_sum( $x['collect']['ca_refusals'] ) . ' (“' . substr( $x['collect']['refusal_example'], 0, 110 ) . '…”)' : 'none' );
-$line( 'names the plugin remembers adding (State::tracked(), after the removals)', fn( $x ) => isset( $x['collect']['tracked'] ) ? $x['collect']['tracked'] . ' (expected ' . ( $n - (int) ( $x['remove']['removed'] ?? 0 ) ) . ')' : '–' );
+$line( 'names the plugin tracks (Ledger::tracked(), after the removals)', fn( $x ) => isset( $x['collect']['tracked'] ) ? $x['collect']['tracked'] . ' (expected ' . ( $n - (int) ( $x['remove']['removed'] ?? 0 ) ) . ')' : '–' );
 $line( 'PHP problems in the plugin\'s files', fn( $x ) => (string) count( $x['collect']['php_problems'] ) );
 echo "### Mapping $n domains: per-domain certificates against the basic certificate\n\n";
 table( array( '', 'per-domain (`WU_RUNCLOUD_SSL_STRATEGY=per-domain`, web app in advanced SSL)', 'basic (`WU_RUNCLOUD_SSL_STRATEGY=basic`, web app in basic SSL)' ), $rows );

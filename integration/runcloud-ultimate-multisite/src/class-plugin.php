@@ -13,7 +13,6 @@ use RunCloud_Ultimate_Multisite\Admin\Admin;
 use RunCloud_Ultimate_Multisite\Admin\Notices;
 use RunCloud_Ultimate_Multisite\Admin\Page;
 use RunCloud_Ultimate_Multisite\Cli\Cli_Command;
-use RunCloud_Ultimate_Multisite\Cli\Commands;
 use RunCloud_Ultimate_Multisite\Domains\Dns_Checker;
 use RunCloud_Ultimate_Multisite\Domains\Domain_Sync;
 use RunCloud_Ultimate_Multisite\Domains\Ledger;
@@ -60,13 +59,6 @@ final class Plugin {
 	private ?Admin $admin = null;
 
 	/**
-	 * The command line's operations, built only where they run.
-	 *
-	 * @var Commands|null
-	 */
-	private ?Commands $commands = null;
-
-	/**
 	 * Which adapter attached the domain events ('capability' or 'host-provider'), '' if none.
 	 *
 	 * @var string
@@ -78,7 +70,7 @@ final class Plugin {
 		if ( null === self::$instance ) {
 			$settings        = new Settings();
 			$logger          = new Logger( $settings );
-			$connector       = new Connector( $settings, $logger );
+			$connector       = new Connector( $settings, $logger->extension_logger() );
 			$state           = new State();
 			$queue           = new Queue();
 			$retry           = new Retry_Policy( $logger );
@@ -96,7 +88,7 @@ final class Plugin {
 			$sync            = new Domain_Sync( $connector, $ledger, $queue, $retry, $logger, $dns, $ssl, $wildcards, $mapped );
 			$reconciler      = new Reconciler( $connector, $ledger, $state, $logger, $mapped, $wildcards, $sync, $queue, $records );
 			$connection_test = new Connection_Test( $settings, $connector, $wildcards, $logger );
-			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $dns, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
+			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
 		}
 
 		return self::$instance;
@@ -111,7 +103,6 @@ final class Plugin {
 	 * @param State           $state           Option store.
 	 * @param Queue           $queue           Job queue.
 	 * @param Retry_Policy    $retry           Retry policy.
-	 * @param Dns_Checker     $dns             DNS checker.
 	 * @param Mapped_Domains  $mapped          Ultimate Multisite's mapped domains.
 	 * @param Ledger          $ledger          What is known about each name.
 	 * @param Wildcards       $wildcards       Wildcard domains of the web app.
@@ -133,7 +124,6 @@ final class Plugin {
 		public readonly State $state,
 		public readonly Queue $queue,
 		public readonly Retry_Policy $retry,
-		public readonly Dns_Checker $dns,
 		public readonly Mapped_Domains $mapped,
 		public readonly Ledger $ledger,
 		public readonly Wildcards $wildcards,
@@ -169,23 +159,13 @@ final class Plugin {
 		);
 	}
 
-	/** The operations of the command line and the admin buttons (built on first use). */
-	public function commands(): Commands {
-		return $this->commands ??= new Commands( $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->migration );
-	}
-
-	/** The admin screens' and notices' hooks (boot() in the network admin, admin-ajax, admin-post). */
-	public function register_admin(): void {
-		$this->admin()->register();
-	}
-
 	/** Hooks into WordPress. Called once from the main plugin file. */
 	public function boot(): void {
 		if ( is_admin() ) {
-			$this->register_admin();
+			$this->admin()->register(); // The network admin, admin-ajax, admin-post.
 		}
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
-			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->commands() ) );
+			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->migration ) );
 		}
 
 		if ( ! Connector::extension_loaded() ) {
@@ -239,7 +219,7 @@ final class Plugin {
 	public function register_capability( mixed $registry ): void {
 		if ( self::has_registry() && $registry instanceof \WP_Ultimo\Integrations\Integration_Registry ) {
 			require_once __DIR__ . '/ultimate-multisite/class-capability-module.php';
-			$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this, $this->settings, $this->connection_test ) );
+			$registry->add_capability( 'runcloud', new Ultimate_Multisite\Capability_Module( $this, $this->sync, $this->settings, $this->connection_test ) );
 		}
 	}
 
@@ -291,18 +271,6 @@ final class Plugin {
 	/** Whether an adapter activated the integration in this request. */
 	public function is_active(): bool {
 		return '' !== $this->active_adapter;
-	}
-
-	/**
-	 * The adapters' entry point of the four Ultimate Multisite events (see Domain_Sync::handle()).
-	 *
-	 * @param string $event   add_domain|remove_domain|add_subdomain|remove_subdomain.
-	 * @param mixed  $name    Domain or subdomain.
-	 * @param mixed  $site_id Site.
-	 * @throws Jobs\Job_Failed_Exception On a permanent failure, so the job shows as failed.
-	 */
-	public function handle_event( string $event, mixed $name, mixed $site_id ): void {
-		$this->sync->handle( $event, $name, $site_id );
 	}
 
 	/**

@@ -19,7 +19,7 @@ t(
 		ok( class_exists( '\RunCloud_Ultimate_Multisite\Plugin', false ), 'plugin not loaded' );
 
 		// The network admin's hooks: this request is WP-CLI's, where the plugin leaves them out.
-		\RunCloud_Ultimate_Multisite\Plugin::instance()->register_admin();
+		\RunCloud_Ultimate_Multisite\Plugin::instance()->admin()->register();
 		wp_set_current_user( 1 );
 		ob_start();
 		do_action( 'network_admin_notices' );

@@ -42,7 +42,7 @@ t(
 			return array( 'Net.test.' );
 		};
 		add_filter( 'wu_runcloud_wildcard_bases', $bases );
-		eq( '*.net.test', plugin()->wildcards->candidate( Domain_Name::host( 'A.net.TEST' ) ), 'wildcard covers one label' );
+		eq( '*.net.test', plugin()->wildcards->candidate( \RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains::host( 'A.net.TEST' ) ), 'wildcard covers one label' );
 		eq( '', plugin()->wildcards->candidate( 'b.a.net.test' ), 'wildcard covers two labels' );
 		eq( '', plugin()->wildcards->candidate( 'net.test' ), 'wildcard covers its base' );
 		remove_filter( 'wu_runcloud_wildcard_bases', $bases );

@@ -370,12 +370,12 @@ t(
 		eq( 0, $code, 'exit code: ' . $out );
 		ok( preg_match( '/strategy\W+auto \(WU_RUNCLOUD_SSL_STRATEGY\) \(invalid value "sometimes" ignored\)/', $out ), 'strategy row with an invalid constant: ' . $out );
 		ok( preg_match( '/certificates\W+basic/', $out ), 'auto on a basic web app: ' . $out );
-		list( $code, $out ) = wp_cli( array( 'eval', 'RunCloud_Ultimate_Multisite\Plugin::instance()->register_admin(); wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'sometimes' ) );
+		list( $code, $out ) = wp_cli( array( 'eval', 'RunCloud_Ultimate_Multisite\Plugin::instance()->admin()->register(); wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'sometimes' ) );
 		eq( 0, $code, 'exit code: ' . $out );
 		contains( 'notice-error', $out, 'admin notice' );
 		contains( 'WU_RUNCLOUD_SSL_STRATEGY', $out, 'the notice names the constant' );
 		contains( 'sometimes', $out, 'the notice names the value' );
-		list( , $out ) = wp_cli( array( 'eval', 'RunCloud_Ultimate_Multisite\Plugin::instance()->register_admin(); wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'per-domain' ) );
+		list( , $out ) = wp_cli( array( 'eval', 'RunCloud_Ultimate_Multisite\Plugin::instance()->admin()->register(); wp_set_current_user( 1 ); do_action( "network_admin_notices" );' ), array( 'RCI_SSL_STRATEGY' => 'per-domain' ) );
 		not_contains( 'WU_RUNCLOUD_SSL_STRATEGY', $out, 'a notice for a valid constant' );
 	}
 );

@@ -18,7 +18,7 @@ require dirname( __DIR__ ) . '/lib/harness.php';
 function guard_notice() {
 	static $registered = false;
 	if ( ! $registered ) {
-		plugin()->register_admin(); // The network admin's hooks: this request is WP-CLI's.
+		plugin()->admin()->register(); // The network admin's hooks: this request is WP-CLI's.
 		$registered = true;
 	}
 	wp_set_current_user( 1 );

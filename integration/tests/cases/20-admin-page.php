@@ -140,7 +140,7 @@ t(
 t(
 	'Ultimate Multisite\'s RunCloud entry links to this page',
 	function () {
-		plugin()->register_admin(); // Ultimate Multisite's settings are a network-admin screen; this request is WP-CLI's.
+		plugin()->admin()->register(); // Ultimate Multisite's settings are a network-admin screen; this request is WP-CLI's.
 		wp_set_current_user( 1 );
 		$fields = apply_filters( 'wu_settings_section_integrations_fields', array( 'integration_runcloud' => array( 'type' => 'note', 'desc' => '<a>Configuration</a>' ) ) );
 		contains( network_admin_url( 'settings.php?page=runcloud-ultimate-multisite' ), $fields['integration_runcloud']['desc'], 'the link' );

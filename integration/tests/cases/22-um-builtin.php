@@ -18,7 +18,7 @@ require dirname( __DIR__ ) . '/lib/harness.php';
 t(
 	'the capability module names its integration even before the registry set it',
 	function () {
-		$module      = new Capability_Module( plugin(), plugin()->settings, plugin()->connection_test );
+		$module      = new Capability_Module( plugin(), plugin()->sync, plugin()->settings, plugin()->connection_test );
 		$integration = $module->get_integration();
 		ok( $integration instanceof \WP_Ultimo\Integrations\Integration, 'not an Integration: ' . get_debug_type( $integration ) );
 		eq( 'runcloud', $integration->get_id(), 'its id' );

@@ -177,18 +177,10 @@ final class Admin {
 	 */
 	private function sync(): array {
 		$report = $this->reconciler->run( false );
+		/* translators: 1: added, 2: removed, 3: unchanged, 4: failed */
+		$message = sprintf( __( 'Sync done: %1$d added, %2$d removed, %3$d unchanged, %4$d failed (details in the integration-runcloud log).', 'runcloud-ultimate-multisite' ), count( $report['added'] ), count( $report['removed'] ), $report['unchanged'], count( $report['failed'] ) );
 
-		return array(
-			! $report['failed'],
-			sprintf(
-				/* translators: 1: added, 2: removed, 3: unchanged, 4: failed */
-				__( 'Sync done: %1$d added, %2$d removed, %3$d unchanged, %4$d failed (details in the integration-runcloud log).', 'runcloud-ultimate-multisite' ),
-				count( $report['added'] ),
-				count( $report['removed'] ),
-				$report['unchanged'],
-				count( $report['failed'] )
-			),
-		);
+		return array( ! $report['failed'], $message );
 	}
 
 	/**
@@ -220,18 +212,10 @@ final class Admin {
 			return array( false, __( 'Nothing was changed: tick the box to confirm the switch of the web app\'s SSL mode.', 'runcloud-ultimate-multisite' ) );
 		}
 		$done = $this->migration->to_advanced();
+		/* translators: 1: jobs queued, 2: per minute, 3: minutes, 4: names skipped */
+		$message = sprintf( __( 'The web app uses advanced SSL now: %1$d certificate job(s) queued, %2$d per minute (about %3$d minute(s)); %4$d name(s) skipped (wildcards and names a wildcard serves). Each domain\'s progress shows in the table of mapped domains.', 'runcloud-ultimate-multisite' ), $done['queued'], $done['per_minute'], $done['minutes'], count( $done['skipped'] ) );
 
-		return array(
-			true,
-			sprintf(
-				/* translators: 1: jobs queued, 2: per minute, 3: minutes, 4: names skipped */
-				__( 'The web app uses advanced SSL now: %1$d certificate job(s) queued, %2$d per minute (about %3$d minute(s)); %4$d name(s) skipped (wildcards and names a wildcard serves). Each domain\'s progress shows in the table of mapped domains.', 'runcloud-ultimate-multisite' ),
-				$done['queued'],
-				$done['per_minute'],
-				$done['minutes'],
-				count( $done['skipped'] )
-			),
-		);
+		return array( true, $message );
 	}
 
 	/**

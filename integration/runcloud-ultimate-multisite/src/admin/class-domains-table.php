@@ -102,10 +102,7 @@ final class Domains_Table extends \WP_List_Table {
 				return $site ? esc_html( sprintf( '%s (%d)', get_blog_option( $site->id, 'blogname' ), $site->id ) ) : '—';
 			case 'runcloud':
 				$id = $this->ledger->id( $name ); // 0 when RunCloud's id is not known (yet).
-				if ( $id ) {
-					return esc_html( (string) $id );
-				}
-				return isset( $this->ledger->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—';
+				return $id ? esc_html( (string) $id ) : ( isset( $this->ledger->tracked()[ $name ] ) ? esc_html__( 'added', 'runcloud-ultimate-multisite' ) : '—' );
 			case 'certificate':
 				return esc_html( $this->certificate( $name, (string) $item->get_stage() ) );
 			case 'stage':
@@ -113,7 +110,12 @@ final class Domains_Table extends \WP_List_Table {
 			case 'secure':
 				return $item->is_secure() ? esc_html__( 'yes', 'runcloud-ultimate-multisite' ) : esc_html__( 'no', 'runcloud-ultimate-multisite' );
 			case 'error':
-				return esc_html( $this->last_error( $name ) );
+				foreach ( $this->logger->last_failures() as $failure ) {
+					if ( false !== stripos( (string) $failure['message'], $name ) ) {
+						return esc_html( gmdate( 'Y-m-d H:i', (int) $failure['time'] ) . ' UTC: ' . (string) $failure['message'] );
+					}
+				}
+				return '';
 		}
 
 		return '';
@@ -150,20 +152,5 @@ final class Domains_Table extends \WP_List_Table {
 
 		/* translators: %s: why */
 		return '' === $why ? '—' : sprintf( __( 'pending: %s', 'runcloud-ultimate-multisite' ), $why );
-	}
-
-	/**
-	 * The newest failure that names $name (the last failures the page keeps).
-	 *
-	 * @param string $name Normalised name.
-	 */
-	private function last_error( string $name ): string {
-		foreach ( $this->logger->last_failures() as $failure ) {
-			if ( false !== stripos( (string) $failure['message'], $name ) ) {
-				return gmdate( 'Y-m-d H:i', (int) $failure['time'] ) . ' UTC: ' . (string) $failure['message'];
-			}
-		}
-
-		return '';
 	}
 }

@@ -60,72 +60,39 @@ final class Notices {
 
 		$invalid = $this->mode->invalid();
 		if ( '' !== $invalid ) {
-			$this->show(
-				'error',
-				sprintf(
-					/* translators: 1: where the value is set, 2: the value */
-					__( 'RunCloud for Ultimate Multisite: the certificate strategy (%1$s) is "%2$s", which is not auto, per-domain or basic; auto is used until it is corrected.', 'runcloud-ultimate-multisite' ),
-					$this->mode->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' ),
-					$invalid
-				)
-			);
+			$where = $this->mode->from_constant() ? 'WU_RUNCLOUD_SSL_STRATEGY' : __( 'Network Admin > Settings > RunCloud', 'runcloud-ultimate-multisite' );
+			/* translators: 1: where the value is set, 2: the value */
+			$this->show( 'error', sprintf( __( 'RunCloud for Ultimate Multisite: the certificate strategy (%1$s) is "%2$s", which is not auto, per-domain or basic; auto is used until it is corrected.', 'runcloud-ultimate-multisite' ), $where, $invalid ) );
 		}
 
 		$found = $this->guard->notice();
 		if ( $found['blocked'] ) {
-			$this->show( 'error', $this->blocked_text( $found['blocked'] ), true );
+			$blocked = $found['blocked'];
+			$over    = (int) $blocked['count'] > (int) $blocked['max'];
+			$parts   = array( __( 'RunCloud: the SSL certificate was not redeployed, because Let\'s Encrypt would refuse it.', 'runcloud-ultimate-multisite' ) );
+			if ( $over ) {
+				/* translators: 1: names the certificate would need, 2: Let's Encrypt's limit */
+				$parts[] = sprintf( __( 'It would need %1$d names; a certificate covers at most %2$d.', 'runcloud-ultimate-multisite' ), (int) $blocked['count'], (int) $blocked['max'] );
+			}
+			if ( $blocked['unpointed'] ) {
+				/* translators: %s: domain names */
+				$parts[] = sprintf( __( 'The DNS of %s does not point at the server: point it here or remove those domains.', 'runcloud-ultimate-multisite' ), Basic_Ssl_Guard::list_names( (array) $blocked['unpointed'] ) );
+			}
+			$parts[] = $this->way_out() . ( $over ? ' ' . __( 'Or remove domains.', 'runcloud-ultimate-multisite' ) : '' );
+			$this->show( 'error', implode( ' ', $parts ), true );
 		} elseif ( $found['warned'] ) {
-			$this->show( 'warning', $this->warned_text( $found['warned'] ), true );
-		}
-	}
-
-	/**
-	 * Text of a redeploy that was not sent.
-	 *
-	 * @param array<string, mixed> $blocked Finding.
-	 */
-	private function blocked_text( array $blocked ): string {
-		$over  = (int) $blocked['count'] > (int) $blocked['max'];
-		$parts = array( __( 'RunCloud: the SSL certificate was not redeployed, because Let\'s Encrypt would refuse it.', 'runcloud-ultimate-multisite' ) );
-		if ( $over ) {
-			/* translators: 1: names the certificate would need, 2: Let's Encrypt's limit */
-			$parts[] = sprintf( __( 'It would need %1$d names; a certificate covers at most %2$d.', 'runcloud-ultimate-multisite' ), (int) $blocked['count'], (int) $blocked['max'] );
-		}
-		if ( $blocked['unpointed'] ) {
-			/* translators: %s: domain names */
-			$parts[] = sprintf( __( 'The DNS of %s does not point at the server: point it here or remove those domains.', 'runcloud-ultimate-multisite' ), Basic_Ssl_Guard::list_names( (array) $blocked['unpointed'] ) );
-		}
-		$parts[] = $this->way_out();
-		if ( $over ) {
-			$parts[] = __( 'Or remove domains.', 'runcloud-ultimate-multisite' );
-		}
-
-		return implode( ' ', $parts );
-	}
-
-	/**
-	 * Text of a certificate close to the limit.
-	 *
-	 * @param array<string, mixed> $warned Finding.
-	 */
-	private function warned_text( array $warned ): string {
-		return sprintf(
+			$warned = $found['warned'];
 			/* translators: 1: names on the certificate, 2: Let's Encrypt's limit, 3: names left */
-			__( 'RunCloud: the SSL certificate covers %1$d names; Let\'s Encrypt allows %2$d, so %3$d are left.', 'runcloud-ultimate-multisite' ),
-			(int) $warned['count'],
-			(int) $warned['max'],
-			max( 0, (int) $warned['max'] - (int) $warned['count'] )
-		) . ' ' . $this->way_out();
+			$text = sprintf( __( 'RunCloud: the SSL certificate covers %1$d names; Let\'s Encrypt allows %2$d, so %3$d are left.', 'runcloud-ultimate-multisite' ), (int) $warned['count'], (int) $warned['max'], max( 0, (int) $warned['max'] - (int) $warned['count'] ) );
+			$this->show( 'warning', $text . ' ' . $this->way_out(), true );
+		}
 	}
 
 	/** The switch to per-domain certificates, named as the command and the page's action. */
 	private function way_out(): string {
-		return sprintf(
-			/* translators: 1: WP-CLI command, 2: name of the action on the plugin's page */
-			__( 'Switch to per-domain certificates with %1$s or the "%2$s" action on the RunCloud page.', 'runcloud-ultimate-multisite' ),
-			Basic_Ssl_Guard::SWITCH_COMMAND,
-			__( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' )
-		);
+		$action = __( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' );
+		/* translators: 1: WP-CLI command, 2: name of the action on the plugin's page */
+		return sprintf( __( 'Switch to per-domain certificates with %1$s or the "%2$s" action on the RunCloud page.', 'runcloud-ultimate-multisite' ), Basic_Ssl_Guard::SWITCH_COMMAND, $action );
 	}
 
 	/**

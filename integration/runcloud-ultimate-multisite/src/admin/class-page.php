@@ -53,22 +53,27 @@ final class Page {
 		$notice   = get_site_transient( Admin::notice_key() );
 		if ( is_array( $notice ) ) {
 			delete_site_transient( Admin::notice_key() );
-			printf(
-				'<div class="notice notice-%1$s"><p>%2$s</p></div>',
-				esc_attr( 'success' === $notice['type'] ? 'success' : 'error' ),
-				esc_html( $notice['message'] )
-			);
+			printf( '<div class="notice notice-%1$s"><p>%2$s</p></div>', esc_attr( 'success' === $notice['type'] ? 'success' : 'error' ), esc_html( $notice['message'] ) );
 		}
 
-		$last = $this->state->get( 'last_sync', array() );
-		$rows = array(
+		$last  = $this->state->get( 'last_sync', array() );
+		$names = (array) $this->state->get( Admin::NAMES, array() ); // Read by "Test connection".
+		$mode  = $this->mode->known(); // Remembered: no call to RunCloud while rendering.
+		$rows  = array(
 			__( 'Extension', 'runcloud-ultimate-multisite' )     => Connector::extension_loaded() ? __( 'loaded', 'runcloud-ultimate-multisite' ) : __( 'not loaded', 'runcloud-ultimate-multisite' ),
 			__( 'Credentials', 'runcloud-ultimate-multisite' )   => 'token' === $settings->auth_mode() ? __( 'API token', 'runcloud-ultimate-multisite' ) : ( 'key' === $settings->auth_mode() ? __( 'legacy API key and secret', 'runcloud-ultimate-multisite' ) : __( 'missing', 'runcloud-ultimate-multisite' ) ),
-			__( 'Server / web app', 'runcloud-ultimate-multisite' ) => $this->server_and_app(),
+			__( 'Server / web app', 'runcloud-ultimate-multisite' ) => ( $names['key'] ?? '' ) === $settings->webapp_key() && isset( $names['server'], $names['app'] )
+				? sprintf( '%s (%d) / %s (%d)', $names['server'], $settings->server_id(), $names['app'], $settings->app_id() )
+				/* translators: 1: server id, 2: web app id */
+				: sprintf( __( '%1$d / %2$d (ids; "Test connection" reads their names)', 'runcloud-ultimate-multisite' ), $settings->server_id(), $settings->app_id() ),
 			__( 'Missing settings', 'runcloud-ultimate-multisite' ) => implode( ', ', $settings->missing() ),
 			__( 'Pending SSL redeploy', 'runcloud-ultimate-multisite' ) => $this->pending_redeploy(),
 			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->mode->configured() . ( $this->mode->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
-			__( 'SSL mode of the web app', 'runcloud-ultimate-multisite' ) => $this->known_mode(),
+			__( 'SSL mode of the web app', 'runcloud-ultimate-multisite' ) => match ( true ) {
+				null === $mode     => __( 'unknown: "Test connection" reads it (and so does the first certificate)', 'runcloud-ultimate-multisite' ),
+				$mode['advanced'] => __( 'advanced (one certificate per domain)', 'runcloud-ultimate-multisite' ),
+				default           => __( 'basic (one certificate for every name)', 'runcloud-ultimate-multisite' ),
+			},
 			/* translators: 1: covered, 2: pending, 3: failed */
 			__( 'Domain certificates', 'runcloud-ultimate-multisite' ) => vsprintf( __( '%1$d covered, %2$d pending, %3$d failed', 'runcloud-ultimate-multisite' ), array_values( $this->ledger->certificate_counts() ) ),
 			__( 'Last domain sync', 'runcloud-ultimate-multisite' ) => ! empty( $last['time'] )
@@ -143,18 +148,6 @@ final class Page {
 		echo '</form>';
 	}
 
-	/** The server and web app, by name when "Test connection" read the names. */
-	private function server_and_app(): string {
-		$settings = $this->settings;
-		$names    = (array) $this->state->get( Admin::NAMES, array() );
-		if ( ( $names['key'] ?? '' ) === $settings->webapp_key() && isset( $names['server'], $names['app'] ) ) {
-			return sprintf( '%s (%d) / %s (%d)', $names['server'], $settings->server_id(), $names['app'], $settings->app_id() );
-		}
-
-		/* translators: 1: server id, 2: web app id */
-		return sprintf( __( '%1$d / %2$d (ids; "Test connection" reads their names)', 'runcloud-ultimate-multisite' ), $settings->server_id(), $settings->app_id() );
-	}
-
 	/**
 	 * Names waiting for the basic certificate's redeploy that are on RunCloud; those whose add has
 	 * not succeeded (yet) are counted apart, as no redeploy can cover them before it does.
@@ -177,16 +170,6 @@ final class Page {
 		}
 
 		return $text;
-	}
-
-	/** The remembered SSL mode, for the page (no call to RunCloud while rendering). */
-	private function known_mode(): string {
-		$mode = $this->mode->known();
-		if ( null === $mode ) {
-			return __( 'unknown: "Test connection" reads it (and so does the first certificate)', 'runcloud-ultimate-multisite' );
-		}
-
-		return $mode['advanced'] ? __( 'advanced (one certificate per domain)', 'runcloud-ultimate-multisite' ) : __( 'basic (one certificate for every name)', 'runcloud-ultimate-multisite' );
 	}
 
 	/** The strategy setting and the migration button. */

@@ -86,12 +86,7 @@ final class Domain_Sync {
 			$this->handled[ $key ] = true;
 		}
 
-		[ $action, $kind ] = explode( '_', $event, 2 ) + array( '', '' );
-		if ( 'add' === $action ) {
-			$this->add( $kind, $name, (int) $site_id, 0 );
-		} elseif ( 'remove' === $action ) {
-			$this->remove( $kind, $name, (int) $site_id, 0 );
-		}
+		$this->run_retry( str_replace( '_', '-', $event ), $name, (int) $site_id, 0 );
 	}
 
 	/**
@@ -125,7 +120,7 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * Job handler of RETRY_HOOK.
+	 * Job handler of RETRY_HOOK, and handle()'s first attempt (0).
 	 *
 	 * @param string $op      add-domain|add-subdomain|remove-domain|remove-subdomain.
 	 * @param string $name    Name.
@@ -148,9 +143,12 @@ final class Domain_Sync {
 	 *
 	 * The extension is entered once on this path, in addDomain(), which checks and normalises the name
 	 * itself (its ValueError is the "not a host name" answer). The checks before it take the name as
-	 * Ultimate Multisite holds it, lower-cased (Domain_Name::host()): Ultimate Multisite's lookups want
+	 * Ultimate Multisite holds it, lower-cased (Mapped_Domains::host()): Ultimate Multisite's lookups want
 	 * it that way, and the twin-event mark and the wildcard candidate compare ASCII network names.
-	 * Everything after the call uses the name RunCloud stored.
+	 * Everything after the call uses the name RunCloud stored. From Ultimate Multisite's hook to the
+	 * request, 7 plugin files run (8 when the name is one label under the network's domain: the
+	 * remembered wildcard answer, storage/class-state.php): the adapter, this file, Mapped_Domains,
+	 * Ledger, Wildcards, Connector, Settings.
 	 *
 	 * @param string $kind    'domain' or 'subdomain'.
 	 * @param string $raw     Name as received.
@@ -159,7 +157,7 @@ final class Domain_Sync {
 	 * @throws Job_Failed_Exception On a permanent failure.
 	 */
 	private function add( string $kind, string $raw, int $site_id, int $attempt ): void {
-		$name = Domain_Name::host( $raw );
+		$name = Mapped_Domains::host( $raw );
 		if ( '' === $name ) {
 			$this->invalid( $kind, $raw );
 			return;
@@ -173,7 +171,7 @@ final class Domain_Sync {
 			return;
 		}
 		if ( 0 === $attempt && $this->ledger->is_recent( 'add', $name ) ) {
-			$this->logger->debug( sprintf( '%s was added moments ago; nothing to do.', $name ) );
+			$this->logger->log( 'debug', sprintf( '%s was added moments ago; nothing to do.', $name ) );
 			$this->remove_stale_names( $name, $site_id );
 			return;
 		}
@@ -239,7 +237,7 @@ final class Domain_Sync {
 			return;
 		}
 		if ( 0 === $attempt && $this->ledger->is_recent( 'remove', $name ) ) {
-			$this->logger->debug( sprintf( '%s was removed moments ago; nothing to do.', $name ) );
+			$this->logger->log( 'debug', sprintf( '%s was removed moments ago; nothing to do.', $name ) );
 			return;
 		}
 		// The job acts on the state when it runs: a name mapped again since the removal was queued stays.
@@ -266,13 +264,7 @@ final class Domain_Sync {
 
 		$this->ledger->forget( $name );
 		$this->ledger->mark_recent( 'remove', $name );
-		$this->logger->domain(
-			$name,
-			'info',
-			$removed
-				? sprintf( 'Removed %s %s from RunCloud (its certificate goes with it).', $kind, $name )
-				: sprintf( '%s was not on RunCloud; nothing to remove.', $name )
-		);
+		$this->logger->domain( $name, 'info', $removed ? sprintf( 'Removed %s %s from RunCloud (its certificate goes with it).', $kind, $name ) : sprintf( '%s was not on RunCloud; nothing to remove.', $name ) );
 	}
 
 	/**
@@ -317,7 +309,7 @@ final class Domain_Sync {
 			return;
 		}
 		$keep = array_merge( $this->mapped->for_site( $site_id ), array_keys( $this->mapped->network_names() ) );
-		foreach ( $this->ledger->tracked_for_site( $site_id ) as $old ) {
+		foreach ( array_map( 'strval', array_keys( wp_list_filter( $this->ledger->tracked(), array( 'site' => $site_id ) ) ) ) as $old ) {
 			if ( Domain_Name::equals( $old, $current ) || in_array( $old, $keep, true ) || $this->mapped->is_mapped( $old ) ) {
 				continue; // Still mapped here, a network address, or moved to another site rather than renamed.
 			}
@@ -348,15 +340,8 @@ final class Domain_Sync {
 		if ( is_string( $filtered ) && in_array( $filtered, self::REDIRECTIONS, true ) ) {
 			return $filtered;
 		}
-		$this->logger->warning(
-			sprintf(
-				'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".',
-				is_scalar( $filtered ) ? '"' . $filtered . '"' : get_debug_type( $filtered ),
-				$name,
-				implode( ', ', self::REDIRECTIONS ),
-				$fallback
-			)
-		);
+		$given = is_scalar( $filtered ) ? '"' . $filtered . '"' : get_debug_type( $filtered );
+		$this->logger->warning( sprintf( 'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".', $given, $name, implode( ', ', self::REDIRECTIONS ), $fallback ) );
 		return $fallback;
 	}
 

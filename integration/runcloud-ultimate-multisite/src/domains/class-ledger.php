@@ -102,16 +102,6 @@ final class Ledger {
 	}
 
 	/**
-	 * Tracked names of one site.
-	 *
-	 * @param int $site_id Site.
-	 * @return string[]
-	 */
-	public function tracked_for_site( int $site_id ): array {
-		return array_map( 'strval', array_keys( wp_list_filter( $this->tracked(), array( 'site' => $site_id ) ) ) );
-	}
-
-	/**
 	 * Remembers $name's id on the configured web app (the migration reads ids from a listing).
 	 *
 	 * @param string $name Normalised name.

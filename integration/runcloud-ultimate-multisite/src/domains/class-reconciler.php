@@ -110,17 +110,6 @@ final class Reconciler {
 	}
 
 	/**
-	 * The prune mode.
-	 *
-	 * @return string mapped|tracked|none
-	 */
-	public function prune_mode(): string {
-		$mode = defined( 'WU_RUNCLOUD_SYNC_PRUNE' ) ? strtolower( (string) constant( 'WU_RUNCLOUD_SYNC_PRUNE' ) ) : 'mapped';
-		$mode = (string) apply_filters( 'wu_runcloud_sync_prune', $mode );
-		return in_array( $mode, array( 'mapped', 'tracked', 'none' ), true ) ? $mode : 'mapped';
-	}
-
-	/**
 	 * The reconcile.
 	 *
 	 * @param bool          $dry_run  Only report what would change.
@@ -135,8 +124,12 @@ final class Reconciler {
 		// The wildcard answer is refreshed here, so the cache used by site events stays honest.
 		$this->wildcards->forget();
 
+		// Names to keep although no record maps them (also created when missing).
+		$keep          = defined( 'WU_RUNCLOUD_KEEP_DOMAINS' ) ? (string) constant( 'WU_RUNCLOUD_KEEP_DOMAINS' ) : '';
+		$keep          = (array) apply_filters( 'wu_runcloud_keep_domains', array_values( array_filter( array_map( array( Domain_Name::class, 'normalize' ), explode( ',', $keep ) ) ) ) );
+		$keep          = array_values( array_filter( array_map( static fn( $name ) => Domain_Name::normalize( (string) $name ), $keep ) ) );
 		$network_names = $this->mapped->network_names();
-		$desired       = $network_names + $this->mapped->all( static fn() => $tick( 'read' ) ) + array_fill_keys( $this->keep_list(), 0 );
+		$desired       = $network_names + $this->mapped->all( static fn() => $tick( 'read' ) ) + array_fill_keys( $keep, 0 );
 
 		$skipped = array();
 		foreach ( array_keys( $desired ) as $name ) {
@@ -155,7 +148,9 @@ final class Reconciler {
 			}
 		}
 
-		$mode    = $this->prune_mode();
+		$mode    = defined( 'WU_RUNCLOUD_SYNC_PRUNE' ) ? strtolower( (string) constant( 'WU_RUNCLOUD_SYNC_PRUNE' ) ) : 'mapped';
+		$mode    = (string) apply_filters( 'wu_runcloud_sync_prune', $mode );
+		$mode    = in_array( $mode, array( 'mapped', 'tracked', 'none' ), true ) ? $mode : 'mapped';
 		$options = array(
 			'dry_run' => $dry_run,
 			'prune'   => 'none' !== $mode,
@@ -222,15 +217,7 @@ final class Reconciler {
 			$this->state->set( 'last_sync', $report );
 		}
 
-		$summary = sprintf(
-			'Reconcile%s: %d added, %d removed, %d unchanged, %d covered by a wildcard, %d failed.',
-			$dry_run ? ' (dry run)' : '',
-			count( $added ),
-			count( $removed ),
-			$report['unchanged'],
-			count( $skipped ),
-			count( $failed )
-		);
+		$summary = sprintf( 'Reconcile%s: %d added, %d removed, %d unchanged, %d covered by a wildcard, %d failed.', $dry_run ? ' (dry run)' : '', count( $added ), count( $removed ), $report['unchanged'], count( $skipped ), count( $failed ) );
 		if ( $failed ) {
 			$this->logger->error( $summary . ' Failed: ' . implode( '; ', array_map( static fn( $name, $why ) => "$name ($why)", array_keys( $failed ), $failed ) ) );
 		} else {
@@ -238,17 +225,5 @@ final class Reconciler {
 		}
 
 		return $report;
-	}
-
-	/**
-	 * Names to keep although no record maps them: WU_RUNCLOUD_KEEP_DOMAINS (comma separated) and
-	 * the wu_runcloud_keep_domains filter. They are also created when missing.
-	 *
-	 * @return string[]
-	 */
-	public function keep_list(): array {
-		$raw   = defined( 'WU_RUNCLOUD_KEEP_DOMAINS' ) ? (string) constant( 'WU_RUNCLOUD_KEEP_DOMAINS' ) : '';
-		$names = (array) apply_filters( 'wu_runcloud_keep_domains', array_values( array_filter( array_map( array( Domain_Name::class, 'normalize' ), explode( ',', $raw ) ) ) ) );
-		return array_values( array_filter( array_map( static fn( $name ) => Domain_Name::normalize( (string) $name ), $names ) ) );
 	}
 }

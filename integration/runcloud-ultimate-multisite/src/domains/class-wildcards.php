@@ -12,6 +12,7 @@ namespace RunCloud_Ultimate_Multisite\Domains;
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 use RunCloud_Ultimate_Multisite\Storage\State;
+use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -42,7 +43,7 @@ final class Wildcards {
 	 * @param string $name Name, lower case.
 	 */
 	public function candidate( string $name ): string {
-		$parent = Domain_Name::parent( $name );
+		$parent = self::parent( $name );
 		$bases  = function_exists( 'get_network' ) && get_network() ? array( get_network()->domain ) : array();
 
 		/**
@@ -51,13 +52,25 @@ final class Wildcards {
 		 * @param string[] $bases Domains.
 		 */
 		foreach ( (array) apply_filters( 'wu_runcloud_wildcard_bases', $bases ) as $base ) {
-			$base = Domain_Name::host( (string) $base );
+			$base = Mapped_Domains::host( (string) $base );
 			if ( '' !== $parent && $parent === $base ) {
 				return '*.' . $base;
 			}
 		}
 
 		return '';
+	}
+
+	/**
+	 * The parent of a name ("a.example.com" gives "example.com"), or '' for a top-level name. A
+	 * wildcard "*.example.com" serves exactly the names whose parent is "example.com": its
+	 * certificate does not cover a.b.example.com.
+	 *
+	 * @param string $name Normalised name.
+	 */
+	public static function parent( string $name ): string {
+		$pos = strpos( $name, '.' );
+		return false === $pos ? '' : substr( $name, $pos + 1 );
 	}
 
 	/**

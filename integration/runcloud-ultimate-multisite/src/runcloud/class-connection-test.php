@@ -155,15 +155,9 @@ final class Connection_Test {
 				return new \WP_Error( 'runcloud-unreachable', __( 'The RunCloud API did not answer the ping as expected. Check WU_RUNCLOUD_API_URL.', 'runcloud-ultimate-multisite' ) );
 			}
 		} catch ( \RunCloud\AuthenticationException $e ) {
-			return new \WP_Error(
-				'runcloud-credentials',
-				sprintf(
-					/* translators: 1: which credential, 2: error */
-					__( 'RunCloud rejected the %1$s (%2$s). Check the credential and, if the API key is limited to certain IP addresses, that this server\'s address is allowed.', 'runcloud-ultimate-multisite' ),
-					'token' === $this->settings->auth_mode() ? __( 'API token (WU_RUNCLOUD_API_TOKEN)', 'runcloud-ultimate-multisite' ) : __( 'API key and secret (WU_RUNCLOUD_API_KEY, WU_RUNCLOUD_API_SECRET)', 'runcloud-ultimate-multisite' ),
-					Errors::describe( $e )
-				)
-			);
+			$credential = 'token' === $this->settings->auth_mode() ? __( 'API token (WU_RUNCLOUD_API_TOKEN)', 'runcloud-ultimate-multisite' ) : __( 'API key and secret (WU_RUNCLOUD_API_KEY, WU_RUNCLOUD_API_SECRET)', 'runcloud-ultimate-multisite' );
+			/* translators: 1: which credential, 2: error */
+			return new \WP_Error( 'runcloud-credentials', sprintf( __( 'RunCloud rejected the %1$s (%2$s). Check the credential and, if the API key is limited to certain IP addresses, that this server\'s address is allowed.', 'runcloud-ultimate-multisite' ), $credential, Errors::describe( $e ) ) );
 		} catch ( \Throwable $e ) {
 			/* translators: %s: error */
 			return new \WP_Error( 'runcloud-unreachable', sprintf( __( 'Could not reach the RunCloud API: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
@@ -171,7 +165,9 @@ final class Connection_Test {
 
 		// One lookup under /servers/{id}/webapps/{id}: it fails with 404 when either id is wrong,
 		// and it tells whether the wildcard domain exists, which the site events need anyway.
-		$probe = $this->probe_name();
+		// The name looked up: the network's wildcard, so that the answer is useful too.
+		$base  = get_network() ? Domain_Name::normalize( get_network()->domain ) : '';
+		$probe = '' !== $base ? '*.' . $base : 'connection-test.invalid';
 		try {
 			$found = $client->findDomain( $probe );
 			if ( str_starts_with( $probe, '*.' ) ) {
@@ -230,13 +226,9 @@ final class Connection_Test {
 		}
 
 		if ( $e instanceof \RunCloud\AuthenticationException ) {
-			$code   = 'runcloud-server';
-			$reason = sprintf(
-				/* translators: 1: server id, 2: error */
-				__( 'The credentials work, but RunCloud refuses access to server %1$d (%2$s). Check WU_RUNCLOUD_SERVER_ID: the server must belong to this account or workspace.', 'runcloud-ultimate-multisite' ),
-				$server,
-				Errors::describe( $e )
-			);
+			$code = 'runcloud-server';
+			/* translators: 1: server id, 2: error */
+			$reason = sprintf( __( 'The credentials work, but RunCloud refuses access to server %1$d (%2$s). Check WU_RUNCLOUD_SERVER_ID: the server must belong to this account or workspace.', 'runcloud-ultimate-multisite' ), $server, Errors::describe( $e ) );
 		} elseif ( false === $known ) {
 			$code = 'runcloud-server';
 			/* translators: %d: server id */
@@ -246,14 +238,9 @@ final class Connection_Test {
 			/* translators: 1: web app id, 2: server id */
 			$reason = sprintf( __( 'Web app %1$d was not found on server %2$d. Check WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ), $app, $server );
 		} else {
-			$code   = 'runcloud-error';
-			$reason = sprintf(
-				/* translators: 1: server id, 2: web app id, 3: error */
-				__( 'Server %1$d or web app %2$d was not found (%3$s). Check WU_RUNCLOUD_SERVER_ID and WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ),
-				$server,
-				$app,
-				Errors::describe( $e )
-			);
+			$code = 'runcloud-error';
+			/* translators: 1: server id, 2: web app id, 3: error */
+			$reason = sprintf( __( 'Server %1$d or web app %2$d was not found (%3$s). Check WU_RUNCLOUD_SERVER_ID and WU_RUNCLOUD_APP_ID.', 'runcloud-ultimate-multisite' ), $server, $app, Errors::describe( $e ) );
 		}
 		if ( null === $known ) {
 			return new \WP_Error( $code, $reason );
@@ -272,13 +259,5 @@ final class Connection_Test {
 				'visible' => $rows ? $rows : array( __( 'no server', 'runcloud-ultimate-multisite' ) ),
 			)
 		);
-	}
-
-	/** The name looked up: the network's wildcard, so that the answer is useful too. */
-	private function probe_name(): string {
-		$network = get_network();
-		$base    = $network ? Domain_Name::normalize( $network->domain ) : '';
-
-		return '' !== $base ? '*.' . $base : 'connection-test.invalid';
 	}
 }

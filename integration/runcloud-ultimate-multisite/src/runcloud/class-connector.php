@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace RunCloud_Ultimate_Multisite\RunCloud;
 
-use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -38,9 +37,9 @@ final class Connector {
 	 * Constructor.
 	 *
 	 * @param Settings $settings Settings.
-	 * @param Logger   $logger   Logger (the extension logs its retries and waits into it).
+	 * @param \Closure $log      The extension's logger (Logger::extension_logger()), built once.
 	 */
-	public function __construct( private readonly Settings $settings, private readonly Logger $logger ) {}
+	public function __construct( private readonly Settings $settings, private readonly \Closure $log ) {}
 
 	/** Whether the runcloud extension is loaded in this PHP. */
 	public static function extension_loaded(): bool {
@@ -63,7 +62,26 @@ final class Connector {
 
 		$token            = $this->settings->token();
 		[ $key, $secret ] = $this->settings->key_pair();
-		$options          = $this->options();
+		// Short timeouts and one quick in-call retry: longer waits belong to the job queue, which
+		// retries with backoff without holding a PHP worker.
+		$options = array(
+			'timeout'         => $this->settings->timeout(),
+			'connect_timeout' => min( 10.0, $this->settings->timeout() ),
+			'retries'         => 1,
+			'retry_delay'     => 0.5,
+			'user_agent'      => 'runcloud-ultimate-multisite/' . RUNCLOUD_UM_VERSION . ' WordPress/' . get_bloginfo( 'version' ),
+			'logger'          => $this->log,
+		);
+		$url     = $this->settings->api_url();
+		if ( '' !== $url ) {
+			$options['base_url'] = $url;
+		}
+		/**
+		 * Filters the options handed to RunCloud\Client.
+		 *
+		 * @param array<string, mixed> $options Options.
+		 */
+		$options = (array) apply_filters( 'wu_runcloud_client_options', $options );
 
 		// The fingerprint holds a hash of the credentials, never the credentials themselves.
 		$fingerprint = hash( 'sha256', (string) wp_json_encode( array( $token, $key, $secret, $this->settings->webapp_key(), $options['base_url'] ?? '' ) ) );
@@ -84,36 +102,5 @@ final class Connector {
 	public function reset(): void {
 		$this->client     = null;
 		$this->client_key = '';
-	}
-
-	/**
-	 * Client options.
-	 *
-	 * Short timeouts and one quick in-call retry: longer waits belong to the job queue, which retries
-	 * with backoff without holding a PHP worker.
-	 *
-	 * @return array<string, mixed>
-	 */
-	private function options(): array {
-		$options = array(
-			'timeout'         => $this->settings->timeout(),
-			'connect_timeout' => min( 10.0, $this->settings->timeout() ),
-			'retries'         => 1,
-			'retry_delay'     => 0.5,
-			'user_agent'      => 'runcloud-ultimate-multisite/' . RUNCLOUD_UM_VERSION . ' WordPress/' . get_bloginfo( 'version' ),
-			'logger'          => $this->logger->extension_logger(),
-		);
-
-		$url = $this->settings->api_url();
-		if ( '' !== $url ) {
-			$options['base_url'] = $url;
-		}
-
-		/**
-		 * Filters the options handed to RunCloud\Client.
-		 *
-		 * @param array<string, mixed> $options Options.
-		 */
-		return (array) apply_filters( 'wu_runcloud_client_options', $options );
 	}
 }

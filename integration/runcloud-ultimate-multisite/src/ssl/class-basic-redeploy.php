@@ -143,13 +143,30 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		$attempt = $this->read()['attempt'];
 		$names   = $this->still_mapped( $this->pending() );
 		if ( ! $names ) {
-			$this->refresh_guard();
+			// Nothing to redeploy, but names changed while the guard showed a notice: it looks again.
+			try {
+				if ( $this->guard->has_notice() ) {
+					$this->guard->check();
+				}
+			} catch ( \Throwable $e ) {
+				$this->logger->warning( 'SSL: could not list the web app\'s domains to check the certificate\'s names again: ' . Errors::describe( $e ) );
+			}
 			return;
 		}
 
 		try {
 			if ( 'waiting' === $this->deploy( $names ) ) {
-				$this->wait_for_dns( $this->guard->waiting() );
+				// A name is still at Ultimate Multisite's DNS stage: its propagation asks for a redeploy
+				// again; the look again after DNS_WAIT covers a name Ultimate Multisite gives up on (that
+				// one then blocks, with the notice). Its own arguments, so a propagation's request() still
+				// queues the usual redeploy a window later instead of joining this one (the handler takes
+				// the first argument only). Not is_scheduled(): this very look may be the dns-wait job,
+				// and the next look must be queued.
+				$args = array( $this->settings->webapp_key(), 'dns-wait' );
+				if ( ! $this->queue->is_waiting( self::HOOK, $args ) ) {
+					$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );
+				}
+				$this->logger->info( sprintf( 'SSL: the redeploy waits for the DNS of %s (Ultimate Multisite is still checking it; Let\'s Encrypt would refuse every name until it points); looking again in %d s or when it propagates.', Basic_Ssl_Guard::list_names( $this->guard->waiting() ), self::DNS_WAIT ) );
 			}
 		} catch ( Job_Failed_Exception $e ) {
 			throw $e; // Blocked by the guard: the names stay pending until the web app's names change.
@@ -236,36 +253,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 				) + $ssl
 			);
 			throw $failed;
-		}
-	}
-
-	/**
-	 * A name of the certificate is still at Ultimate Multisite's DNS stage: the redeploy waits. Its
-	 * propagation asks for a redeploy again; the look again after DNS_WAIT covers a name Ultimate
-	 * Multisite gives up on (that one then blocks, with the notice).
-	 *
-	 * @param string[] $waiting Names.
-	 */
-	private function wait_for_dns( array $waiting ): void {
-		// Its own arguments, so a propagation's request() still queues the usual redeploy a window
-		// later instead of joining this one (the handler takes the first argument only). Not
-		// is_scheduled(): this very look may be the dns-wait job, and the next look must be queued.
-		$args = array( $this->settings->webapp_key(), 'dns-wait' );
-		if ( ! $this->queue->is_waiting( self::HOOK, $args ) ) {
-			$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );
-		}
-		$this->logger->info( sprintf( 'SSL: the redeploy waits for the DNS of %s (Ultimate Multisite is still checking it; Let\'s Encrypt would refuse every name until it points); looking again in %d s or when it propagates.', Basic_Ssl_Guard::list_names( $waiting ), self::DNS_WAIT ) );
-	}
-
-	/** Nothing to redeploy, but names changed while the guard showed a notice: it looks again. */
-	private function refresh_guard(): void {
-		if ( ! $this->guard->has_notice() ) {
-			return;
-		}
-		try {
-			$this->guard->check();
-		} catch ( \Throwable $e ) {
-			$this->logger->warning( 'SSL: could not list the web app\'s domains to check the certificate\'s names again: ' . Errors::describe( $e ) );
 		}
 	}
 

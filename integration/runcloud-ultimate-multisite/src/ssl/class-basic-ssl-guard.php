@@ -81,7 +81,20 @@ final class Basic_Ssl_Guard {
 			return '';
 		}
 
-		$names                   = self::certificate_names( $this->connector->client()->listDomains() );
+		// The names RunCloud puts on the certificate: every domain, plus the www twin of each one with
+		// www on (not for a wildcard, nor for a www. name).
+		$names = array();
+		foreach ( $this->connector->client()->listDomains() as $domain ) {
+			$name = Domain_Name::normalize( $domain->name );
+			if ( '' === $name ) {
+				continue;
+			}
+			$names[ $name ] = true;
+			if ( $domain->www && ! $domain->wildcard && ! str_starts_with( $name, 'www.' ) ) {
+				$names[ 'www.' . $name ] = true;
+			}
+		}
+		$names                   = array_map( 'strval', array_keys( $names ) );
 		$count                   = count( $names );
 		[ $unpointed, $waiting ] = $this->unpointed( $names );
 		$this->note_count( $count );
@@ -101,7 +114,15 @@ final class Basic_Ssl_Guard {
 			'time'      => time(),
 		);
 		$this->save( 'blocked', $blocked );
-		$message = 'SSL: not redeploying the certificate: ' . self::reason( $blocked ) . ' Way out: ' . self::way_out( $blocked ) . ' Not retried until the web app\'s names change.';
+		$reasons = array();
+		if ( $count > $blocked['max'] ) {
+			$reasons[] = sprintf( 'it would cover %d names, and Let\'s Encrypt allows at most %d per certificate.', $count, $blocked['max'] );
+		}
+		if ( $unpointed ) {
+			$reasons[] = sprintf( 'the DNS of %s does not point at the server, so Let\'s Encrypt would refuse the certificate for every name.', self::list_names( $unpointed ) );
+		}
+		$fix     = $unpointed ? sprintf( 'point the DNS of %s at the server or remove those domains', self::list_names( $unpointed ) ) : 'remove domains';
+		$message = sprintf( 'SSL: not redeploying the certificate: %s Way out: switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud, or %s. Not retried until the web app\'s names change.', implode( ' Also ', $reasons ), self::SWITCH_COMMAND, self::SWITCH_ACTION, $fix );
 		$this->logger->error( $message );
 		return $message;
 	}
@@ -163,62 +184,6 @@ final class Basic_Ssl_Guard {
 		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_max_names', self::MAX_NAMES ) );
 	}
 
-	/** Names from which on the admin is warned (WU_RUNCLOUD_SSL_NAMES_WARNING, default 80). */
-	public function warning_names(): int {
-		$value = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
-		return max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $value > 0 ? $value : self::WARNING_NAMES ) );
-	}
-
-	/**
-	 * The names a basic certificate over $domains covers, as RunCloud puts them on it: every domain,
-	 * plus the www twin of each one with www on (not for a wildcard, nor for a www. name).
-	 *
-	 * @param \RunCloud\Domain[] $domains The web app's domains.
-	 * @return string[]
-	 */
-	public static function certificate_names( array $domains ): array {
-		$names = array();
-		foreach ( $domains as $domain ) {
-			$name = Domain_Name::normalize( $domain->name );
-			if ( '' === $name ) {
-				continue;
-			}
-			$names[ $name ] = true;
-			if ( $domain->www && ! $domain->wildcard && ! str_starts_with( $name, 'www.' ) ) {
-				$names[ 'www.' . $name ] = true;
-			}
-		}
-
-		return array_map( 'strval', array_keys( $names ) );
-	}
-
-	/**
-	 * Why the order would fail, for logs and notices.
-	 *
-	 * @param array<string, mixed> $blocked Stored finding.
-	 */
-	public static function reason( array $blocked ): string {
-		$parts = array();
-		if ( (int) $blocked['count'] > (int) $blocked['max'] ) {
-			$parts[] = sprintf( 'it would cover %d names, and Let\'s Encrypt allows at most %d per certificate.', $blocked['count'], $blocked['max'] );
-		}
-		if ( $blocked['unpointed'] ) {
-			$parts[] = sprintf( 'the DNS of %s does not point at the server, so Let\'s Encrypt would refuse the certificate for every name.', self::list_names( $blocked['unpointed'] ) );
-		}
-
-		return implode( ' Also ', $parts );
-	}
-
-	/**
-	 * The way out, for logs.
-	 *
-	 * @param array<string, mixed> $blocked Stored finding.
-	 */
-	public static function way_out( array $blocked ): string {
-		$fix = $blocked['unpointed'] ? sprintf( 'point the DNS of %s at the server or remove those domains', self::list_names( $blocked['unpointed'] ) ) : 'remove domains';
-		return sprintf( 'switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud, or %s.', self::SWITCH_COMMAND, self::SWITCH_ACTION, $fix );
-	}
-
 	/**
 	 * Up to NAMES_SHOWN names, then "and N more".
 	 *
@@ -270,7 +235,8 @@ final class Basic_Ssl_Guard {
 	 * @param int $count Names of the certificate.
 	 */
 	private function note_count( int $count ): void {
-		if ( $count < $this->warning_names() ) {
+		$warning = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
+		if ( $count < max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $warning > 0 ? $warning : self::WARNING_NAMES ) ) ) {
 			$this->save( 'warned', null );
 			return;
 		}

@@ -11,6 +11,7 @@ namespace RunCloud_Ultimate_Multisite\Ssl;
 
 use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
 use RunCloud_Ultimate_Multisite\Domains\Ledger;
+use RunCloud_Ultimate_Multisite\Domains\Wildcards;
 use RunCloud_Ultimate_Multisite\RunCloud\Connector;
 use RunCloud_Ultimate_Multisite\RunCloud\Not_Ready_Exception;
 use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
@@ -120,7 +121,7 @@ final class Ssl_Migration {
 		$bases   = array();
 		foreach ( $domains as $domain ) {
 			if ( $domain->wildcard ) {
-				$bases[ Domain_Name::parent( Domain_Name::normalize( $domain->name ) ) ] = true;
+				$bases[ Wildcards::parent( Domain_Name::normalize( $domain->name ) ) ] = true;
 			}
 		}
 
@@ -132,7 +133,7 @@ final class Ssl_Migration {
 				continue;
 			}
 			$this->ledger->remember_id( $name, $domain->id );
-			if ( isset( $bases[ Domain_Name::parent( $name ) ] ) ) {
+			if ( isset( $bases[ Wildcards::parent( $name ) ] ) ) {
 				$skipped[] = $name;
 			} else {
 				$names[] = $name;

@@ -11,6 +11,7 @@ declare(strict_types=1);
 
 namespace RunCloud_Ultimate_Multisite\Ultimate_Multisite;
 
+use RunCloud_Ultimate_Multisite\Domains\Domain_Sync;
 use RunCloud_Ultimate_Multisite\Plugin;
 use RunCloud_Ultimate_Multisite\RunCloud\Connection_Test;
 use RunCloud_Ultimate_Multisite\Storage\Settings;
@@ -35,11 +36,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	/**
 	 * Constructor.
 	 *
-	 * @param Plugin          $plugin          Receives the domain events.
+	 * @param Plugin          $plugin          Activated by register_hooks().
+	 * @param Domain_Sync     $sync            Receives the domain events.
 	 * @param Settings        $settings        Takes the integration's credential store as a source.
 	 * @param Connection_Test $connection_test The setup wizard's test.
 	 */
-	public function __construct( private readonly Plugin $plugin, private readonly Settings $settings, private readonly Connection_Test $connection_test ) {}
+	public function __construct( private readonly Plugin $plugin, private readonly Domain_Sync $sync, private readonly Settings $settings, private readonly Connection_Test $connection_test ) {}
 
 	/** Capability id. */
 	public function get_capability_id(): string {
@@ -149,7 +151,7 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 * @param mixed $site_id Site.
 	 */
 	public function on_add_domain( mixed $domain, mixed $site_id ): void {
-		$this->plugin->handle_event( 'add_domain', (string) $domain, $site_id );
+		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
 	}
 
 	/**
@@ -159,7 +161,7 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 * @param mixed $site_id Site.
 	 */
 	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
-		$this->plugin->handle_event( 'remove_domain', (string) $domain, $site_id );
+		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
 	}
 
 	/**
@@ -169,7 +171,7 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 * @param mixed $site_id   Site.
 	 */
 	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
-		$this->plugin->handle_event( 'add_subdomain', (string) $subdomain, $site_id );
+		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
 	/**
@@ -179,6 +181,6 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 * @param mixed $site_id   Site.
 	 */
 	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
-		$this->plugin->handle_event( 'remove_subdomain', (string) $subdomain, $site_id );
+		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}
 }

@@ -90,9 +90,7 @@ final class Fields {
 				__( 'Redeploy the SSL certificate once a domain\'s DNS points at the server, gathering several domains into one redeploy.', 'runcloud-ultimate-multisite' ),
 				__( 'Retry when RunCloud is busy or unreachable, and reconcile all domains once a day.', 'runcloud-ultimate-multisite' ),
 			),
-			'will_not' => array(
-				__( 'Call RunCloud for new sites already served by the web app\'s wildcard domain.', 'runcloud-ultimate-multisite' ),
-			),
+			'will_not' => array( __( 'Call RunCloud for new sites already served by the web app\'s wildcard domain.', 'runcloud-ultimate-multisite' ) ),
 		);
 	}
 

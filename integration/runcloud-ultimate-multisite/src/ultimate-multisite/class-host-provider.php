@@ -11,6 +11,7 @@ declare(strict_types=1);
 
 namespace RunCloud_Ultimate_Multisite\Ultimate_Multisite;
 
+use RunCloud_Ultimate_Multisite\Domains\Domain_Sync;
 use RunCloud_Ultimate_Multisite\Plugin;
 
 defined( 'ABSPATH' ) || exit;
@@ -19,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * A host provider with the built-in RunCloud provider's id, so that it takes the built-in's place
  * in the integration list and shares its "enabled" switch. Only methods whose signatures are the
  * same in every 2.x release are overridden. Ultimate Multisite builds it (get_instance()), so it
- * reaches the plugin through Plugin::instance().
+ * takes the sync from Plugin::instance() once, in init(): the events go straight to it.
  */
 class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider {
 
@@ -28,10 +29,18 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	use \WP_Ultimo\Traits\Singleton;
 
 	/**
+	 * Receives the domain events.
+	 *
+	 * @var Domain_Sync
+	 */
+	private Domain_Sync $sync;
+
+	/**
 	 * Takes the built-in provider's id (and so its place and "enabled" switch), then registers as any
 	 * provider does (with its hooks when enabled and set up).
 	 */
 	public function init(): void {
+		$this->sync               = Plugin::instance()->sync;
 		$this->id                 = 'runcloud';
 		$this->title              = 'RunCloud';
 		$this->tutorial_link      = 'https://ultimatemultisite.com/docs/user-guide/host-integrations/runcloud';
@@ -76,7 +85,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	 * @param mixed $site_id Site.
 	 */
 	public function on_add_domain( mixed $domain, mixed $site_id ): void {
-		Plugin::instance()->handle_event( 'add_domain', (string) $domain, $site_id );
+		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
 	}
 
 	/**
@@ -86,7 +95,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	 * @param mixed $site_id Site.
 	 */
 	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
-		Plugin::instance()->handle_event( 'remove_domain', (string) $domain, $site_id );
+		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
 	}
 
 	/**
@@ -96,7 +105,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	 * @param mixed $site_id   Site.
 	 */
 	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
-		Plugin::instance()->handle_event( 'add_subdomain', (string) $subdomain, $site_id );
+		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
 	/**
@@ -106,7 +115,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	 * @param mixed $site_id   Site.
 	 */
 	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
-		Plugin::instance()->handle_event( 'remove_subdomain', (string) $subdomain, $site_id );
+		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}
 
 	/**

@@ -61,15 +61,6 @@ final class Logger {
 	}
 
 	/**
-	 * Logs at DEBUG level.
-	 *
-	 * @param string $message Message.
-	 */
-	public function debug( string $message ): void {
-		$this->log( 'debug', $message );
-	}
-
-	/**
 	 * Logs one message at a PSR-3 level name.
 	 *
 	 * @param string $level   emergency|alert|critical|error|warning|notice|info|debug.
@@ -79,7 +70,13 @@ final class Logger {
 		$message = $this->scrub( $message );
 
 		if ( 'error' === $level ) {
-			$this->remember_failure( $message );
+			// The last failures, for the plugin's admin page.
+			$failures   = (array) get_site_option( self::FAILURES_OPTION, array() );
+			$failures[] = array(
+				'time'    => time(),
+				'message' => $message,
+			);
+			update_site_option( self::FAILURES_OPTION, array_slice( $failures, -self::FAILURES_KEPT ) );
 		}
 
 		if ( function_exists( 'wu_log_add' ) ) {
@@ -119,20 +116,6 @@ final class Logger {
 		if ( function_exists( 'wu_log_add' ) && '' !== $name ) {
 			wu_log_add( 'domain-' . $name, self::for_html( $this->scrub( $message ) ), $level );
 		}
-	}
-
-	/**
-	 * Keeps the last failures for the plugin's admin page (already scrubbed).
-	 *
-	 * @param string $message Message.
-	 */
-	private function remember_failure( string $message ): void {
-		$failures   = (array) get_site_option( self::FAILURES_OPTION, array() );
-		$failures[] = array(
-			'time'    => time(),
-			'message' => $message,
-		);
-		update_site_option( self::FAILURES_OPTION, array_slice( $failures, -self::FAILURES_KEPT ) );
 	}
 
 	/**

@@ -21,6 +21,21 @@ final class Mapped_Domains {
 
 	const PAGE = 200;
 
+	/**
+	 * A name as Ultimate Multisite holds it and looks it up: trimmed, lower-cased, without a trailing
+	 * dot, and without asking the extension (Domain_Name::normalize() starts from it).
+	 *
+	 * @param string $name A host name, or a URL pasted into a domain field.
+	 */
+	public static function host( string $name ): string {
+		$name = trim( $name );
+		if ( str_contains( $name, '://' ) ) {
+			$name = (string) wp_parse_url( $name, PHP_URL_HOST );
+		}
+
+		return mb_strtolower( rtrim( $name, '.' ), 'UTF-8' );
+	}
+
 	/** Whether Ultimate Multisite's domain records can be read. */
 	public function available(): bool {
 		return function_exists( 'wu_get_domains' );

@@ -65,15 +65,9 @@ final class Um_Records {
 	 * @param mixed $domain Its domain model.
 	 */
 	public function max_tries( mixed $max, mixed $domain = null ): mixed {
-		if ( ! $domain instanceof \WP_Ultimo\Models\Domain || self::CHECKING !== $domain->get_stage() ) {
-			return $max;
-		}
-		$name = Domain_Name::normalize( (string) $domain->get_domain() );
-		if ( '' === $name || ! $this->ssl->is_pending( $name ) ) {
-			return $max;
-		}
+		$name = $domain instanceof \WP_Ultimo\Models\Domain && self::CHECKING === $domain->get_stage() ? Domain_Name::normalize( (string) $domain->get_domain() ) : '';
 
-		return PHP_INT_MAX;
+		return '' !== $name && $this->ssl->is_pending( $name ) ? PHP_INT_MAX : $max;
 	}
 
 	/**
@@ -105,29 +99,11 @@ final class Um_Records {
 	}
 
 	/**
-	 * The certificate of $name went away (removed or expired): the record is no longer secure and
-	 * goes back to Ultimate Multisite's SSL check, which decides (and gives up after its tries).
-	 *
-	 * @param string $name   Normalised name.
-	 * @param string $reason Why, for the log.
-	 */
-	public function lost( string $name, string $reason ): void {
-		$record = $this->mapped->record( $name );
-		if ( ! $record || ! $record->is_secure() ) {
-			return;
-		}
-		$record->set_secure( false );
-		$record->set_stage( self::CHECKING );
-		$record->save();
-		$this->logger->domain( $name, 'warning', sprintf( 'Certificate of %s %s: Ultimate Multisite\'s record is no longer secure and goes back to its SSL check.', $name, $reason ) );
-		$this->check_now( $record );
-	}
-
-	/**
 	 * The daily look at the records Ultimate Multisite counts as secure: each is checked with
-	 * Ultimate Multisite's own check (the domain model's has_valid_ssl_certificate()); one whose
-	 * certificate no longer passes (expired, removed) is handed back to its stage job by lost().
-	 * Only names this plugin added are looked at.
+	 * Ultimate Multisite's own check (the domain model's has_valid_ssl_certificate()). One whose
+	 * certificate no longer passes (expired, removed) is no longer secure and goes back to Ultimate
+	 * Multisite's SSL check, which decides (and gives up after its tries). Only names this plugin
+	 * added are looked at.
 	 *
 	 * @param string[] $names Names this plugin added (tracked).
 	 * @return int How many records lost `secure`.
@@ -140,7 +116,11 @@ final class Um_Records {
 				continue;
 			}
 			if ( ! $record->has_valid_ssl_certificate() ) {
-				$this->lost( $name, 'no longer passes Ultimate Multisite\'s check (expired or removed)' );
+				$record->set_secure( false );
+				$record->set_stage( self::CHECKING );
+				$record->save();
+				$this->logger->domain( $name, 'warning', sprintf( 'Certificate of %s no longer passes Ultimate Multisite\'s check (expired or removed): Ultimate Multisite\'s record is no longer secure and goes back to its SSL check.', $name ) );
+				$this->check_now( $record );
 				++$lost;
 			}
 		}
