@@ -43,12 +43,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 */
 	public function __construct( private readonly Plugin $plugin, private readonly Domain_Sync $sync, private readonly Settings $settings, private readonly Connection_Test $connection_test ) {}
 
-	/** Capability id. */
+	/** {@inheritDoc} */
 	public function get_capability_id(): string {
 		return 'domain-mapping';
 	}
 
-	/** Title. */
+	/** {@inheritDoc} */
 	public function get_title(): string {
 		return __( 'Domain Mapping (RunCloud extension)', 'runcloud-ultimate-multisite' );
 	}
@@ -62,16 +62,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 		return array( 'autossl' );
 	}
 
-	/**
-	 * Whether a feature is supported.
-	 *
-	 * @param mixed $feature Feature.
-	 */
+	/** {@inheritDoc} */
 	public function supports( mixed $feature ): bool {
 		return in_array( $feature, $this->get_supported_features(), true );
 	}
 
-	/** Called by the registry when the integration is enabled and set up. */
+	/** {@inheritDoc} */
 	public function register_hooks(): void {
 		foreach ( array( 'add_domain', 'remove_domain', 'add_subdomain', 'remove_subdomain' ) as $event ) {
 			add_action( 'wu_' . $event, array( $this, 'on_' . $event ), 10, 2 );
@@ -134,52 +130,29 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 		return $this->integration ?? throw new \LogicException( 'no integration' );
 	}
 
-	/**
-	 * Setup wizard's connection test: the integration's (refused to anyone but a network
-	 * administrator; HTML-safe text).
-	 */
+	/** {@inheritDoc} */
 	public function test_connection(): bool|\WP_Error {
 		$answer = $this->connection_test->for_wizard();
 
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 
-	/**
-	 * Event wu_add_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_add_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
 	}
 
-	/**
-	 * Event wu_remove_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
 	}
 
-	/**
-	 * Event wu_add_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
-	/**
-	 * Event wu_remove_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}
