@@ -22,9 +22,8 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registers the admin's hooks (notices, the page, its admin-post actions, the link from Ultimate
- * Multisite's integrations) and runs the page's actions, each after checking its nonce and that
- * the user is a network administrator.
+ * Registers the admin's hooks (notices, the page, its admin-post actions, the link from Ultimate Multisite's integrations) and
+ * runs the page's actions, each after checking its nonce and that the user is a network administrator.
  */
 final class Admin {
 
@@ -69,8 +68,8 @@ final class Admin {
 	}
 
 	/**
-	 * Adds a link to this plugin's page to Ultimate Multisite's RunCloud entry (Settings >
-	 * Integrations), where the strategy, the failures and the switch are.
+	 * Adds a link to this plugin's page to Ultimate Multisite's RunCloud entry (Settings > Integrations), where the strategy, the
+	 * failures and the switch are.
 	 *
 	 * @param mixed $fields Fields of the integrations section.
 	 */
@@ -133,8 +132,8 @@ final class Admin {
 	}
 
 	/**
-	 * "Test connection"; once it passes, the names of the server and web app and the web app's SSL
-	 * mode are read (three calls, on the admin's request, never while rendering).
+	 * "Test connection"; once it passes, the names of the server and web app and the web app's SSL mode are read (three calls, on
+	 * the admin's request, never while rendering).
 	 *
 	 * @return array{0: bool, 1: string}
 	 */

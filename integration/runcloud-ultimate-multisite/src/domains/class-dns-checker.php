@@ -14,9 +14,9 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Answers whether Let's Encrypt can validate a name now, i.e. whether it resolves to the server.
- * The server's addresses come from WU_RUNCLOUD_SERVER_IP, or else from the network's own domain,
- * which by construction points at the server that runs this WordPress.
+ * Answers whether Let's Encrypt can validate a name now, i.e. whether it resolves to the server. The server's addresses come from
+ * WU_RUNCLOUD_SERVER_IP, or else from the network's own domain, which by construction points at the server that runs this
+ * WordPress.
  */
 final class Dns_Checker {
 

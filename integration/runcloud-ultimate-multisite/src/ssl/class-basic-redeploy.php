@@ -24,11 +24,10 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The web app's basic Let's Encrypt certificate covers all its names, and each redeploy re-issues
- * it for all of them. So requests are gathered: the first one queues a single redeploy job a short
- * window later (one job per web app), and every request arriving before that job runs rides along.
- * The state (option `ssl`): pending name => time asked, covered name => time of the redeploy that
- * covered it, the retry attempt.
+ * The web app's basic Let's Encrypt certificate covers all its names, and each redeploy re-issues it for all of them. So requests
+ * are gathered: the first one queues a single redeploy job a short window later (one job per web app), and every request arriving
+ * before that job runs rides along. The state (option `ssl`): pending name => time asked, covered name => time of the redeploy
+ * that covered it, the retry attempt.
  */
 final class Basic_Redeploy implements Certificate_Strategy {
 
@@ -82,8 +81,7 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			$this->update( static fn( array $ssl ): array => array_merge( $ssl, self::without( $ssl, $name ) ) );
 		}
 
-		// The web app's names changed: what the guard found may be gone, so look again (a blocked
-		// redeploy is never retried on its own).
+		// The web app's names changed: what the guard found may be gone, so look again (a blocked redeploy never retries).
 		$args = array( $this->settings->webapp_key() );
 		if ( $this->guard->has_notice() && ! $this->queue->is_scheduled( self::HOOK, $args ) ) {
 			$this->queue->schedule( $this->settings->ssl_window(), self::HOOK, $args );
@@ -125,7 +123,17 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			return;
 		}
 		$attempt = $this->read()['attempt'];
-		$names   = $this->still_mapped( $this->pending() );
+		$names   = array();
+		$tracked = $this->mapped->available() ? $this->ledger->tracked() : array();
+		foreach ( $this->pending() as $name ) {
+			// A name this plugin added whose mapping was deleted since (its removal on the way) is dropped.
+			if ( isset( $tracked[ $name ] ) && ! $this->mapped->is_mapped( $name ) ) {
+				$this->forget( $name );
+				$this->logger->domain( $name, 'info', sprintf( 'SSL: dropping %s from the shared certificate\'s redeploy (basic mode): it is no longer mapped in Ultimate Multisite.', $name ) );
+			} else {
+				$names[] = $name;
+			}
+		}
 		if ( ! $names ) {
 			// Nothing to redeploy, but names changed while the guard showed a notice: it looks again.
 			try {
@@ -140,12 +148,10 @@ final class Basic_Redeploy implements Certificate_Strategy {
 
 		try {
 			if ( 'waiting' === $this->deploy( $names ) ) {
-				// A name is still at Ultimate Multisite's DNS stage: its propagation asks for a redeploy
-				// again; the look again after DNS_WAIT covers a name Ultimate Multisite gives up on (that
-				// one then blocks, with the notice). Its own arguments, so a propagation's request() still
-				// queues the usual redeploy a window later instead of joining this one (the handler takes
-				// the first argument only). Not is_scheduled(): this very look may be the dns-wait job,
-				// and the next look must be queued.
+				// A name is at Ultimate Multisite's DNS stage: its propagation asks again; the look after DNS_WAIT covers a name
+				// Ultimate Multisite gives up on (it then blocks, with the notice). Own arguments, so a propagation's request()
+				// still queues the usual redeploy (the handler takes the first argument only). Not is_scheduled(): this very look
+				// may be the dns-wait job, and the next look must be queued.
 				$args = array( $this->settings->webapp_key(), 'dns-wait' );
 				if ( ! $this->queue->is_waiting( self::HOOK, $args ) ) {
 					$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );
@@ -160,8 +166,8 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	}
 
 	/**
-	 * The guarded redeploy, for the job and for `wp runcloud ssl redeploy` alike: the guard's check,
-	 * then the redeploy (an install when the web app has no certificate), then $names covered.
+	 * The guarded redeploy, for the job and for `wp runcloud ssl redeploy` alike: the guard's check, then the redeploy (an
+	 * install when the web app has no certificate), then $names covered.
 	 *
 	 * @param string[] $names Names the redeploy covers.
 	 * @return string redeployed|installed|none (installing is disabled)|waiting (for a name's DNS).
@@ -179,14 +185,13 @@ final class Basic_Redeploy implements Certificate_Strategy {
 
 		$started = time();
 		$client  = $this->connector->client();
-		// RunCloud's route table has GET ssl and PUT ssl/{id} for this; the "ssl/advanced/.../redeploy"
-		// route the built-in integration used does not exist.
+		// RunCloud has GET ssl and PUT ssl/{id} for this; the built-in's "ssl/advanced/.../redeploy" route does not exist.
 		if ( $client->redeploySsl() ) {
 			$done = 'redeployed';
 		} else {
 			/**
-			 * Filters the settings of the basic certificate installed when the web app has none.
-			 * Return an empty array to never install one.
+			 * Filters the settings of the basic certificate installed when the web app has none. Return an empty array to never
+			 * install one.
 			 *
 			 * @param array $settings installSsl() settings.
 			 */
@@ -204,8 +209,8 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	}
 
 	/**
-	 * A failed redeploy: transient failures come back with the retry policy, a permanent one drops
-	 * the pending names (the next request starts afresh) and fails the job.
+	 * A failed redeploy: transient failures come back with the retry policy, a permanent one drops the pending names (the next
+	 * request starts afresh) and fails the job.
 	 *
 	 * @param string[]   $names   Names of the redeploy.
 	 * @param int        $attempt Attempts made before.
@@ -238,31 +243,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			);
 			throw $failed;
 		}
-	}
-
-	/**
-	 * The pending names whose mapping still exists: a name this plugin added whose mapping was
-	 * deleted since (its removal on the way) is dropped from the redeploy, and says so.
-	 *
-	 * @param string[] $names Pending names.
-	 * @return string[]
-	 */
-	private function still_mapped( array $names ): array {
-		if ( ! $names || ! $this->mapped->available() ) {
-			return $names;
-		}
-		$tracked = $this->ledger->tracked();
-		$kept    = array();
-		foreach ( $names as $name ) {
-			if ( isset( $tracked[ $name ] ) && ! $this->mapped->is_mapped( $name ) ) {
-				$this->forget( $name );
-				$this->logger->domain( $name, 'info', sprintf( 'SSL: dropping %s from the shared certificate\'s redeploy (basic mode): it is no longer mapped in Ultimate Multisite.', $name ) );
-				continue;
-			}
-			$kept[] = $name;
-		}
-
-		return $kept;
 	}
 
 	/**

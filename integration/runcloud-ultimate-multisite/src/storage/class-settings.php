@@ -14,10 +14,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Credentials and tunables.
  *
- * Each value is looked up in order: the wp-config.php constant, then the credential sources the
- * adapters hand in (on Ultimate Multisite 2.4.11+ that is the Integration's encrypted credential
- * store), then a filter. Values are read on every call so that a credential saved in the setup
- * wizard is used without a reload.
+ * Each value is looked up in order: the wp-config.php constant, then the credential sources the adapters hand in (on Ultimate
+ * Multisite 2.4.11+ that is the Integration's encrypted credential store), then a filter. Values are read on every call so that a
+ * credential saved in the setup wizard is used without a reload.
  */
 final class Settings {
 
@@ -106,8 +105,8 @@ final class Settings {
 	}
 
 	/**
-	 * Identifies the web app the settings point at; jobs carry it so that a job queued for one
-	 * web app never acts on another after the constants change.
+	 * Identifies the web app the settings point at; jobs carry it so that a job queued for one web app never acts on another
+	 * after the constants change.
 	 */
 	public function webapp_key(): string {
 		return $this->server_id() . ':' . $this->app_id();
@@ -153,8 +152,8 @@ final class Settings {
 	/**
 	 * Whole-call timeout in seconds handed to the client.
 	 *
-	 * Kept well below Action Scheduler's time budget for one job, so that a slow RunCloud answer
-	 * ends in a scheduled retry instead of a job killed half-way.
+	 * Kept well below Action Scheduler's time budget for one job, so that a slow RunCloud answer ends in a scheduled retry
+	 * instead of a job killed half-way.
 	 */
 	public function timeout(): float {
 		$value = defined( 'WU_RUNCLOUD_TIMEOUT' ) ? (float) constant( 'WU_RUNCLOUD_TIMEOUT' ) : 20.0;

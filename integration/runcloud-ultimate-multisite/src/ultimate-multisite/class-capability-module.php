@@ -19,10 +19,9 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The "domain-mapping" capability of the "runcloud" integration. Registered under the same ids as
- * the built-in module, so the registry keeps this one instead. Parameter types are left open
- * (allowed by PHP's variance rules) so an older Ultimate Multisite passing null as site id does not
- * end in a TypeError.
+ * The "domain-mapping" capability of the "runcloud" integration. Registered under the same ids as the built-in module, so the
+ * registry keeps this one instead. Parameter types are left open (allowed by PHP's variance rules) so an older Ultimate Multisite
+ * passing null as site id does not end in a TypeError.
  */
 class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \WP_Ultimo\Integrations\Capabilities\Domain_Mapping_Capability {
 
@@ -95,8 +94,8 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	}
 
 	/**
-	 * Receives the parent integration: its credential store becomes a settings source, and the
-	 * legacy key pair becomes an accepted alternative to the token.
+	 * Receives the parent integration: its credential store becomes a settings source, and the legacy key pair becomes an
+	 * accepted alternative to the token.
 	 *
 	 * @param mixed $integration Ultimate Multisite's Integration.
 	 */
@@ -111,9 +110,9 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	}
 
 	/**
-	 * Parent integration. Asked before the registry called set_integration(), it is the registry's
-	 * `runcloud` integration (this plugin's), or this plugin's own one when the registry has none,
-	 * and set as if the registry had passed it: never null against the declared type.
+	 * Parent integration. Asked before the registry called set_integration(), it is the registry's `runcloud` integration (this
+	 * plugin's), or this plugin's own one when the registry has none, and set as if the registry had passed it: never null
+	 * against the declared type.
 	 *
 	 * @throws \LogicException Never: set_integration() takes any Integration.
 	 */

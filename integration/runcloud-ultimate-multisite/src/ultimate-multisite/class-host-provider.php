@@ -17,10 +17,9 @@ use RunCloud_Ultimate_Multisite\Plugin;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A host provider with the built-in RunCloud provider's id, so that it takes the built-in's place
- * in the integration list and shares its "enabled" switch. Only methods whose signatures are the
- * same in every 2.x release are overridden. Ultimate Multisite builds it (get_instance()), so it
- * takes the sync from Plugin::instance() once, in init(): the events go straight to it.
+ * A host provider with the built-in RunCloud provider's id, so that it takes the built-in's place in the integration list and
+ * shares its "enabled" switch. Only methods whose signatures are the same in every 2.x release are overridden. Ultimate Multisite
+ * builds it (get_instance()), so it takes the sync from Plugin::instance() once, in init(): the events go straight to it.
  */
 class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider {
 
@@ -36,8 +35,8 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	private Domain_Sync $sync;
 
 	/**
-	 * Takes the built-in provider's id (and so its place and "enabled" switch), then registers as any
-	 * provider does (with its hooks when enabled and set up).
+	 * Takes the built-in provider's id (and so its place and "enabled" switch), then registers as any provider does (with its
+	 * hooks when enabled and set up).
 	 */
 	public function init(): void {
 		$this->sync               = Plugin::instance()->sync;
@@ -99,8 +98,8 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	}
 
 	/**
-	 * Setup wizard's connection test: answers the AJAX request itself, as this generation expects
-	 * (refused to anyone but a network administrator; HTML-safe text in short lines).
+	 * Setup wizard's connection test: answers the AJAX request itself, as this generation expects (refused to anyone but a
+	 * network administrator; HTML-safe text in short lines).
 	 */
 	public function test_connection(): void {
 		Fields::send_wizard_answer( Plugin::instance()->connection_test->for_wizard() );

@@ -14,9 +14,8 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Writes to wu_log_add( 'integration-runcloud', ... ) — where the product documentation tells users
- * to look — or to PHP's error log when Ultimate Multisite is not loaded. Every message is scrubbed of
- * the configured credentials first, whatever produced it.
+ * Writes to wu_log_add( 'integration-runcloud', ... ) — where the product documentation tells users to look — or to PHP's error
+ * log when Ultimate Multisite is not loaded. Every message is scrubbed of the configured credentials first, whatever produced it.
  */
 final class Logger {
 
@@ -80,9 +79,9 @@ final class Logger {
 		}
 
 		if ( function_exists( 'wu_log_add' ) ) {
-			// Ultimate Multisite's log viewer puts the file's text into the page as HTML (Vue's
-			// v-html), and messages carry RunCloud's answers and customers' domain names: escaped
-			// here, where they are handed over; the admin page escapes the failures it shows.
+			// Ultimate Multisite's log viewer puts the file's text into the page as HTML (Vue's v-html), and messages carry
+			// RunCloud's answers and customers' domain names: escaped here, where they are handed over; the admin page escapes
+			// the failures it shows.
 			wu_log_add( self::HANDLE, self::for_html( $message ), $level );
 			return;
 		}
@@ -103,9 +102,9 @@ final class Logger {
 	}
 
 	/**
-	 * Logs what the plugin did for one domain: into this plugin's log, and into Ultimate Multisite's
-	 * per-domain log (handle `domain-<name>`, shown on the domain's admin page). The text may quote
-	 * RunCloud's answers, so it is scrubbed and HTML-escaped before it reaches the log viewer.
+	 * Logs what the plugin did for one domain: into this plugin's log, and into Ultimate Multisite's per-domain log (handle
+	 * `domain-<name>`, shown on the domain's admin page). The text may quote RunCloud's answers, so it is scrubbed and
+	 * HTML-escaped before it reaches the log viewer.
 	 *
 	 * @param string $name    Normalised domain name.
 	 * @param string $level   PSR-3 level name.
@@ -149,8 +148,8 @@ final class Logger {
 	}
 
 	/**
-	 * Removes credentials from a text: the configured secrets, and anything that looks like an
-	 * Authorization header value, in case a message quotes a request.
+	 * Removes credentials from a text: the configured secrets, and anything that looks like an Authorization header value, in
+	 * case a message quotes a request.
 	 *
 	 * @param string $text Text.
 	 */
@@ -165,8 +164,8 @@ final class Logger {
 	/**
 	 * The callable handed to the extension as its `logger` option.
 	 *
-	 * The extension reports retries and rate-limit waits through it; they are worth seeing in the
-	 * log, at DEBUG so they do not drown the ERROR lines.
+	 * The extension reports retries and rate-limit waits through it; they are worth seeing in the log, at DEBUG so they do not
+	 * drown the ERROR lines.
 	 *
 	 * @return \Closure(string, string): void
 	 */
