@@ -89,7 +89,6 @@ final class Plugin {
 			$connection_test = new Connection_Test( $settings, $connector, $wildcards, $logger );
 			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
 		}
-
 		return self::$instance;
 	}
 
@@ -281,7 +280,6 @@ final class Plugin {
 		if ( empty( $stored ) || ! class_exists( '\WP_Ultimo\Helpers\Credential_Store' ) ) {
 			return '';
 		}
-
 		return (string) \WP_Ultimo\Helpers\Credential_Store::decrypt( $stored );
 	}
 

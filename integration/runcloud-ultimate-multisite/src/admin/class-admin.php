@@ -81,7 +81,6 @@ final class Admin {
 				esc_html__( 'RunCloud settings and domains', 'runcloud-ultimate-multisite' )
 			);
 		}
-
 		return $fields;
 	}
 
@@ -124,7 +123,6 @@ final class Admin {
 			/* translators: %s: error */
 			$message = $this->logger->scrub( sprintf( $sync ? __( 'Sync failed: %s', 'runcloud-ultimate-multisite' ) : __( 'Switching to advanced SSL failed: %s', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
-
 		return array(
 			'type'    => $ok ? 'success' : 'error',
 			'message' => $message,
@@ -165,7 +163,6 @@ final class Admin {
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'Reading the server and web app names failed: ' . Errors::describe( $e ) . '.' );
 		}
-
 		return array( true, $ping['message'] );
 	}
 
@@ -178,7 +175,6 @@ final class Admin {
 		$report = $this->reconciler->run( false );
 		/* translators: 1: added, 2: removed, 3: unchanged, 4: failed */
 		$message = sprintf( __( 'Sync done: %1$d added, %2$d removed, %3$d unchanged, %4$d failed (details in the integration-runcloud log).', 'runcloud-ultimate-multisite' ), count( $report['added'] ), count( $report['removed'] ), $report['unchanged'], count( $report['failed'] ) );
-
 		return array( ! $report['failed'], $message );
 	}
 
@@ -213,7 +209,6 @@ final class Admin {
 		$done = $this->migration->to_advanced();
 		/* translators: 1: jobs queued, 2: per minute, 3: minutes, 4: names skipped */
 		$message = sprintf( __( 'The web app uses advanced SSL now: %1$d certificate job(s) queued, %2$d per minute (about %3$d minute(s)); %4$d name(s) skipped (wildcards and names a wildcard serves). Each domain\'s progress shows in the table of mapped domains.', 'runcloud-ultimate-multisite' ), $done['queued'], $done['per_minute'], $done['minutes'], count( $done['skipped'] ) );
-
 		return array( true, $message );
 	}
 
@@ -224,7 +219,6 @@ final class Admin {
 	 */
 	private function clear_failures(): array {
 		$this->logger->clear_failures();
-
 		return array( true, __( 'The list of failures was cleared (the log keeps them).', 'runcloud-ultimate-multisite' ) );
 	}
 

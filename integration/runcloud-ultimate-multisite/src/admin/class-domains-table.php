@@ -116,7 +116,6 @@ final class Domains_Table extends \WP_List_Table {
 				}
 				return '';
 		}
-
 		return '';
 	}
 

@@ -46,7 +46,6 @@ final class Dns_Checker {
 		if ( null !== $decided ) {
 			return (bool) $decided;
 		}
-
 		return $server_ips && array_intersect( $this->resolve( $name ), $server_ips );
 	}
 
@@ -60,7 +59,6 @@ final class Dns_Checker {
 		if ( ! $ips && function_exists( 'get_network' ) && get_network() ) {
 			$ips = $this->resolve( get_network()->domain );
 		}
-
 		return (array) apply_filters( 'wu_runcloud_server_ips', $ips );
 	}
 
@@ -77,7 +75,6 @@ final class Dns_Checker {
 			$v6  = @dns_get_record( $name, DNS_AAAA ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- same.
 			$ips = array_merge( $ips, array_filter( array_column( is_array( $v6 ) ? $v6 : array(), 'ipv6' ) ) );
 		}
-
 		return array_values( array_unique( $ips ) );
 	}
 }

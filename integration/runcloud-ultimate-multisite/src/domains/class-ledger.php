@@ -210,7 +210,6 @@ final class Ledger {
 				++$counts[ $status ];
 			}
 		}
-
 		return $counts;
 	}
 

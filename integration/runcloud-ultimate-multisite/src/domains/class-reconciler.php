@@ -222,7 +222,6 @@ final class Reconciler {
 		} else {
 			$this->logger->info( $summary );
 		}
-
 		return $report;
 	}
 }

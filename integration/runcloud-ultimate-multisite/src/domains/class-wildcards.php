@@ -56,7 +56,6 @@ final class Wildcards {
 				return '*.' . $base;
 			}
 		}
-
 		return '';
 	}
 
@@ -88,7 +87,6 @@ final class Wildcards {
 		if ( null !== $entry && time() - (int) ( $entry['time'] ?? 0 ) < $ttl ) {
 			return ! empty( $entry['exists'] );
 		}
-
 		return $this->refresh( $candidate );
 	}
 

@@ -74,7 +74,6 @@ final class Queue {
 		if ( ! $this->uses_action_scheduler() ) {
 			return false !== wp_next_scheduled( $hook, $args );
 		}
-
 		return (bool) as_get_scheduled_actions(
 			array(
 				'hook'     => $hook,

@@ -45,7 +45,6 @@ final class Connection_Test {
 		} else {
 			$this->logger->info( sprintf( 'Connection test passed (server %d, web app %d).', $this->settings->server_id(), $this->settings->app_id() ) );
 		}
-
 		return $result;
 	}
 
@@ -70,7 +69,6 @@ final class Connection_Test {
 			null === ( $limit['remaining'] ?? null ) => sprintf( ' (rate limit %d a minute)', $limit['limit'] ),
 			default                                  => sprintf( ' (rate limit %d, %d left this minute)', $limit['limit'], $limit['remaining'] ),
 		};
-
 		return array(
 			'ok'      => true,
 			'code'    => 'ok',
@@ -119,7 +117,6 @@ final class Connection_Test {
 		if ( isset( $parts[1] ) ) {
 			$lines[] = self::wrap( (string) $parts[1] );
 		}
-
 		return array(
 			'ok'   => false,
 			'code' => (string) $result->get_error_code(),
@@ -178,7 +175,6 @@ final class Connection_Test {
 			/* translators: %s: error */
 			return new \WP_Error( 'runcloud-error', sprintf( __( 'RunCloud answered with an error: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
-
 		return true;
 	}
 
@@ -248,7 +244,6 @@ final class Connection_Test {
 			/* translators: %s: list of servers with their web apps */
 			? sprintf( __( 'These credentials can see server %s.', 'runcloud-ultimate-multisite' ), implode( '; server ', $lines ) )
 			: __( 'These credentials can see no server.', 'runcloud-ultimate-multisite' );
-
 		return new \WP_Error(
 			$code,
 			$reason . ' ' . $visible,

@@ -94,7 +94,6 @@ final class Connector {
 				: \RunCloud\Client::withApiKey( $key, $secret, $server, $app, $options );
 			$this->client_key = $fingerprint;
 		}
-
 		return $this->client;
 	}
 

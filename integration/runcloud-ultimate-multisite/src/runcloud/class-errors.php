@@ -56,7 +56,6 @@ final class Errors {
 	 */
 	public static function retry_after( \Throwable $e ): ?int {
 		$after = $e instanceof RateLimitException || $e instanceof ThrottledException ? $e->getRetryAfter() : null;
-
 		return null === $after ? null : max( 0, $after );
 	}
 
@@ -77,7 +76,6 @@ final class Errors {
 
 			return sprintf( 'HTTP %d%s: %s', $e->getStatusCode(), $request, $e->getApiMessage() ) . ( $fields ? ' (' . implode( '; ', $fields ) . ')' : '' );
 		}
-
 		return match ( true ) {
 			$e instanceof ThrottledException => sprintf( 'held by the rate limit%s: it could go in %d s', $request, $e->getRetryAfter() ),
 			$e instanceof TransportException => sprintf( 'network error (curl %d)%s: %s', $e->getCode(), $request, $e->getMessage() ),

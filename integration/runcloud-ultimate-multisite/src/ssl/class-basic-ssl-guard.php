@@ -167,7 +167,6 @@ final class Basic_Ssl_Guard {
 		if ( $this->has_notice() ) {
 			$this->clear();
 		}
-
 		return array(
 			'blocked' => null,
 			'warned'  => null,

@@ -256,7 +256,6 @@ final class Per_Domain implements Certificate_Strategy {
 		if ( ! $e instanceof \RunCloud\ValidationException || ! preg_match( '/retry after (\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)(Z|UTC)?/i', $e->getApiMessage(), $m ) ) {
 			return 0;
 		}
-
 		return (int) strtotime( str_replace( 'T', ' ', $m[1] ) . ' UTC' );
 	}
 

@@ -102,7 +102,6 @@ final class Ssl_Migration {
 			$this->per_domain->forget( $name );
 			$this->basic->request( $name );
 		}
-
 		return array( 'names' => count( $names ) );
 	}
 
@@ -137,7 +136,6 @@ final class Ssl_Migration {
 				$names[] = $name;
 			}
 		}
-
 		return array( $names, $skipped );
 	}
 

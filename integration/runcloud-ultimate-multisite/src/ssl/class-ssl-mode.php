@@ -117,7 +117,6 @@ final class Ssl_Mode {
 		if ( ( $cached['key'] ?? '' ) !== $this->settings->webapp_key() || time() - (int) ( $cached['time'] ?? 0 ) >= self::MODE_TTL ) {
 			return null;
 		}
-
 		return array(
 			'advanced' => ! empty( $cached['advanced'] ),
 			'autoSsl'  => ! empty( $cached['autoSsl'] ),

@@ -85,7 +85,6 @@ final class Settings {
 			return 'token';
 		}
 		[ $key, $secret ] = $this->key_pair();
-
 		return ( '' !== $key && '' !== $secret ) ? 'key' : '';
 	}
 
@@ -134,7 +133,6 @@ final class Settings {
 		if ( $this->app_id() <= 0 ) {
 			$missing[] = 'WU_RUNCLOUD_APP_ID';
 		}
-
 		return $missing;
 	}
 
@@ -145,7 +143,6 @@ final class Settings {
 	 */
 	public function secrets(): array {
 		[ $key, $secret ] = $this->key_pair();
-
 		return array_values( array_filter( array( $this->token(), $key, $secret ), static fn( string $value ): bool => strlen( $value ) >= 4 ) );
 	}
 
@@ -157,14 +154,12 @@ final class Settings {
 	 */
 	public function timeout(): float {
 		$value = defined( 'WU_RUNCLOUD_TIMEOUT' ) ? (float) constant( 'WU_RUNCLOUD_TIMEOUT' ) : 20.0;
-
 		return (float) apply_filters( 'wu_runcloud_timeout', $value > 0 ? $value : 20.0 );
 	}
 
 	/** Seconds during which certificate redeploy requests are gathered into one redeploy. */
 	public function ssl_window(): int {
 		$value = defined( 'WU_RUNCLOUD_SSL_WINDOW' ) ? (int) constant( 'WU_RUNCLOUD_SSL_WINDOW' ) : 60;
-
 		return max( 0, (int) apply_filters( 'wu_runcloud_ssl_window', $value ) );
 	}
 

@@ -125,14 +125,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 			}
 			$this->set_integration( $registered );
 		}
-
 		return $this->integration ?? throw new \LogicException( 'no integration' );
 	}
 
 	/** {@inheritDoc} */
 	public function test_connection(): bool|\WP_Error {
 		$answer = $this->connection_test->for_wizard();
-
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 

@@ -71,7 +71,6 @@ class Integration extends \WP_Ultimo\Integrations\Integration {
 		if ( wp_doing_ajax() && doing_action( 'wp_ajax_wu_test_hosting_integration' ) ) {
 			Fields::send_wizard_answer( $answer );
 		}
-
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 }

@@ -136,7 +136,6 @@ final class Logger {
 		if ( ! method_exists( '\WP_Ultimo\Logger', 'get_logs_folder' ) ) {
 			return '';
 		}
-
 		return add_query_arg(
 			array(
 				'page' => 'wp-ultimo-view-logs',
@@ -157,7 +156,6 @@ final class Logger {
 		foreach ( $this->settings->secrets() as $secret ) {
 			$text = str_replace( array( $secret, base64_encode( $secret ) ), '[redacted]', $text ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- the form a secret takes in a Basic header.
 		}
-
 		return (string) preg_replace( '/\b(Bearer|Basic)\s+[A-Za-z0-9._~+\/=-]{4,}/i', '$1 [redacted]', $text );
 	}
 

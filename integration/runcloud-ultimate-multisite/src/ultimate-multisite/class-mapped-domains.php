@@ -32,7 +32,6 @@ final class Mapped_Domains {
 		if ( str_contains( $name, '://' ) ) {
 			$name = (string) wp_parse_url( $name, PHP_URL_HOST );
 		}
-
 		return mb_strtolower( rtrim( $name, '.' ), 'UTF-8' );
 	}
 
@@ -115,7 +114,6 @@ final class Mapped_Domains {
 				}
 			}
 		}
-
 		return $stages;
 	}
 
@@ -175,7 +173,6 @@ final class Mapped_Domains {
 			);
 		}
 		$query = '' === $search ? array() : array( 'search' => $search );
-
 		return array(
 			'total'   => (int) wu_get_domains( $query + array( 'count' => true ) ),
 			'records' => array_values(
@@ -219,7 +216,6 @@ final class Mapped_Domains {
 				}
 			}
 		}
-
 		return $names;
 	}
 
@@ -244,7 +240,6 @@ final class Mapped_Domains {
 				$names[ $name ] = $site;
 			}
 		}
-
 		return $names;
 	}
 }

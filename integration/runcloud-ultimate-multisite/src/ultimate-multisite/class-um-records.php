@@ -65,7 +65,6 @@ final class Um_Records {
 	 */
 	public function max_tries( mixed $max, mixed $domain = null ): mixed {
 		$name = $domain instanceof \WP_Ultimo\Models\Domain && self::CHECKING === $domain->get_stage() ? Domain_Name::normalize( (string) $domain->get_domain() ) : '';
-
 		return '' !== $name && $this->ssl->is_pending( $name ) ? PHP_INT_MAX : $max;
 	}
 
@@ -122,7 +121,6 @@ final class Um_Records {
 				++$lost;
 			}
 		}
-
 		return $lost;
 	}
 
