@@ -136,8 +136,7 @@ final class Plugin {
 		public readonly Reconciler $reconciler,
 		public readonly Connection_Test $connection_test
 	) {
-		// Ultimate Multisite 2.4.11+ keeps credentials saved in the wizard encrypted; read them even before the registry hands
-		// the Integration over (early cron and CLI runs).
+		// 2.4.11+ keeps wizard credentials encrypted; read them before the registry hands the Integration over (early cron, CLI).
 		$this->settings->add_source( 'credential-store', array( __CLASS__, 'read_credential_store' ) );
 	}
 
@@ -167,26 +166,22 @@ final class Plugin {
 		}
 
 		if ( ! Connector::extension_loaded() ) {
-			// Without the extension the built-in integration stays in place (it is better than nothing), and the notice tells the
-			// admin how to install the extension.
+			// Without the extension the built-in integration stays (better than nothing); the notice says how to install it.
 			return;
 		}
 
-		// Exactly one adapter per generation: 2.4.11+ has the registry (and still fires the legacy hook, which is ignored there);
-		// up to 2.4.10 only the legacy hook exists.
+		// One adapter per generation: 2.4.11+ has the registry (and ignores the legacy hook there); up to 2.4.10 only the legacy hook.
 		add_action( 'wu_register_integrations', array( $this, 'register_integration' ), 20 );
 		add_action( 'wu_register_capabilities', array( $this, 'register_capability' ), 20 );
 		add_action( 'wp_ultimo_host_providers_load', array( $this, 'register_host_provider' ), 20 );
-		// Ultimate Multisite's own RunCloud handlers never run beside ours, whatever hooked them while plugins loaded (2.4.11+'s
-		// registry resolves its modules at priority 12).
+		// Ultimate Multisite's own RunCloud handlers never run beside ours (2.4.11+'s registry resolves its modules at priority 12).
 		add_action( 'plugins_loaded', array( $this, 'detach_builtin' ), 13 );
 
 		// Each concern's own hooks; their jobs are queued only while the integration is active.
 		$this->sync->register();
 		$this->ssl->register();
 		$this->reconciler->register();
-		// Ultimate Multisite's check decides `secure`: kept alive while a certificate is pending, run again at once when one is
-		// issued.
+		// Ultimate Multisite's check decides `secure`: kept alive while a certificate is pending, run again when one is issued.
 		$this->records->register();
 	}
 

@@ -197,8 +197,7 @@ final class Domain_Sync {
 		}
 
 		$stored = $created->name;
-		// A certificate asked for before this add ran (Ultimate Multisite's DNS stage can pass while the add is still queued) is
-		// asked for again below, whatever this plugin's own DNS check says.
+		// Asked for before this add ran (Ultimate Multisite's DNS stage can pass first): asked again, whatever our DNS check says.
 		$wanted = $this->ssl->is_pending( $stored );
 		$this->ledger->record_added( $stored, $site_id, $created->id );
 		$this->logger->domain( $stored, 'info', sprintf( 'Added %s %s to RunCloud (id %d, www %s).', $kind, $stored, $created->id, $created->www ? 'on' : 'off' ) );
@@ -247,8 +246,7 @@ final class Domain_Sync {
 				$this->ledger->forget( $name );
 				return;
 			}
-			// One DELETE by the remembered id; by name (a lookup, then DELETE) when no id is known or the id is stale. RunCloud
-			// deletes the domain's certificate with it.
+			// One DELETE by the remembered id; by name (lookup, DELETE) with none or a stale one. RunCloud deletes its certificate too.
 			$client  = $this->connector->client();
 			$id      = $this->ledger->id( $name );
 			$removed = ( $id > 0 && $client->removeDomain( $id ) ) || $client->removeDomain( $name );

@@ -58,8 +58,7 @@ final class Reconciler {
 
 	/** Hooks of the daily reconcile. */
 	public function register(): void {
-		// Action Scheduler's data store exists only from action_scheduler_init on; asking it earlier is "doing it wrong" and
-		// schedules nothing.
+		// Action Scheduler's data store exists from action_scheduler_init on; asked earlier it is "doing it wrong", schedules nothing.
 		add_action( 'action_scheduler_init', array( $this, 'schedule' ) );
 		add_action( self::HOOK, array( $this, 'run_scheduled' ) );
 	}

@@ -159,9 +159,8 @@ final class Connection_Test {
 			return new \WP_Error( 'runcloud-unreachable', sprintf( __( 'Could not reach the RunCloud API: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
 
-		// One lookup under /servers/{id}/webapps/{id}: it fails with 404 when either id is wrong, and it tells whether the
-		// wildcard domain exists, which the site events need anyway. The name looked up: the network's wildcard, so that the
-		// answer is useful too.
+		// One lookup under /servers/{id}/webapps/{id}: a 404 when either id is wrong. Looking up the network's wildcard also
+		// tells whether it exists, which the site events need anyway.
 		$base  = get_network() ? Domain_Name::normalize( get_network()->domain ) : '';
 		$probe = '' !== $base ? '*.' . $base : 'connection-test.invalid';
 		try {

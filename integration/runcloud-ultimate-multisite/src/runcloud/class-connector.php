@@ -62,8 +62,7 @@ final class Connector {
 
 		$token            = $this->settings->token();
 		[ $key, $secret ] = $this->settings->key_pair();
-		// Short timeouts and one quick in-call retry: longer waits belong to the job queue, which retries with backoff without
-		// holding a PHP worker.
+		// Short timeouts, one quick in-call retry: longer waits belong to the job queue (backoff, no PHP worker held).
 		$options = array(
 			'timeout'         => $this->settings->timeout(),
 			'connect_timeout' => min( 10.0, $this->settings->timeout() ),

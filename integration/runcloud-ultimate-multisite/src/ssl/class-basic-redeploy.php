@@ -148,10 +148,9 @@ final class Basic_Redeploy implements Certificate_Strategy {
 
 		try {
 			if ( 'waiting' === $this->deploy( $names ) ) {
-				// A name is at Ultimate Multisite's DNS stage: its propagation asks again; the look after DNS_WAIT covers a name
-				// Ultimate Multisite gives up on (it then blocks, with the notice). Own arguments, so a propagation's request()
-				// still queues the usual redeploy (the handler takes the first argument only). Not is_scheduled(): this very look
-				// may be the dns-wait job, and the next look must be queued.
+				// At Ultimate Multisite's DNS stage: its propagation asks again; the look after DNS_WAIT covers a name it gives up on
+				// (that one then blocks, with the notice). Own arguments, so request() still queues the usual redeploy (the handler
+				// takes the first only). Not is_scheduled(): this look may be the dns-wait job, and the next one must be queued.
 				$args = array( $this->settings->webapp_key(), 'dns-wait' );
 				if ( ! $this->queue->is_waiting( self::HOOK, $args ) ) {
 					$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );

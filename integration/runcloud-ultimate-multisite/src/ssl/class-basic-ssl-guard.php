@@ -79,7 +79,7 @@ final class Basic_Ssl_Guard {
 			return '';
 		}
 
-		// The names RunCloud puts on the certificate: every domain, plus the www twin of each one with www on (not for a wildcard, nor a www. name).
+		// The names on the certificate: every domain, plus the www twin of each with www on (not for a wildcard, nor a www. name).
 		$names = array();
 		foreach ( $this->connector->client()->listDomains() as $domain ) {
 			$name = Domain_Name::normalize( $domain->name );

@@ -143,8 +143,7 @@ final class Per_Domain implements Certificate_Strategy {
 			throw $e;
 		} catch ( \RunCloud\DomainNotFoundException $e ) {
 			if ( $throttled < self::MAX_ADD_WAITS ) {
-				// Not on RunCloud yet: its add job has not run. The add keeps this request (see Domain_Sync::add), and this job
-				// looks again meanwhile, so the order of the two jobs does not matter.
+				// Not on RunCloud yet (its add job has not run): the add keeps this request; this job looks again meanwhile.
 				$this->queue->schedule( self::ADD_WAIT, self::HOOK, self::args( $webapp_key, $name, $attempt, $throttled + 1 ) );
 				$this->logger->domain( $name, 'info', sprintf( 'SSL: %s is not on RunCloud yet (its add is queued); its certificate waits %d s.', $name, self::ADD_WAIT ) );
 				return;
@@ -218,8 +217,7 @@ final class Per_Domain implements Certificate_Strategy {
 				$delay = $this->retry->delay( 1, Errors::retry_after( $e ) );
 				$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits for RunCloud\'s rate limit (429); again in %d s.', $name, $delay ) );
 			} else {
-				// Let's Encrypt's own limits (orders per account, certificates per registered domain) say when an order may be
-				// placed again: that is when this domain's job comes back.
+				// Let's Encrypt's own limits (orders per account, certificates per registered domain) say when to come back.
 				$delay = $until - time() + wp_rand( 0, 60 );
 				$this->ledger->set_certificate( $name, 'pending', $this->logger->scrub( Errors::describe( $e ) ) );
 				$this->logger->domain( $name, 'warning', sprintf( 'SSL: certificate of %s refused for now (%s); again in %d s.', $name, Errors::describe( $e ), $delay ) );

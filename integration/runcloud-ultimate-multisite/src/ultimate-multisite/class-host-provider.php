@@ -23,8 +23,7 @@ defined( 'ABSPATH' ) || exit;
  */
 class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider {
 
-	// Ultimate Multisite looks providers up with get_instance() on the concrete class
-	// (Domain_Manager::get_integration_instance()); the base class has no singleton of its own.
+	// Domain_Manager::get_integration_instance() calls get_instance() on this class; the base class has no singleton.
 	use \WP_Ultimo\Traits\Singleton;
 
 	/**

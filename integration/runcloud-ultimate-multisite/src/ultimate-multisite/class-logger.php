@@ -79,9 +79,8 @@ final class Logger {
 		}
 
 		if ( function_exists( 'wu_log_add' ) ) {
-			// Ultimate Multisite's log viewer puts the file's text into the page as HTML (Vue's v-html), and messages carry
-			// RunCloud's answers and customers' domain names: escaped here, where they are handed over; the admin page escapes
-			// the failures it shows.
+			// Ultimate Multisite's log viewer shows the file as HTML (Vue's v-html), and messages carry RunCloud's answers and
+			// customers' names: escaped here, where they are handed over; the admin page escapes the failures it shows.
 			wu_log_add( self::HANDLE, self::for_html( $message ), $level );
 			return;
 		}

@@ -142,8 +142,7 @@ final class Mapped_Domains {
 	 * @param string $name Name.
 	 */
 	public function is_mapped( string $name ): bool {
-		// A record may hold the name as the customer typed it (an IDN in Unicode, say): compared normalised. Only reached when
-		// the direct lookup found nothing, which is rare.
+		// A record may hold the name as typed (an IDN in Unicode, say): compared normalised; reached only when the lookup failed.
 		return $this->available() && ( null !== $this->record( $name ) || isset( $this->all()[ $name ] ) );
 	}
 

@@ -140,8 +140,7 @@ final class Um_Records {
 			return;
 		}
 		$queue = static function () use ( $id, $args ): int {
-			// Its jobs' arguments are {"domain_id":N,"tries":T} or, when first queued, {"domain_id":N}: one search for each, so
-			// that the id's prefix (N matching N0, N1…) never crowds out the record.
+			// Its jobs' arguments are {"domain_id":N,"tries":T} or {"domain_id":N}: one search each, so N's prefix never crowds it out.
 			$waiting = array();
 			foreach ( array( ',', '}' ) as $after ) {
 				$waiting += as_get_scheduled_actions(
@@ -165,8 +164,7 @@ final class Um_Records {
 				}
 			}
 
-			// First in the queue (Action Scheduler claims by priority, then date): on a busy network the check must not wait
-			// behind every domain's routine check.
+			// First in the queue (claimed by priority, then date): on a busy network it must not wait behind every routine check.
 			return as_enqueue_async_action( self::STAGE_HOOK, $args, self::STAGE_GROUP, false, self::PRIORITY );
 		};
 		// Ultimate Multisite keeps its jobs in the main site's queue (wu_switch_blog_and_run()).
