@@ -186,8 +186,15 @@ final class Domain_Sync {
 			 * @param string $name        Domain.
 			 * @param bool   $www         Whether www is served too.
 			 */
-			$redirection = $this->redirection( apply_filters( 'wu_runcloud_domain_redirection', $www ? 'non-www' : 'none', $name, $www ), $www ? 'non-www' : 'none', $name );
-			$created     = $this->connector->client()->addDomain( $name, $www, $redirection, 'alias' );
+			$fallback    = $www ? 'non-www' : 'none';
+			$redirection = apply_filters( 'wu_runcloud_domain_redirection', $fallback, $name, $www );
+			if ( ! is_string( $redirection ) || ! in_array( $redirection, self::REDIRECTIONS, true ) ) {
+				// A filter's mistake must not cost the domain its add: the default, with a warning.
+				$given = is_scalar( $redirection ) ? '"' . $redirection . '"' : get_debug_type( $redirection );
+				$this->logger->warning( sprintf( 'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".', $given, $name, implode( ', ', self::REDIRECTIONS ), $fallback ) );
+				$redirection = $fallback;
+			}
+			$created = $this->connector->client()->addDomain( $name, $www, $redirection, 'alias' );
 		} catch ( \ValueError ) {
 			$this->invalid( $kind, $raw );
 			return;
@@ -318,23 +325,6 @@ final class Domain_Sync {
 	 */
 	private function invalid( string $kind, string $raw ): void {
 		$this->logger->error( sprintf( 'Ignoring %s event for "%s": not a valid host name.', $kind, $raw ) );
-	}
-
-	/**
-	 * The filtered redirection when RunCloud takes it (none, www, non-www), else the default, with a warning: a filter's mistake
-	 * must not cost the domain its add.
-	 *
-	 * @param mixed  $filtered What the filter returned.
-	 * @param string $fallback The redirection this plugin chose.
-	 * @param string $name     Domain.
-	 */
-	private function redirection( mixed $filtered, string $fallback, string $name ): string {
-		if ( is_string( $filtered ) && in_array( $filtered, self::REDIRECTIONS, true ) ) {
-			return $filtered;
-		}
-		$given = is_scalar( $filtered ) ? '"' . $filtered . '"' : get_debug_type( $filtered );
-		$this->logger->warning( sprintf( 'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".', $given, $name, implode( ', ', self::REDIRECTIONS ), $fallback ) );
-		return $fallback;
 	}
 
 	/**

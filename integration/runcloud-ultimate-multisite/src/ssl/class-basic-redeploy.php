@@ -203,7 +203,28 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			$this->logger->info( 'SSL: the web app had no certificate; a Let\'s Encrypt certificate was installed.' );
 			$done = 'installed';
 		}
-		$this->complete( $names, $started );
+		// $names covered by the redeploy that started at $started.
+		$this->update(
+			static function ( array $ssl ) use ( $names, $started ): array {
+				foreach ( $names as $name ) {
+					// A request that arrived during the call stays pending for the next redeploy.
+					if ( isset( $ssl['pending'][ $name ] ) && $ssl['pending'][ $name ] <= $started ) {
+						unset( $ssl['pending'][ $name ] );
+					}
+					$ssl['covered'][ $name ] = $started;
+				}
+				$ssl['attempt'] = 0;
+				return $ssl;
+			}
+		);
+
+		$this->logger->info( sprintf( 'SSL: certificate redeployed, covering %s.', $names ? implode( ', ', $names ) : 'all names' ) );
+		foreach ( $names as $name ) {
+			$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s issued; RunCloud serves it (the web app\'s shared certificate, basic mode).', $name ) );
+		}
+		if ( $names ) {
+			do_action( 'wu_runcloud_certificate_issued', array_values( $names ) );
+		}
 		return $done;
 	}
 
@@ -241,36 +262,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 				) + $ssl
 			);
 			throw $failed;
-		}
-	}
-
-	/**
-	 * Records a successful redeploy that started at $started and covered $names.
-	 *
-	 * @param string[] $names   Names.
-	 * @param int      $started Time the redeploy call started.
-	 */
-	private function complete( array $names, int $started ): void {
-		$this->update(
-			static function ( array $ssl ) use ( $names, $started ): array {
-				foreach ( $names as $name ) {
-					// A request that arrived during the call stays pending for the next redeploy.
-					if ( isset( $ssl['pending'][ $name ] ) && $ssl['pending'][ $name ] <= $started ) {
-						unset( $ssl['pending'][ $name ] );
-					}
-					$ssl['covered'][ $name ] = $started;
-				}
-				$ssl['attempt'] = 0;
-				return $ssl;
-			}
-		);
-
-		$this->logger->info( sprintf( 'SSL: certificate redeployed, covering %s.', $names ? implode( ', ', $names ) : 'all names' ) );
-		foreach ( $names as $name ) {
-			$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s issued; RunCloud serves it (the web app\'s shared certificate, basic mode).', $name ) );
-		}
-		if ( $names ) {
-			do_action( 'wu_runcloud_certificate_issued', array_values( $names ) );
 		}
 	}
 
