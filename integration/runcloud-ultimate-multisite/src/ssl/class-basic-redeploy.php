@@ -160,7 +160,33 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		} catch ( Job_Failed_Exception $e ) {
 			throw $e; // Blocked by the guard: the names stay pending until the web app's names change.
 		} catch ( \Throwable $e ) {
-			$this->failed( $names, $attempt, $e );
+			// Transient failures come back with the retry policy; a permanent one drops the pending names (the next request starts
+			// afresh) and fails the job.
+			try {
+				$this->retry->handle(
+					sprintf( 'redeploy the SSL certificate (for %s)', implode( ', ', $names ) ),
+					$e,
+					$attempt,
+					function ( int $delay, int $next ) use ( $names, $e ): void {
+						foreach ( $names as $name ) {
+							$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits: %s; the redeploy is tried again in %d s.', $name, Errors::describe( $e ), $delay ) );
+						}
+						$this->update( static fn( array $ssl ): array => array( 'attempt' => $next ) + $ssl );
+						$this->queue->schedule( $delay, self::HOOK, array( $this->settings->webapp_key() ) );
+					}
+				);
+			} catch ( Job_Failed_Exception $failed ) {
+				foreach ( $names as $name ) {
+					$this->logger->domain( $name, 'error', sprintf( 'SSL: certificate of %s refused: %s', $name, Errors::describe( $e ) ) );
+				}
+				$this->update(
+					static fn( array $ssl ): array => array(
+						'pending' => array(),
+						'attempt' => 0,
+					) + $ssl
+				);
+				throw $failed;
+			}
 		}
 	}
 
@@ -226,43 +252,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			do_action( 'wu_runcloud_certificate_issued', array_values( $names ) );
 		}
 		return $done;
-	}
-
-	/**
-	 * A failed redeploy: transient failures come back with the retry policy, a permanent one drops the pending names (the next
-	 * request starts afresh) and fails the job.
-	 *
-	 * @param string[]   $names   Names of the redeploy.
-	 * @param int        $attempt Attempts made before.
-	 * @param \Throwable $e       Failure.
-	 * @throws Job_Failed_Exception When it fails for good.
-	 */
-	private function failed( array $names, int $attempt, \Throwable $e ): void {
-		try {
-			$this->retry->handle(
-				sprintf( 'redeploy the SSL certificate (for %s)', implode( ', ', $names ) ),
-				$e,
-				$attempt,
-				function ( int $delay, int $next ) use ( $names, $e ): void {
-					foreach ( $names as $name ) {
-						$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits: %s; the redeploy is tried again in %d s.', $name, Errors::describe( $e ), $delay ) );
-					}
-					$this->update( static fn( array $ssl ): array => array( 'attempt' => $next ) + $ssl );
-					$this->queue->schedule( $delay, self::HOOK, array( $this->settings->webapp_key() ) );
-				}
-			);
-		} catch ( Job_Failed_Exception $failed ) {
-			foreach ( $names as $name ) {
-				$this->logger->domain( $name, 'error', sprintf( 'SSL: certificate of %s refused: %s', $name, Errors::describe( $e ) ) );
-			}
-			$this->update(
-				static fn( array $ssl ): array => array(
-					'pending' => array(),
-					'attempt' => 0,
-				) + $ssl
-			);
-			throw $failed;
-		}
 	}
 
 	/**
