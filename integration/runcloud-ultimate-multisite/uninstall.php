@@ -1,7 +1,7 @@
 <?php
 /**
- * Uninstall: removes the integration's stored state (never the credentials, which belong to
- * wp-config.php or to Ultimate Multisite).
+ * Uninstall: removes the integration's stored state (never the credentials, which belong to wp-config.php or to Ultimate
+ * Multisite).
  *
  * @package RunCloud_Ultimate_Multisite
  */

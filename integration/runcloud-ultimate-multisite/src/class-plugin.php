@@ -37,10 +37,9 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Um_Records;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The composition root: builds the services once, each with its dependencies in its constructor,
- * and has each concern register its own hooks. The services are public (read-only) for the objects
- * Ultimate Multisite and WordPress construct themselves (the adapters) and for the tests; no other
- * class reads them from here.
+ * The composition root: builds the services once, each with its dependencies in its constructor, and has each concern register
+ * its own hooks. The services are public (read-only) for the objects Ultimate Multisite and WordPress construct themselves (the
+ * adapters) and for the tests; no other class reads them from here.
  */
 final class Plugin {
 
@@ -90,7 +89,6 @@ final class Plugin {
 			$connection_test = new Connection_Test( $settings, $connector, $wildcards, $logger );
 			self::$instance  = new self( $settings, $logger, $connector, $state, $queue, $retry, $mapped, $ledger, $wildcards, $mode, $guard, $basic, $per_domain, $ssl, $migration, $records, $sync, $reconciler, $connection_test );
 		}
-
 		return self::$instance;
 	}
 
@@ -138,8 +136,7 @@ final class Plugin {
 		public readonly Reconciler $reconciler,
 		public readonly Connection_Test $connection_test
 	) {
-		// Ultimate Multisite 2.4.11+ keeps credentials saved in the wizard encrypted; read them even
-		// before the registry hands the Integration over (early cron and CLI runs).
+		// 2.4.11+ keeps wizard credentials encrypted; read them before the registry hands the Integration over (early cron, CLI).
 		$this->settings->add_source( 'credential-store', array( __CLASS__, 'read_credential_store' ) );
 	}
 
@@ -169,26 +166,22 @@ final class Plugin {
 		}
 
 		if ( ! Connector::extension_loaded() ) {
-			// Without the extension the built-in integration stays in place (it is better than
-			// nothing), and the notice tells the admin how to install the extension.
+			// Without the extension the built-in integration stays (better than nothing); the notice says how to install it.
 			return;
 		}
 
-		// Exactly one adapter per generation: 2.4.11+ has the registry (and still fires the legacy
-		// hook, which is ignored there); up to 2.4.10 only the legacy hook exists.
+		// One adapter per generation: 2.4.11+ has the registry (and ignores the legacy hook there); up to 2.4.10 only the legacy hook.
 		add_action( 'wu_register_integrations', array( $this, 'register_integration' ), 20 );
 		add_action( 'wu_register_capabilities', array( $this, 'register_capability' ), 20 );
 		add_action( 'wp_ultimo_host_providers_load', array( $this, 'register_host_provider' ), 20 );
-		// Ultimate Multisite's own RunCloud handlers never run beside ours, whatever hooked them while
-		// plugins loaded (2.4.11+'s registry resolves its modules at priority 12).
+		// Ultimate Multisite's own RunCloud handlers never run beside ours (2.4.11+'s registry resolves its modules at priority 12).
 		add_action( 'plugins_loaded', array( $this, 'detach_builtin' ), 13 );
 
 		// Each concern's own hooks; their jobs are queued only while the integration is active.
 		$this->sync->register();
 		$this->ssl->register();
 		$this->reconciler->register();
-		// Ultimate Multisite's check decides `secure`: kept alive while a certificate is pending, run
-		// again at once when one is issued.
+		// Ultimate Multisite's check decides `secure`: kept alive while a certificate is pending, run again when one is issued.
 		$this->records->register();
 	}
 
@@ -198,8 +191,8 @@ final class Plugin {
 	}
 
 	/**
-	 * 2.4.11+: replaces the built-in RunCloud integration object with ours, so the setup wizard's
-	 * test and its "is set up" check run this plugin's code.
+	 * 2.4.11+: replaces the built-in RunCloud integration object with ours, so the setup wizard's test and its "is set up" check
+	 * run this plugin's code.
 	 *
 	 * @param mixed $registry Ultimate Multisite's Integration_Registry.
 	 */
@@ -211,8 +204,8 @@ final class Plugin {
 	}
 
 	/**
-	 * 2.4.11+: replaces the built-in RunCloud domain-mapping module with ours (same integration id
-	 * and capability id, so the registry keeps only ours).
+	 * 2.4.11+: replaces the built-in RunCloud domain-mapping module with ours (same integration id and capability id, so the
+	 * registry keeps only ours).
 	 *
 	 * @param mixed $registry Ultimate Multisite's Integration_Registry.
 	 */
@@ -234,10 +227,9 @@ final class Plugin {
 	}
 
 	/**
-	 * Unhooks Ultimate Multisite's own RunCloud domain handlers, so they never call RunCloud beside
-	 * ours: up to 2.4.10 the host provider `Runcloud_Host_Provider`, from 2.4.11 on the capability
-	 * module `RunCloud_Domain_Mapping` (the registry keeps ours instead, but anything may have hooked
-	 * the built-in one). Both hook the same four events.
+	 * Unhooks Ultimate Multisite's own RunCloud domain handlers, so they never call RunCloud beside ours: up to 2.4.10 the host
+	 * provider `Runcloud_Host_Provider`, from 2.4.11 on the capability module `RunCloud_Domain_Mapping` (the registry keeps ours
+	 * instead, but anything may have hooked the built-in one). Both hook the same four events.
 	 */
 	public function detach_builtin(): void {
 		global $wp_filter;
@@ -283,7 +275,6 @@ final class Plugin {
 		if ( empty( $stored ) || ! class_exists( '\WP_Ultimo\Helpers\Credential_Store' ) ) {
 			return '';
 		}
-
 		return (string) \WP_Ultimo\Helpers\Credential_Store::decrypt( $stored );
 	}
 

@@ -22,9 +22,8 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registers the admin's hooks (notices, the page, its admin-post actions, the link from Ultimate
- * Multisite's integrations) and runs the page's actions, each after checking its nonce and that
- * the user is a network administrator.
+ * Registers the admin's hooks (notices, the page, its admin-post actions, the link from Ultimate Multisite's integrations) and
+ * runs the page's actions, each after checking its nonce and that the user is a network administrator.
  */
 final class Admin {
 
@@ -69,8 +68,8 @@ final class Admin {
 	}
 
 	/**
-	 * Adds a link to this plugin's page to Ultimate Multisite's RunCloud entry (Settings >
-	 * Integrations), where the strategy, the failures and the switch are.
+	 * Adds a link to this plugin's page to Ultimate Multisite's RunCloud entry (Settings > Integrations), where the strategy, the
+	 * failures and the switch are.
 	 *
 	 * @param mixed $fields Fields of the integrations section.
 	 */
@@ -82,7 +81,6 @@ final class Admin {
 				esc_html__( 'RunCloud settings and domains', 'runcloud-ultimate-multisite' )
 			);
 		}
-
 		return $fields;
 	}
 
@@ -125,7 +123,6 @@ final class Admin {
 			/* translators: %s: error */
 			$message = $this->logger->scrub( sprintf( $sync ? __( 'Sync failed: %s', 'runcloud-ultimate-multisite' ) : __( 'Switching to advanced SSL failed: %s', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
-
 		return array(
 			'type'    => $ok ? 'success' : 'error',
 			'message' => $message,
@@ -133,8 +130,8 @@ final class Admin {
 	}
 
 	/**
-	 * "Test connection"; once it passes, the names of the server and web app and the web app's SSL
-	 * mode are read (three calls, on the admin's request, never while rendering).
+	 * "Test connection"; once it passes, the names of the server and web app and the web app's SSL mode are read (three calls, on
+	 * the admin's request, never while rendering).
 	 *
 	 * @return array{0: bool, 1: string}
 	 */
@@ -166,7 +163,6 @@ final class Admin {
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'Reading the server and web app names failed: ' . Errors::describe( $e ) . '.' );
 		}
-
 		return array( true, $ping['message'] );
 	}
 
@@ -179,7 +175,6 @@ final class Admin {
 		$report = $this->reconciler->run( false );
 		/* translators: 1: added, 2: removed, 3: unchanged, 4: failed */
 		$message = sprintf( __( 'Sync done: %1$d added, %2$d removed, %3$d unchanged, %4$d failed (details in the integration-runcloud log).', 'runcloud-ultimate-multisite' ), count( $report['added'] ), count( $report['removed'] ), $report['unchanged'], count( $report['failed'] ) );
-
 		return array( ! $report['failed'], $message );
 	}
 
@@ -214,7 +209,6 @@ final class Admin {
 		$done = $this->migration->to_advanced();
 		/* translators: 1: jobs queued, 2: per minute, 3: minutes, 4: names skipped */
 		$message = sprintf( __( 'The web app uses advanced SSL now: %1$d certificate job(s) queued, %2$d per minute (about %3$d minute(s)); %4$d name(s) skipped (wildcards and names a wildcard serves). Each domain\'s progress shows in the table of mapped domains.', 'runcloud-ultimate-multisite' ), $done['queued'], $done['per_minute'], $done['minutes'], count( $done['skipped'] ) );
-
 		return array( true, $message );
 	}
 
@@ -225,7 +219,6 @@ final class Admin {
 	 */
 	private function clear_failures(): array {
 		$this->logger->clear_failures();
-
 		return array( true, __( 'The list of failures was cleared (the log keeps them).', 'runcloud-ultimate-multisite' ) );
 	}
 

@@ -19,10 +19,9 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A WP_List_Table over Ultimate Multisite's domain records (one query per page, filtered by a
- * search box), with what this plugin remembers of each: RunCloud's id, the certificate's state
- * and the last error. Nothing here asks RunCloud: a page view must cost no API call, whatever
- * the number of domains. Load only after WP_List_Table (Admin does).
+ * A WP_List_Table over Ultimate Multisite's domain records (one query per page, filtered by a search box), with what this plugin
+ * remembers of each: RunCloud's id, the certificate's state and the last error. Nothing here asks RunCloud: a page view must cost
+ * no API call, whatever the number of domains. Load only after WP_List_Table (Admin does).
  */
 final class Domains_Table extends \WP_List_Table {
 
@@ -117,7 +116,6 @@ final class Domains_Table extends \WP_List_Table {
 				}
 				return '';
 		}
-
 		return '';
 	}
 

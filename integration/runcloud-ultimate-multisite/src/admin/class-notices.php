@@ -16,10 +16,9 @@ use RunCloud_Ultimate_Multisite\Ssl\Ssl_Mode;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * What network administrators must know on every screen: the extension or Ultimate Multisite is
- * missing, the certificate strategy has a value it does not know, or what Basic_Ssl_Guard found
- * (a redeploy that was not sent, or a certificate close to Let's Encrypt's limit). Only stored
- * findings are read, so a page view never calls RunCloud.
+ * What network administrators must know on every screen: the extension or Ultimate Multisite is missing, the certificate strategy
+ * has a value it does not know, or what Basic_Ssl_Guard found (a redeploy that was not sent, or a certificate close to Let's
+ * Encrypt's limit). Only stored findings are read, so a page view never calls RunCloud.
  */
 final class Notices {
 
@@ -47,8 +46,8 @@ final class Notices {
 	}
 
 	/**
-	 * The network admin's notices: Ultimate Multisite missing (this plugin does nothing without
-	 * it), an unknown certificate strategy, the basic-mode guard's finding.
+	 * The network admin's notices: Ultimate Multisite missing (this plugin does nothing without it), an unknown certificate
+	 * strategy, the basic-mode guard's finding.
 	 */
 	public function render_network(): void {
 		if ( ! current_user_can( Admin::CAPABILITY ) ) {

@@ -22,10 +22,10 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The page shows the configuration status, the last failures, the network's mapped domains
- * (Domains_Table) and has the buttons "Test connection", "Sync domains now", "Clear failures", the
- * certificate strategy setting and "Switch to per-domain certificates", each a nonce-protected
- * admin-post action that Admin runs. Rendering reads what the plugin stored: it never calls RunCloud.
+ * The page shows the configuration status, the last failures, the network's mapped domains (Domains_Table) and has the buttons
+ * "Test connection", "Sync domains now", "Clear failures", the certificate strategy setting and "Switch to per-domain
+ * certificates", each a nonce-protected admin-post action that Admin runs. Rendering reads what the plugin stored: it never calls
+ * RunCloud.
  */
 final class Page {
 
@@ -56,6 +56,23 @@ final class Page {
 			printf( '<div class="notice notice-%1$s"><p>%2$s</p></div>', esc_attr( 'success' === $notice['type'] ? 'success' : 'error' ), esc_html( $notice['message'] ) );
 		}
 
+		// Names waiting for the basic redeploy that are on RunCloud; those whose add has not succeeded are counted apart.
+		$tracked = $this->ledger->tracked();
+		$on      = array();
+		$waiting = 0;
+		foreach ( $this->basic->pending() as $name ) {
+			if ( isset( $tracked[ $name ] ) ) {
+				$on[] = $name;
+			} else {
+				++$waiting;
+			}
+		}
+		$pending = implode( ', ', $on );
+		if ( $waiting ) {
+			/* translators: %d: number of domains */
+			$pending .= ( '' === $pending ? '' : '; ' ) . sprintf( _n( '%d domain waits for its add to RunCloud', '%d domains wait for their add to RunCloud', $waiting, 'runcloud-ultimate-multisite' ), $waiting );
+		}
+
 		$last  = $this->state->get( 'last_sync', array() );
 		$names = (array) $this->state->get( Admin::NAMES, array() ); // Read by "Test connection".
 		$mode  = $this->mode->known(); // Remembered: no call to RunCloud while rendering.
@@ -67,7 +84,7 @@ final class Page {
 				/* translators: 1: server id, 2: web app id */
 				: sprintf( __( '%1$d / %2$d (ids; "Test connection" reads their names)', 'runcloud-ultimate-multisite' ), $settings->server_id(), $settings->app_id() ),
 			__( 'Missing settings', 'runcloud-ultimate-multisite' ) => implode( ', ', $settings->missing() ),
-			__( 'Pending SSL redeploy', 'runcloud-ultimate-multisite' ) => $this->pending_redeploy(),
+			__( 'Pending SSL redeploy', 'runcloud-ultimate-multisite' ) => $pending,
 			__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) => $this->mode->configured() . ( $this->mode->from_constant() ? ' (WU_RUNCLOUD_SSL_STRATEGY)' : '' ),
 			__( 'SSL mode of the web app', 'runcloud-ultimate-multisite' ) => match ( true ) {
 				null === $mode     => __( 'unknown: "Test connection" reads it (and so does the first certificate)', 'runcloud-ultimate-multisite' ),
@@ -92,14 +109,6 @@ final class Page {
 		$this->render_button( 'runcloud_um_test', __( 'Test connection', 'runcloud-ultimate-multisite' ) );
 		$this->render_button( 'runcloud_um_sync', __( 'Sync domains now', 'runcloud-ultimate-multisite' ) );
 
-		$this->render_failures();
-		$this->render_strategy_form();
-		$this->render_domains();
-		echo '</div>';
-	}
-
-	/** The last failures with their messages, and a link to the whole log. */
-	private function render_failures(): void {
 		$failures = $this->logger->last_failures();
 		echo '<h2>' . esc_html__( 'Last failures', 'runcloud-ultimate-multisite' ) . '</h2>';
 		if ( ! $failures ) {
@@ -116,6 +125,50 @@ final class Page {
 		if ( '' !== $url ) {
 			echo '<p><a href="' . esc_url( $url ) . '">' . esc_html__( 'Open the integration-runcloud log', 'runcloud-ultimate-multisite' ) . '</a></p>';
 		}
+
+		$labels = array(
+			'auto'       => __( 'auto: per domain when the web app uses advanced SSL', 'runcloud-ultimate-multisite' ),
+			'per-domain' => __( 'per-domain: one certificate per domain (advanced SSL)', 'runcloud-ultimate-multisite' ),
+			'basic'      => __( 'basic: the web app\'s one certificate for every name', 'runcloud-ultimate-multisite' ),
+		);
+
+		echo '<h2>' . esc_html__( 'Certificates', 'runcloud-ultimate-multisite' ) . '</h2>';
+		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '">';
+		echo '<input type="hidden" name="action" value="runcloud_um_ssl_strategy" />';
+		wp_nonce_field( 'runcloud_um_ssl_strategy' );
+		echo '<label for="runcloud-um-ssl-strategy">' . esc_html__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) . '</label> ';
+		echo '<select id="runcloud-um-ssl-strategy" name="strategy"' . disabled( $this->mode->from_constant(), true, false ) . '>';
+		foreach ( $labels as $value => $label ) {
+			echo '<option value="' . esc_attr( $value ) . '"' . selected( $this->mode->configured(), $value, false ) . '>' . esc_html( $label ) . '</option>';
+		}
+		echo '</select> ';
+		echo '<button type="submit" class="button"' . disabled( $this->mode->from_constant(), true, false ) . '>' . esc_html__( 'Save', 'runcloud-ultimate-multisite' ) . '</button>';
+		if ( $this->mode->from_constant() ) {
+			echo '<p class="description">' . esc_html__( 'Set by WU_RUNCLOUD_SSL_STRATEGY in wp-config.php.', 'runcloud-ultimate-multisite' ) . '</p>';
+		}
+		echo '</form>';
+
+		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="margin-top:1em">';
+		echo '<input type="hidden" name="action" value="runcloud_um_ssl_advanced" />';
+		wp_nonce_field( 'runcloud_um_ssl_advanced' );
+		echo '<p class="description">' . esc_html__( 'Switches the live web app to RunCloud\'s advanced SSL mode and queues a certificate for every domain, spread under RunCloud\'s rate limit. Each domain\'s progress shows in the table of mapped domains below.', 'runcloud-ultimate-multisite' ) . '</p>';
+		echo '<p><label><input type="checkbox" name="confirm" value="1" id="runcloud-um-ssl-confirm" required /> ' . esc_html__( 'I want to change the web app\'s SSL mode now.', 'runcloud-ultimate-multisite' ) . '</label></p>';
+		echo '<button type="submit" class="button" id="runcloud-um-ssl-advanced">' . esc_html__( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' ) . '</button>';
+		echo '</form>';
+
+		if ( ! class_exists( '\WP_List_Table' ) ) {
+			require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
+		}
+		$table = new Domains_Table( $this->mapped, $this->ledger, $this->wildcards, $this->basic, $this->logger );
+		$table->prepare_items();
+
+		echo '<h2 id="runcloud-um-domains">' . esc_html__( 'Mapped domains', 'runcloud-ultimate-multisite' ) . '</h2>';
+		echo '<form method="get" action="' . esc_url( network_admin_url( 'settings.php' ) ) . '">';
+		echo '<input type="hidden" name="page" value="' . esc_attr( Admin::PAGE ) . '" />';
+		$table->search_box( __( 'Filter domains', 'runcloud-ultimate-multisite' ), 'runcloud-um-domain' );
+		$table->display();
+		echo '</form>';
+		echo '</div>';
 	}
 
 	/**
@@ -129,80 +182,6 @@ final class Page {
 		echo '<input type="hidden" name="action" value="' . esc_attr( $action ) . '" />';
 		wp_nonce_field( $action );
 		echo '<button type="submit" class="button" id="' . esc_attr( str_replace( '_', '-', $action ) ) . '">' . esc_html( $label ) . '</button>';
-		echo '</form>';
-	}
-
-	/** The table of mapped domains, with its search box. */
-	private function render_domains(): void {
-		if ( ! class_exists( '\WP_List_Table' ) ) {
-			require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
-		}
-		$table = new Domains_Table( $this->mapped, $this->ledger, $this->wildcards, $this->basic, $this->logger );
-		$table->prepare_items();
-
-		echo '<h2 id="runcloud-um-domains">' . esc_html__( 'Mapped domains', 'runcloud-ultimate-multisite' ) . '</h2>';
-		echo '<form method="get" action="' . esc_url( network_admin_url( 'settings.php' ) ) . '">';
-		echo '<input type="hidden" name="page" value="' . esc_attr( Admin::PAGE ) . '" />';
-		$table->search_box( __( 'Filter domains', 'runcloud-ultimate-multisite' ), 'runcloud-um-domain' );
-		$table->display();
-		echo '</form>';
-	}
-
-	/**
-	 * Names waiting for the basic certificate's redeploy that are on RunCloud; those whose add has
-	 * not succeeded (yet) are counted apart, as no redeploy can cover them before it does.
-	 */
-	private function pending_redeploy(): string {
-		$tracked = $this->ledger->tracked();
-		$on      = array();
-		$waiting = 0;
-		foreach ( $this->basic->pending() as $name ) {
-			if ( isset( $tracked[ $name ] ) ) {
-				$on[] = $name;
-			} else {
-				++$waiting;
-			}
-		}
-		$text = implode( ', ', $on );
-		if ( $waiting ) {
-			/* translators: %d: number of domains */
-			$text .= ( '' === $text ? '' : '; ' ) . sprintf( _n( '%d domain waits for its add to RunCloud', '%d domains wait for their add to RunCloud', $waiting, 'runcloud-ultimate-multisite' ), $waiting );
-		}
-
-		return $text;
-	}
-
-	/** The strategy setting and the migration button. */
-	private function render_strategy_form(): void {
-		$strategy = $this->mode;
-		$labels   = array(
-			'auto'       => __( 'auto: per domain when the web app uses advanced SSL', 'runcloud-ultimate-multisite' ),
-			'per-domain' => __( 'per-domain: one certificate per domain (advanced SSL)', 'runcloud-ultimate-multisite' ),
-			'basic'      => __( 'basic: the web app\'s one certificate for every name', 'runcloud-ultimate-multisite' ),
-		);
-
-		echo '<h2>' . esc_html__( 'Certificates', 'runcloud-ultimate-multisite' ) . '</h2>';
-		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '">';
-		echo '<input type="hidden" name="action" value="runcloud_um_ssl_strategy" />';
-		wp_nonce_field( 'runcloud_um_ssl_strategy' );
-		echo '<label for="runcloud-um-ssl-strategy">' . esc_html__( 'Certificate strategy', 'runcloud-ultimate-multisite' ) . '</label> ';
-		echo '<select id="runcloud-um-ssl-strategy" name="strategy"' . disabled( $strategy->from_constant(), true, false ) . '>';
-		foreach ( $labels as $value => $label ) {
-			echo '<option value="' . esc_attr( $value ) . '"' . selected( $strategy->configured(), $value, false ) . '>' . esc_html( $label ) . '</option>';
-		}
-		echo '</select> ';
-		echo '<button type="submit" class="button"' . disabled( $strategy->from_constant(), true, false ) . '>' . esc_html__( 'Save', 'runcloud-ultimate-multisite' ) . '</button>';
-		if ( $strategy->from_constant() ) {
-			echo '<p class="description">' . esc_html__( 'Set by WU_RUNCLOUD_SSL_STRATEGY in wp-config.php.', 'runcloud-ultimate-multisite' ) . '</p>';
-		}
-		echo '</form>';
-
-		echo '<form method="post" action="' . esc_url( admin_url( 'admin-post.php' ) ) . '" style="margin-top:1em">';
-		echo '<input type="hidden" name="action" value="runcloud_um_ssl_advanced" />';
-		wp_nonce_field( 'runcloud_um_ssl_advanced' );
-		echo '<p class="description">' . esc_html__( 'Switches the live web app to RunCloud\'s advanced SSL mode and queues a certificate for every domain, spread under RunCloud\'s rate limit. Each domain\'s progress shows in the table of mapped domains below.', 'runcloud-ultimate-multisite' ) . '</p>';
-		echo '<p><label><input type="checkbox" name="confirm" value="1" id="runcloud-um-ssl-confirm" required /> ' . esc_html__( 'I want to change the web app\'s SSL mode now.', 'runcloud-ultimate-multisite' ) . '</label></p>';
-		echo '<button type="submit" class="button" id="runcloud-um-ssl-advanced">' . esc_html__( 'Switch to per-domain certificates', 'runcloud-ultimate-multisite' ) . '</button>';
 		echo '</form>';
 	}
 }

@@ -349,7 +349,6 @@ final class Cli_Command {
 				$rows[ $row ]['detail'] = sprintf( 'id %d, www %s', $domain->id, $domain->www ? 'on' : 'off' );
 			}
 		}
-
 		return $rows;
 	}
 
@@ -412,7 +411,6 @@ final class Cli_Command {
 				$clean[ (string) $raw ] = $name;
 			}
 		}
-
 		return array( $clean, $rows );
 	}
 
@@ -433,7 +431,6 @@ final class Cli_Command {
 			$rows[] = self::row( (string) $name, 'failed', Errors::describe( $error ) );
 			$this->logger->error( sprintf( 'Could not %s domain %s: %s.', $verb, $name, Errors::describe( $error ) ) );
 		}
-
 		return $rows;
 	}
 

@@ -14,9 +14,9 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Answers whether Let's Encrypt can validate a name now, i.e. whether it resolves to the server.
- * The server's addresses come from WU_RUNCLOUD_SERVER_IP, or else from the network's own domain,
- * which by construction points at the server that runs this WordPress.
+ * Answers whether Let's Encrypt can validate a name now, i.e. whether it resolves to the server. The server's addresses come from
+ * WU_RUNCLOUD_SERVER_IP, or else from the network's own domain, which by construction points at the server that runs this
+ * WordPress.
  */
 final class Dns_Checker {
 
@@ -46,7 +46,6 @@ final class Dns_Checker {
 		if ( null !== $decided ) {
 			return (bool) $decided;
 		}
-
 		return $server_ips && array_intersect( $this->resolve( $name ), $server_ips );
 	}
 
@@ -60,7 +59,6 @@ final class Dns_Checker {
 		if ( ! $ips && function_exists( 'get_network' ) && get_network() ) {
 			$ips = $this->resolve( get_network()->domain );
 		}
-
 		return (array) apply_filters( 'wu_runcloud_server_ips', $ips );
 	}
 
@@ -77,7 +75,6 @@ final class Dns_Checker {
 			$v6  = @dns_get_record( $name, DNS_AAAA ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- same.
 			$ips = array_merge( $ips, array_filter( array_column( is_array( $v6 ) ? $v6 : array(), 'ipv6' ) ) );
 		}
-
 		return array_values( array_unique( $ips ) );
 	}
 }

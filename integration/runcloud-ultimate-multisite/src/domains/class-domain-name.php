@@ -14,11 +14,10 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The integration compares names itself (wildcard coverage, rename tracking, the reconcile's desired
- * list), and those comparisons must agree with what RunCloud stores, so they go through the
- * extension's own rules (RunCloud\Client::normalizeDomain(): lower case, no trailing dot, IDN labels
- * in punycode by UTS #46, "*." allowed first). Without the extension nothing is sent or compared
- * against RunCloud; the name then only keeps the admin screens readable.
+ * The integration compares names itself (wildcard coverage, rename tracking, the reconcile's desired list), and those comparisons
+ * must agree with what RunCloud stores, so they go through the extension's own rules (RunCloud\Client::normalizeDomain(): lower
+ * case, no trailing dot, IDN labels in punycode by UTS #46, "*." allowed first). Without the extension nothing is sent or
+ * compared against RunCloud; the name then only keeps the admin screens readable.
  */
 final class Domain_Name {
 

@@ -22,9 +22,8 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * What happens when Ultimate Multisite adds or removes a domain or a site's subdomain, and when a
- * domain's DNS starts pointing at the server. Independent of Ultimate Multisite's classes: the
- * adapters hand the events to handle().
+ * What happens when Ultimate Multisite adds or removes a domain or a site's subdomain, and when a domain's DNS starts pointing at
+ * the server. Independent of Ultimate Multisite's classes: the adapters hand the events to handle().
  */
 final class Domain_Sync {
 
@@ -66,9 +65,8 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * Entry point of the four Ultimate Multisite events, from either adapter. If both generations'
-	 * hooks exist in one install, both adapters are attached to the same do_action() run; the second
-	 * call of the same run is ignored.
+	 * Entry point of the four Ultimate Multisite events, from either adapter. If both generations' hooks exist in one install,
+	 * both adapters are attached to the same do_action() run; the second call of the same run is ignored.
 	 *
 	 * @param string $event   add_domain|remove_domain|add_subdomain|remove_subdomain.
 	 * @param mixed  $name    Domain or subdomain as Ultimate Multisite passed it.
@@ -90,8 +88,7 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * Ultimate Multisite found that a domain now resolves to the server: the moment Let's Encrypt can
-	 * validate it.
+	 * Ultimate Multisite found that a domain now resolves to the server: the moment Let's Encrypt can validate it.
 	 *
 	 * @param mixed $domain Domain object (Ultimate Multisite passes its model) or name.
 	 */
@@ -141,14 +138,12 @@ final class Domain_Sync {
 	/**
 	 * Adds one name.
 	 *
-	 * The extension is entered once on this path, in addDomain(), which checks and normalises the name
-	 * itself (its ValueError is the "not a host name" answer). The checks before it take the name as
-	 * Ultimate Multisite holds it, lower-cased (Mapped_Domains::host()): Ultimate Multisite's lookups want
-	 * it that way, and the twin-event mark and the wildcard candidate compare ASCII network names.
-	 * Everything after the call uses the name RunCloud stored. From Ultimate Multisite's hook to the
-	 * request, 7 plugin files run (8 when the name is one label under the network's domain: the
-	 * remembered wildcard answer, storage/class-state.php): the adapter, this file, Mapped_Domains,
-	 * Ledger, Wildcards, Connector, Settings.
+	 * The extension is entered once on this path, in addDomain(), which checks and normalises the name itself (its ValueError is
+	 * the "not a host name" answer). The checks before it take the name as Ultimate Multisite holds it, lower-cased
+	 * (Mapped_Domains::host()): Ultimate Multisite's lookups want it that way, and the twin-event mark and the wildcard candidate
+	 * compare ASCII network names. Everything after the call uses the name RunCloud stored. From Ultimate Multisite's hook to the
+	 * request, 7 plugin files run (8 when the name is one label under the network's domain: the remembered wildcard answer,
+	 * storage/class-state.php): the adapter, this file, Mapped_Domains, Ledger, Wildcards, Connector, Settings.
 	 *
 	 * @param string $kind    'domain' or 'subdomain'.
 	 * @param string $raw     Name as received.
@@ -191,8 +186,15 @@ final class Domain_Sync {
 			 * @param string $name        Domain.
 			 * @param bool   $www         Whether www is served too.
 			 */
-			$redirection = $this->redirection( apply_filters( 'wu_runcloud_domain_redirection', $www ? 'non-www' : 'none', $name, $www ), $www ? 'non-www' : 'none', $name );
-			$created     = $this->connector->client()->addDomain( $name, $www, $redirection, 'alias' );
+			$fallback    = $www ? 'non-www' : 'none';
+			$redirection = apply_filters( 'wu_runcloud_domain_redirection', $fallback, $name, $www );
+			if ( ! is_string( $redirection ) || ! in_array( $redirection, self::REDIRECTIONS, true ) ) {
+				// A filter's mistake must not cost the domain its add: the default, with a warning.
+				$given = is_scalar( $redirection ) ? '"' . $redirection . '"' : get_debug_type( $redirection );
+				$this->logger->warning( sprintf( 'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".', $given, $name, implode( ', ', self::REDIRECTIONS ), $fallback ) );
+				$redirection = $fallback;
+			}
+			$created = $this->connector->client()->addDomain( $name, $www, $redirection, 'alias' );
 		} catch ( \ValueError ) {
 			$this->invalid( $kind, $raw );
 			return;
@@ -202,8 +204,7 @@ final class Domain_Sync {
 		}
 
 		$stored = $created->name;
-		// A certificate asked for before this add ran (Ultimate Multisite's DNS stage can pass while the
-		// add is still queued) is asked for again below, whatever this plugin's own DNS check says.
+		// Asked for before this add ran (Ultimate Multisite's DNS stage can pass first): asked again, whatever our DNS check says.
 		$wanted = $this->ssl->is_pending( $stored );
 		$this->ledger->record_added( $stored, $site_id, $created->id );
 		$this->logger->domain( $stored, 'info', sprintf( 'Added %s %s to RunCloud (id %d, www %s).', $kind, $stored, $created->id, $created->www ? 'on' : 'off' ) );
@@ -252,8 +253,7 @@ final class Domain_Sync {
 				$this->ledger->forget( $name );
 				return;
 			}
-			// One DELETE by the remembered id; by name (a lookup, then DELETE) when no id is known or
-			// the id is stale. RunCloud deletes the domain's certificate with it.
+			// One DELETE by the remembered id; by name (lookup, DELETE) with none or a stale one. RunCloud deletes its certificate too.
 			$client  = $this->connector->client();
 			$id      = $this->ledger->id( $name );
 			$removed = ( $id > 0 && $client->removeDomain( $id ) ) || $client->removeDomain( $name );
@@ -268,8 +268,8 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * A failed call. Incomplete settings fail the job at once, visibly (nothing works until the admin
-	 * fixes them); a transient failure comes back later (RETRY_HOOK); any other fails the job.
+	 * A failed call. Incomplete settings fail the job at once, visibly (nothing works until the admin fixes them); a transient
+	 * failure comes back later (RETRY_HOOK); any other fails the job.
 	 *
 	 * @param string     $action  add|remove.
 	 * @param string     $kind    domain|subdomain.
@@ -296,9 +296,8 @@ final class Domain_Sync {
 	}
 
 	/**
-	 * After an add: names this plugin added earlier for the same site that no domain record holds
-	 * any more are the old names of renamed records. They are removed, so a rename does not leave
-	 * the old name served forever.
+	 * After an add: names this plugin added earlier for the same site that no domain record holds any more are the old names of
+	 * renamed records. They are removed, so a rename does not leave the old name served forever.
 	 *
 	 * @param string $current Name just added.
 	 * @param int    $site_id Site.
@@ -326,23 +325,6 @@ final class Domain_Sync {
 	 */
 	private function invalid( string $kind, string $raw ): void {
 		$this->logger->error( sprintf( 'Ignoring %s event for "%s": not a valid host name.', $kind, $raw ) );
-	}
-
-	/**
-	 * The filtered redirection when RunCloud takes it (none, www, non-www), else the default, with a
-	 * warning: a filter's mistake must not cost the domain its add.
-	 *
-	 * @param mixed  $filtered What the filter returned.
-	 * @param string $fallback The redirection this plugin chose.
-	 * @param string $name     Domain.
-	 */
-	private function redirection( mixed $filtered, string $fallback, string $name ): string {
-		if ( is_string( $filtered ) && in_array( $filtered, self::REDIRECTIONS, true ) ) {
-			return $filtered;
-		}
-		$given = is_scalar( $filtered ) ? '"' . $filtered . '"' : get_debug_type( $filtered );
-		$this->logger->warning( sprintf( 'The filter wu_runcloud_domain_redirection gave %s for %s, which is not one of %s; using "%s".', $given, $name, implode( ', ', self::REDIRECTIONS ), $fallback ) );
-		return $fallback;
 	}
 
 	/**

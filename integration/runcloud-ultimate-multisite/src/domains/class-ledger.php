@@ -24,10 +24,9 @@ defined( 'ABSPATH' ) || exit;
  * - recent marks (transients): the twin event Ultimate Multisite fires for the same name
  *   (wu_add_subdomain and wu_add_domain both fire for a new site's subdomain) costs no call.
  *
- * The id and certificate rows are one option per name: queue workers handling different names at once
- * each write their own row, where one option holding every row would keep only the last writer's.
- * Whatever else holds state about a name (the basic certificate's pending redeploys) listens to
- * FORGOTTEN.
+ * The id and certificate rows are one option per name: queue workers handling different names at once each write their own row,
+ * where one option holding every row would keep only the last writer's. Whatever else holds state about a name (the basic
+ * certificate's pending redeploys) listens to FORGOTTEN.
  */
 final class Ledger {
 
@@ -45,9 +44,9 @@ final class Ledger {
 	public function __construct( private readonly State $state, private readonly Settings $settings ) {}
 
 	/**
-	 * RunCloud has $name now (added by an event, the reconcile or the command line): tracked for its
-	 * site, its id kept, the twin event muted, and any certificate state of an earlier life dropped
-	 * (RunCloud deletes a domain's certificate with the domain).
+	 * RunCloud has $name now (added by an event, the reconcile or the command line): tracked for its site, its id kept, the twin
+	 * event muted, and any certificate state of an earlier life dropped (RunCloud deletes a domain's certificate with the
+	 * domain).
 	 *
 	 * @param string $name    Normalised name.
 	 * @param int    $site_id Site, 0 when unknown.
@@ -211,7 +210,6 @@ final class Ledger {
 				++$counts[ $status ];
 			}
 		}
-
 		return $counts;
 	}
 

@@ -22,14 +22,13 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Um_Records;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Runs the extension's syncDomains() over every mapped domain. This repairs what single events
- * cannot: aliases left behind by the built-in integration, renames that happened while this plugin
- * was inactive, domains added or removed by hand on RunCloud, failed jobs.
+ * Runs the extension's syncDomains() over every mapped domain. This repairs what single events cannot: aliases left behind by the
+ * built-in integration, renames that happened while this plugin was inactive, domains added or removed by hand on RunCloud,
+ * failed jobs.
  *
- * Which extra aliases may be removed is WU_RUNCLOUD_SYNC_PRUNE:
- * 'mapped' (default): any alias that is not a mapped domain or a network address;
- * 'tracked': only aliases this plugin added; 'none': never remove.
- * RunCloud's primary domain and wildcard domains are never removed.
+ * Which extra aliases may be removed is WU_RUNCLOUD_SYNC_PRUNE: 'mapped' (default): any alias that is not a mapped domain or a
+ * network address; 'tracked': only aliases this plugin added; 'none': never remove. RunCloud's primary domain and wildcard
+ * domains are never removed.
  */
 final class Reconciler {
 
@@ -59,8 +58,7 @@ final class Reconciler {
 
 	/** Hooks of the daily reconcile. */
 	public function register(): void {
-		// Action Scheduler's data store exists only from action_scheduler_init on; asking it
-		// earlier is "doing it wrong" and schedules nothing.
+		// Action Scheduler's data store exists from action_scheduler_init on; asked earlier it is "doing it wrong", schedules nothing.
 		add_action( 'action_scheduler_init', array( $this, 'schedule' ) );
 		add_action( self::HOOK, array( $this, 'run_scheduled' ) );
 	}
@@ -82,8 +80,8 @@ final class Reconciler {
 	}
 
 	/**
-	 * Handler of the recurring reconcile; stops itself when the integration was turned off. Logs
-	 * instead of letting a transient failure kill the recurring action.
+	 * Handler of the recurring reconcile; stops itself when the integration was turned off. Logs instead of letting a transient
+	 * failure kill the recurring action.
 	 *
 	 * @throws Job_Failed_Exception When RunCloud rejects the call for good (credentials, ids).
 	 */
@@ -223,7 +221,6 @@ final class Reconciler {
 		} else {
 			$this->logger->info( $summary );
 		}
-
 		return $report;
 	}
 }

@@ -17,10 +17,9 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A multisite on subdomains normally runs one web app answering "*.network.tld". Then a new site
- * needs no API call at all. Whether "*.network.tld" exists is asked once (one filtered lookup) and
- * remembered, so creating sites costs nothing afterwards; the reconcile and the connection test
- * refresh the answer.
+ * A multisite on subdomains normally runs one web app answering "*.network.tld". Then a new site needs no API call at all.
+ * Whether "*.network.tld" exists is asked once (one filtered lookup) and remembered, so creating sites costs nothing afterwards;
+ * the reconcile and the connection test refresh the answer.
  */
 final class Wildcards {
 
@@ -36,9 +35,9 @@ final class Wildcards {
 	public function __construct( private readonly State $state, private readonly Connector $connector, private readonly Settings $settings ) {}
 
 	/**
-	 * The wildcard that would serve $name on this network ("*.network.tld"), or '' when $name is not
-	 * exactly one label below one of the network's domains. Compared in lower case, without the
-	 * extension: the network's domains are host names WordPress already keeps in ASCII.
+	 * The wildcard that would serve $name on this network ("*.network.tld"), or '' when $name is not exactly one label below one
+	 * of the network's domains. Compared in lower case, without the extension: the network's domains are host names WordPress
+	 * already keeps in ASCII.
 	 *
 	 * @param string $name Name, lower case.
 	 */
@@ -57,14 +56,12 @@ final class Wildcards {
 				return '*.' . $base;
 			}
 		}
-
 		return '';
 	}
 
 	/**
-	 * The parent of a name ("a.example.com" gives "example.com"), or '' for a top-level name. A
-	 * wildcard "*.example.com" serves exactly the names whose parent is "example.com": its
-	 * certificate does not cover a.b.example.com.
+	 * The parent of a name ("a.example.com" gives "example.com"), or '' for a top-level name. A wildcard "*.example.com" serves
+	 * exactly the names whose parent is "example.com": its certificate does not cover a.b.example.com.
 	 *
 	 * @param string $name Normalised name.
 	 */
@@ -74,8 +71,8 @@ final class Wildcards {
 	}
 
 	/**
-	 * Whether a wildcard domain of the web app serves $name (asks RunCloud when the answer is unknown
-	 * or older than wu_runcloud_wildcard_ttl).
+	 * Whether a wildcard domain of the web app serves $name (asks RunCloud when the answer is unknown or older than
+	 * wu_runcloud_wildcard_ttl).
 	 *
 	 * @param string $name Name, lower case.
 	 * @throws \RunCloud\Exception When the lookup fails.
@@ -90,7 +87,6 @@ final class Wildcards {
 		if ( null !== $entry && time() - (int) ( $entry['time'] ?? 0 ) < $ttl ) {
 			return ! empty( $entry['exists'] );
 		}
-
 		return $this->refresh( $candidate );
 	}
 

@@ -12,7 +12,7 @@ namespace RunCloud_Ultimate_Multisite\Jobs;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Thrown to make the background job fail visibly (Action Scheduler marks it "failed" and shows this
- * message). The message is already scrubbed; the extension's exception is kept as previous.
+ * Thrown to make the background job fail visibly (Action Scheduler marks it "failed" and shows this message). The message is
+ * already scrubbed; the extension's exception is kept as previous.
  */
 class Job_Failed_Exception extends \RuntimeException {}

@@ -12,8 +12,8 @@ namespace RunCloud_Ultimate_Multisite\Jobs;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A small queue over Action Scheduler (bundled with Ultimate Multisite, whose failed jobs show in the
- * admin) with WP-Cron as the fallback when Action Scheduler is not loaded.
+ * A small queue over Action Scheduler (bundled with Ultimate Multisite, whose failed jobs show in the admin) with WP-Cron as the
+ * fallback when Action Scheduler is not loaded.
  */
 final class Queue {
 
@@ -64,8 +64,8 @@ final class Queue {
 	}
 
 	/**
-	 * Whether a run of $hook with $args is waiting to start (the run in progress, if any, does not
-	 * count: a job that queues its own next look must not see itself).
+	 * Whether a run of $hook with $args is waiting to start (the run in progress, if any, does not count: a job that queues its
+	 * own next look must not see itself).
 	 *
 	 * @param string       $hook Action.
 	 * @param array<mixed> $args Arguments.
@@ -74,7 +74,6 @@ final class Queue {
 		if ( ! $this->uses_action_scheduler() ) {
 			return false !== wp_next_scheduled( $hook, $args );
 		}
-
 		return (bool) as_get_scheduled_actions(
 			array(
 				'hook'     => $hook,

@@ -15,8 +15,8 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Logs every failure at ERROR, retries transient ones later with exponential backoff, and turns
- * permanent ones (and transient ones that kept failing) into a failed job.
+ * Logs every failure at ERROR, retries transient ones later with exponential backoff, and turns permanent ones (and transient
+ * ones that kept failing) into a failed job.
  */
 final class Retry_Policy {
 
@@ -33,9 +33,8 @@ final class Retry_Policy {
 	}
 
 	/**
-	 * Delay before retry number $attempt (1 = first retry): 1, 2, 4, 8... minutes, capped at an hour,
-	 * plus up to 10% jitter so that many failed jobs do not come back in the same second; never
-	 * sooner than RunCloud's Retry-After.
+	 * Delay before retry number $attempt (1 = first retry): 1, 2, 4, 8... minutes, capped at an hour, plus up to 10% jitter so
+	 * that many failed jobs do not come back in the same second; never sooner than RunCloud's Retry-After.
 	 *
 	 * @param int      $attempt     Retry number, from 1.
 	 * @param int|null $retry_after Seconds RunCloud asked for.

@@ -18,8 +18,8 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Checks, in order, what can be wrong, and says which: the extension, a missing setting, the API
- * address, the credentials (ping), then the server id and web app id (one lookup on the web app).
+ * Checks, in order, what can be wrong, and says which: the extension, a missing setting, the API address, the credentials (ping),
+ * then the server id and web app id (one lookup on the web app).
  */
 final class Connection_Test {
 
@@ -34,8 +34,8 @@ final class Connection_Test {
 	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly Wildcards $wildcards, private readonly Logger $logger ) {}
 
 	/**
-	 * Runs the test. Error codes: runcloud-extension, runcloud-config, runcloud-unreachable,
-	 * runcloud-credentials, runcloud-server, runcloud-webapp, runcloud-error.
+	 * Runs the test. Error codes: runcloud-extension, runcloud-config, runcloud-unreachable, runcloud-credentials,
+	 * runcloud-server, runcloud-webapp, runcloud-error.
 	 */
 	public function run(): true|\WP_Error {
 		$result = $this->check();
@@ -45,13 +45,11 @@ final class Connection_Test {
 		} else {
 			$this->logger->info( sprintf( 'Connection test passed (server %d, web app %d).', $this->settings->server_id(), $this->settings->app_id() ) );
 		}
-
 		return $result;
 	}
 
 	/**
-	 * The test's verdict in one line, with the rate limit RunCloud announced (the admin page's
-	 * and the command line's).
+	 * The test's verdict in one line, with the rate limit RunCloud announced (the admin page's and the command line's).
 	 *
 	 * @return array{ok: bool, code: string, message: string}
 	 */
@@ -71,7 +69,6 @@ final class Connection_Test {
 			null === ( $limit['remaining'] ?? null ) => sprintf( ' (rate limit %d a minute)', $limit['limit'] ),
 			default                                  => sprintf( ' (rate limit %d, %d left this minute)', $limit['limit'], $limit['remaining'] ),
 		};
-
 		return array(
 			'ok'      => true,
 			'code'    => 'ok',
@@ -80,12 +77,12 @@ final class Connection_Test {
 	}
 
 	/**
-	 * The test as Ultimate Multisite's setup wizard runs it, for whoever sent the request: refused
-	 * (nothing sent to RunCloud) unless the user is a network administrator, because the wizard's
-	 * AJAX action checks neither a nonce nor a capability and any logged-in user can send it.
+	 * The test as Ultimate Multisite's setup wizard runs it, for whoever sent the request: refused (nothing sent to RunCloud)
+	 * unless the user is a network administrator, because the wizard's AJAX action checks neither a nonce nor a capability and
+	 * any logged-in user can send it.
 	 *
-	 * The answer is HTML-safe text in short lines, for the wizard's narrow box, which renders it as
-	 * HTML: the verdict, then the ids the credentials can see (when an id is wrong), then the advice.
+	 * The answer is HTML-safe text in short lines, for the wizard's narrow box, which renders it as HTML: the verdict, then the
+	 * ids the credentials can see (when an id is wrong), then the advice.
 	 *
 	 * @return array{ok: bool, code: string, text: string}
 	 */
@@ -120,7 +117,6 @@ final class Connection_Test {
 		if ( isset( $parts[1] ) ) {
 			$lines[] = self::wrap( (string) $parts[1] );
 		}
-
 		return array(
 			'ok'   => false,
 			'code' => (string) $result->get_error_code(),
@@ -163,9 +159,8 @@ final class Connection_Test {
 			return new \WP_Error( 'runcloud-unreachable', sprintf( __( 'Could not reach the RunCloud API: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
 
-		// One lookup under /servers/{id}/webapps/{id}: it fails with 404 when either id is wrong,
-		// and it tells whether the wildcard domain exists, which the site events need anyway.
-		// The name looked up: the network's wildcard, so that the answer is useful too.
+		// One lookup under /servers/{id}/webapps/{id}: a 404 when either id is wrong. Looking up the network's wildcard also
+		// tells whether it exists, which the site events need anyway.
 		$base  = get_network() ? Domain_Name::normalize( get_network()->domain ) : '';
 		$probe = '' !== $base ? '*.' . $base : 'connection-test.invalid';
 		try {
@@ -179,16 +174,14 @@ final class Connection_Test {
 			/* translators: %s: error */
 			return new \WP_Error( 'runcloud-error', sprintf( __( 'RunCloud answered with an error: %s.', 'runcloud-ultimate-multisite' ), Errors::describe( $e ) ) );
 		}
-
 		return true;
 	}
 
 	/**
-	 * Names the id that is wrong, from what the credentials can see: the servers, and the web apps
-	 * of the configured server (or of each server when that one is not among them), listed in the
-	 * answer so nobody has to dig the ids out of the panel's addresses. The listing decides which id
-	 * is wrong, not RunCloud's wording: the server when they cannot see it, else the web app (the
-	 * lookup went to a server they can see); when the listing fails, both ids are named.
+	 * Names the id that is wrong, from what the credentials can see: the servers, and the web apps of the configured server (or
+	 * of each server when that one is not among them), listed in the answer so nobody has to dig the ids out of the panel's
+	 * addresses. The listing decides which id is wrong, not RunCloud's wording: the server when they cannot see it, else the web
+	 * app (the lookup went to a server they can see); when the listing fails, both ids are named.
 	 *
 	 * @param \RunCloud\ApiException $e      The 404 (an id not found) or 401/403 (a server of another account).
 	 * @param \RunCloud\Client       $client Client.
@@ -250,7 +243,6 @@ final class Connection_Test {
 			/* translators: %s: list of servers with their web apps */
 			? sprintf( __( 'These credentials can see server %s.', 'runcloud-ultimate-multisite' ), implode( '; server ', $lines ) )
 			: __( 'These credentials can see no server.', 'runcloud-ultimate-multisite' );
-
 		return new \WP_Error(
 			$code,
 			$reason . ' ' . $visible,

@@ -14,8 +14,8 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Creates one RunCloud\Client per configuration and keeps it for the request, so that every call
- * of a job reuses the same (persistent) connection instead of opening a new one.
+ * Creates one RunCloud\Client per configuration and keeps it for the request, so that every call of a job reuses the same
+ * (persistent) connection instead of opening a new one.
  */
 final class Connector {
 
@@ -62,8 +62,7 @@ final class Connector {
 
 		$token            = $this->settings->token();
 		[ $key, $secret ] = $this->settings->key_pair();
-		// Short timeouts and one quick in-call retry: longer waits belong to the job queue, which
-		// retries with backoff without holding a PHP worker.
+		// Short timeouts, one quick in-call retry: longer waits belong to the job queue (backoff, no PHP worker held).
 		$options = array(
 			'timeout'         => $this->settings->timeout(),
 			'connect_timeout' => min( 10.0, $this->settings->timeout() ),
@@ -94,7 +93,6 @@ final class Connector {
 				: \RunCloud\Client::withApiKey( $key, $secret, $server, $app, $options );
 			$this->client_key = $fingerprint;
 		}
-
 		return $this->client;
 	}
 

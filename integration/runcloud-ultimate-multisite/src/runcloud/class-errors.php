@@ -20,16 +20,15 @@ use RunCloud\TransportException;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Classification of the extension's exceptions, by class and getters only: the extension's
- * wording may change without changing what the plugin does.
+ * Classification of the extension's exceptions, by class and getters only: the extension's wording may change without changing
+ * what the plugin does.
  */
 final class Errors {
 
 	/**
-	 * Transient failures: RunCloud asked us to slow down or the client held the call for it,
-	 * RunCloud itself failed, the network failed, or an answer arrived broken (a proxy cut it).
-	 * Trying again later can succeed. Everything else (401/403 credentials, 404 wrong ids, 422
-	 * invalid data, basic SSL mode, a name RunCloud does not have) fails the same way again.
+	 * Transient failures: RunCloud asked us to slow down or the client held the call for it, RunCloud itself failed, the network
+	 * failed, or an answer arrived broken (a proxy cut it). Trying again later can succeed. Everything else (401/403 credentials,
+	 * 404 wrong ids, 422 invalid data, basic SSL mode, a name RunCloud does not have) fails the same way again.
 	 *
 	 * @param \Throwable $e Failure.
 	 */
@@ -41,9 +40,8 @@ final class Errors {
 	}
 
 	/**
-	 * Whether RunCloud's rate limit stopped the call: its 429, or the client's refusal to send a
-	 * request its pacing or a remembered Retry-After would hold past the call's deadline. Waiting,
-	 * not retrying less, is the answer to both.
+	 * Whether RunCloud's rate limit stopped the call: its 429, or the client's refusal to send a request its pacing or a
+	 * remembered Retry-After would hold past the call's deadline. Waiting, not retrying less, is the answer to both.
 	 *
 	 * @param \Throwable $e Failure.
 	 */
@@ -58,14 +56,12 @@ final class Errors {
 	 */
 	public static function retry_after( \Throwable $e ): ?int {
 		$after = $e instanceof RateLimitException || $e instanceof ThrottledException ? $e->getRetryAfter() : null;
-
 		return null === $after ? null : max( 0, $after );
 	}
 
 	/**
-	 * One line saying what went wrong: the HTTP status, the request and RunCloud's message and field
-	 * errors, or the network error, or why the client sent nothing. The extension never puts a
-	 * credential in these.
+	 * One line saying what went wrong: the HTTP status, the request and RunCloud's message and field errors, or the network
+	 * error, or why the client sent nothing. The extension never puts a credential in these.
 	 *
 	 * @param \Throwable $e Failure.
 	 */
@@ -80,7 +76,6 @@ final class Errors {
 
 			return sprintf( 'HTTP %d%s: %s', $e->getStatusCode(), $request, $e->getApiMessage() ) . ( $fields ? ' (' . implode( '; ', $fields ) . ')' : '' );
 		}
-
 		return match ( true ) {
 			$e instanceof ThrottledException => sprintf( 'held by the rate limit%s: it could go in %d s', $request, $e->getRetryAfter() ),
 			$e instanceof TransportException => sprintf( 'network error (curl %d)%s: %s', $e->getCode(), $request, $e->getMessage() ),

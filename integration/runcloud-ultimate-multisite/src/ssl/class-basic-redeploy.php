@@ -24,11 +24,10 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The web app's basic Let's Encrypt certificate covers all its names, and each redeploy re-issues
- * it for all of them. So requests are gathered: the first one queues a single redeploy job a short
- * window later (one job per web app), and every request arriving before that job runs rides along.
- * The state (option `ssl`): pending name => time asked, covered name => time of the redeploy that
- * covered it, the retry attempt.
+ * The web app's basic Let's Encrypt certificate covers all its names, and each redeploy re-issues it for all of them. So requests
+ * are gathered: the first one queues a single redeploy job a short window later (one job per web app), and every request arriving
+ * before that job runs rides along. The state (option `ssl`): pending name => time asked, covered name => time of the redeploy
+ * that covered it, the retry attempt.
  */
 final class Basic_Redeploy implements Certificate_Strategy {
 
@@ -52,13 +51,9 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 */
 	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly State $state, private readonly Queue $queue, private readonly Retry_Policy $retry, private readonly Logger $logger, private readonly Basic_Ssl_Guard $guard, private readonly Mapped_Domains $mapped, private readonly Ledger $ledger ) {}
 
-	/**
-	 * Asks for a redeploy that will cover $name.
-	 *
-	 * @param string $name  Normalised name.
-	 * @param int    $delay Unused: the gathering window decides.
-	 */
+	/** {@inheritDoc} */
 	public function request( string $name, int $delay = 0 ): bool {
+		// $delay is not used: the gathering window decides.
 		$this->update( static fn( array $ssl ): array => array_merge( $ssl, self::without( $ssl, $name ), array( 'pending' => array_merge( $ssl['pending'], array( $name => time() ) ) ) ) );
 		$args = array( $this->settings->webapp_key() );
 		if ( $this->queue->is_scheduled( self::HOOK, $args ) ) {
@@ -70,36 +65,23 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		return true;
 	}
 
-	/**
-	 * Whether a redeploy ran (successfully) since $name was last requested or added.
-	 *
-	 * @param string $name Normalised name.
-	 */
+	/** {@inheritDoc} */
 	public function is_covered( string $name ): bool {
 		return isset( $this->read()['covered'][ $name ] );
 	}
 
-	/**
-	 * Whether a redeploy is waiting for $name.
-	 *
-	 * @param string $name Normalised name.
-	 */
+	/** {@inheritDoc} */
 	public function is_pending( string $name ): bool {
 		return isset( $this->read()['pending'][ $name ] );
 	}
 
-	/**
-	 * Forgets a name (removed, or re-added and needing a new certificate).
-	 *
-	 * @param string $name Normalised name.
-	 */
+	/** {@inheritDoc} */
 	public function forget( string $name ): void {
 		if ( $this->is_pending( $name ) || $this->is_covered( $name ) ) {
 			$this->update( static fn( array $ssl ): array => array_merge( $ssl, self::without( $ssl, $name ) ) );
 		}
 
-		// The web app's names changed: what the guard found may be gone, so look again (a blocked
-		// redeploy is never retried on its own).
+		// The web app's names changed: what the guard found may be gone, so look again (a blocked redeploy never retries).
 		$args = array( $this->settings->webapp_key() );
 		if ( $this->guard->has_notice() && ! $this->queue->is_scheduled( self::HOOK, $args ) ) {
 			$this->queue->schedule( $this->settings->ssl_window(), self::HOOK, $args );
@@ -141,7 +123,17 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			return;
 		}
 		$attempt = $this->read()['attempt'];
-		$names   = $this->still_mapped( $this->pending() );
+		$names   = array();
+		$tracked = $this->mapped->available() ? $this->ledger->tracked() : array();
+		foreach ( $this->pending() as $name ) {
+			// A name this plugin added whose mapping was deleted since (its removal on the way) is dropped.
+			if ( isset( $tracked[ $name ] ) && ! $this->mapped->is_mapped( $name ) ) {
+				$this->forget( $name );
+				$this->logger->domain( $name, 'info', sprintf( 'SSL: dropping %s from the shared certificate\'s redeploy (basic mode): it is no longer mapped in Ultimate Multisite.', $name ) );
+			} else {
+				$names[] = $name;
+			}
+		}
 		if ( ! $names ) {
 			// Nothing to redeploy, but names changed while the guard showed a notice: it looks again.
 			try {
@@ -156,12 +148,9 @@ final class Basic_Redeploy implements Certificate_Strategy {
 
 		try {
 			if ( 'waiting' === $this->deploy( $names ) ) {
-				// A name is still at Ultimate Multisite's DNS stage: its propagation asks for a redeploy
-				// again; the look again after DNS_WAIT covers a name Ultimate Multisite gives up on (that
-				// one then blocks, with the notice). Its own arguments, so a propagation's request() still
-				// queues the usual redeploy a window later instead of joining this one (the handler takes
-				// the first argument only). Not is_scheduled(): this very look may be the dns-wait job,
-				// and the next look must be queued.
+				// At Ultimate Multisite's DNS stage: its propagation asks again; the look after DNS_WAIT covers a name it gives up on
+				// (that one then blocks, with the notice). Own arguments, so request() still queues the usual redeploy (the handler
+				// takes the first only). Not is_scheduled(): this look may be the dns-wait job, and the next one must be queued.
 				$args = array( $this->settings->webapp_key(), 'dns-wait' );
 				if ( ! $this->queue->is_waiting( self::HOOK, $args ) ) {
 					$this->queue->schedule( self::DNS_WAIT, self::HOOK, $args );
@@ -171,13 +160,39 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		} catch ( Job_Failed_Exception $e ) {
 			throw $e; // Blocked by the guard: the names stay pending until the web app's names change.
 		} catch ( \Throwable $e ) {
-			$this->failed( $names, $attempt, $e );
+			// Transient failures come back with the retry policy; a permanent one drops the pending names (the next request starts
+			// afresh) and fails the job.
+			try {
+				$this->retry->handle(
+					sprintf( 'redeploy the SSL certificate (for %s)', implode( ', ', $names ) ),
+					$e,
+					$attempt,
+					function ( int $delay, int $next ) use ( $names, $e ): void {
+						foreach ( $names as $name ) {
+							$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits: %s; the redeploy is tried again in %d s.', $name, Errors::describe( $e ), $delay ) );
+						}
+						$this->update( static fn( array $ssl ): array => array( 'attempt' => $next ) + $ssl );
+						$this->queue->schedule( $delay, self::HOOK, array( $this->settings->webapp_key() ) );
+					}
+				);
+			} catch ( Job_Failed_Exception $failed ) {
+				foreach ( $names as $name ) {
+					$this->logger->domain( $name, 'error', sprintf( 'SSL: certificate of %s refused: %s', $name, Errors::describe( $e ) ) );
+				}
+				$this->update(
+					static fn( array $ssl ): array => array(
+						'pending' => array(),
+						'attempt' => 0,
+					) + $ssl
+				);
+				throw $failed;
+			}
 		}
 	}
 
 	/**
-	 * The guarded redeploy, for the job and for `wp runcloud ssl redeploy` alike: the guard's check,
-	 * then the redeploy (an install when the web app has no certificate), then $names covered.
+	 * The guarded redeploy, for the job and for `wp runcloud ssl redeploy` alike: the guard's check, then the redeploy (an
+	 * install when the web app has no certificate), then $names covered.
 	 *
 	 * @param string[] $names Names the redeploy covers.
 	 * @return string redeployed|installed|none (installing is disabled)|waiting (for a name's DNS).
@@ -195,14 +210,13 @@ final class Basic_Redeploy implements Certificate_Strategy {
 
 		$started = time();
 		$client  = $this->connector->client();
-		// RunCloud's route table has GET ssl and PUT ssl/{id} for this; the "ssl/advanced/.../redeploy"
-		// route the built-in integration used does not exist.
+		// RunCloud has GET ssl and PUT ssl/{id} for this; the built-in's "ssl/advanced/.../redeploy" route does not exist.
 		if ( $client->redeploySsl() ) {
 			$done = 'redeployed';
 		} else {
 			/**
-			 * Filters the settings of the basic certificate installed when the web app has none.
-			 * Return an empty array to never install one.
+			 * Filters the settings of the basic certificate installed when the web app has none. Return an empty array to never
+			 * install one.
 			 *
 			 * @param array $settings installSsl() settings.
 			 */
@@ -215,79 +229,7 @@ final class Basic_Redeploy implements Certificate_Strategy {
 			$this->logger->info( 'SSL: the web app had no certificate; a Let\'s Encrypt certificate was installed.' );
 			$done = 'installed';
 		}
-		$this->complete( $names, $started );
-		return $done;
-	}
-
-	/**
-	 * A failed redeploy: transient failures come back with the retry policy, a permanent one drops
-	 * the pending names (the next request starts afresh) and fails the job.
-	 *
-	 * @param string[]   $names   Names of the redeploy.
-	 * @param int        $attempt Attempts made before.
-	 * @param \Throwable $e       Failure.
-	 * @throws Job_Failed_Exception When it fails for good.
-	 */
-	private function failed( array $names, int $attempt, \Throwable $e ): void {
-		try {
-			$this->retry->handle(
-				sprintf( 'redeploy the SSL certificate (for %s)', implode( ', ', $names ) ),
-				$e,
-				$attempt,
-				function ( int $delay, int $next ) use ( $names, $e ): void {
-					foreach ( $names as $name ) {
-						$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits: %s; the redeploy is tried again in %d s.', $name, Errors::describe( $e ), $delay ) );
-					}
-					$this->update( static fn( array $ssl ): array => array( 'attempt' => $next ) + $ssl );
-					$this->queue->schedule( $delay, self::HOOK, array( $this->settings->webapp_key() ) );
-				}
-			);
-		} catch ( Job_Failed_Exception $failed ) {
-			foreach ( $names as $name ) {
-				$this->logger->domain( $name, 'error', sprintf( 'SSL: certificate of %s refused: %s', $name, Errors::describe( $e ) ) );
-			}
-			$this->update(
-				static fn( array $ssl ): array => array(
-					'pending' => array(),
-					'attempt' => 0,
-				) + $ssl
-			);
-			throw $failed;
-		}
-	}
-
-	/**
-	 * The pending names whose mapping still exists: a name this plugin added whose mapping was
-	 * deleted since (its removal on the way) is dropped from the redeploy, and says so.
-	 *
-	 * @param string[] $names Pending names.
-	 * @return string[]
-	 */
-	private function still_mapped( array $names ): array {
-		if ( ! $names || ! $this->mapped->available() ) {
-			return $names;
-		}
-		$tracked = $this->ledger->tracked();
-		$kept    = array();
-		foreach ( $names as $name ) {
-			if ( isset( $tracked[ $name ] ) && ! $this->mapped->is_mapped( $name ) ) {
-				$this->forget( $name );
-				$this->logger->domain( $name, 'info', sprintf( 'SSL: dropping %s from the shared certificate\'s redeploy (basic mode): it is no longer mapped in Ultimate Multisite.', $name ) );
-				continue;
-			}
-			$kept[] = $name;
-		}
-
-		return $kept;
-	}
-
-	/**
-	 * Records a successful redeploy that started at $started and covered $names.
-	 *
-	 * @param string[] $names   Names.
-	 * @param int      $started Time the redeploy call started.
-	 */
-	private function complete( array $names, int $started ): void {
+		// $names covered by the redeploy that started at $started.
 		$this->update(
 			static function ( array $ssl ) use ( $names, $started ): array {
 				foreach ( $names as $name ) {
@@ -309,6 +251,7 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		if ( $names ) {
 			do_action( 'wu_runcloud_certificate_issued', array_values( $names ) );
 		}
+		return $done;
 	}
 
 	/**

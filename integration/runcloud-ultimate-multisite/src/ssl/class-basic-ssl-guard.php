@@ -20,17 +20,15 @@ use RunCloud_Ultimate_Multisite\Storage\State;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * In basic SSL mode one Let's Encrypt order carries every name of the web app: more than 100 names,
- * or one name whose DNS does not point at the server, and it fails for everyone. Before a redeploy
- * this class counts the names and looks for unpointed ones; an order that cannot succeed is not sent,
- * and the reason and the way out are logged at ERROR and kept for a network-admin notice. Near the
- * limit it warns once per crossing.
+ * In basic SSL mode one Let's Encrypt order carries every name of the web app: more than 100 names, or one name whose DNS does
+ * not point at the server, and it fails for everyone. Before a redeploy this class counts the names and looks for unpointed ones;
+ * an order that cannot succeed is not sent, and the reason and the way out are logged at ERROR and kept for a network-admin
+ * notice. Near the limit it warns once per crossing.
  *
- * The names come from RunCloud's listing, not from what this plugin tracked: the certificate covers
- * every domain of the web app and the www twins as RunCloud stored them, which only the listing knows
- * (one GET per 40 domains per gathered redeploy; a refused order costs more). A blocked redeploy is
- * not retried: waiting changes neither the count nor a name's DNS. What can change them comes through
- * the plugin and queues the redeploy again (Basic_Redeploy::forget() and request()).
+ * The names come from RunCloud's listing, not from what this plugin tracked: the certificate covers every domain and www twin as
+ * RunCloud stored them (one GET per 40 domains per gathered redeploy; a refused order costs more). A blocked redeploy is not
+ * retried: waiting changes neither the count nor a name's DNS. What can change them comes through the plugin and queues the
+ * redeploy again (Basic_Redeploy::forget() and request()).
  */
 final class Basic_Ssl_Guard {
 
@@ -81,8 +79,7 @@ final class Basic_Ssl_Guard {
 			return '';
 		}
 
-		// The names RunCloud puts on the certificate: every domain, plus the www twin of each one with
-		// www on (not for a wildcard, nor for a www. name).
+		// The names on the certificate: every domain, plus the www twin of each with www on (not for a wildcard, nor a www. name).
 		$names = array();
 		foreach ( $this->connector->client()->listDomains() as $domain ) {
 			$name = Domain_Name::normalize( $domain->name );
@@ -97,12 +94,28 @@ final class Basic_Ssl_Guard {
 		$names                   = array_map( 'strval', array_keys( $names ) );
 		$count                   = count( $names );
 		[ $unpointed, $waiting ] = $this->unpointed( $names );
-		$this->note_count( $count );
+		// Warns once per crossing of the warning threshold, and keeps the count for the notice.
+		$warning = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
+		if ( $count < max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $warning > 0 ? $warning : self::WARNING_NAMES ) ) ) {
+			$this->save( 'warned', null );
+		} else {
+			$was = $this->stored()['warned'];
+			$this->save(
+				'warned',
+				array(
+					'count' => $count,
+					'max'   => $this->max_names(),
+					'time'  => $was ? (int) $was['time'] : time(),
+				)
+			);
+			if ( ! $was && $count <= $this->max_names() ) {
+				$this->logger->warning( sprintf( 'SSL: the certificate covers %d names; Let\'s Encrypt allows %d, so %d are left. Before the limit, switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud.', $count, $this->max_names(), $this->max_names() - $count, self::SWITCH_COMMAND, self::SWITCH_ACTION ) );
+			}
+		}
 
 		if ( $count <= $this->max_names() && ! $unpointed ) {
 			$this->save( 'blocked', null );
-			// A domain whose DNS Ultimate Multisite is still checking is the normal state of a new
-			// mapping, not an error: the redeploy waits for it (its propagation asks again).
+			// A domain whose DNS Ultimate Multisite still checks is a new mapping's normal state: the redeploy waits for it.
 			$this->waiting = $waiting;
 			return '';
 		}
@@ -128,8 +141,7 @@ final class Basic_Ssl_Guard {
 	}
 
 	/**
-	 * Names the last check() found still waiting for DNS (Ultimate Multisite's DNS stage has not seen
-	 * them point yet): the redeploy must wait, since Let's Encrypt would refuse every name for them.
+	 * Names the last check() found at Ultimate Multisite's DNS stage: the redeploy waits (Let's Encrypt would refuse all).
 	 *
 	 * @return string[]
 	 */
@@ -155,7 +167,6 @@ final class Basic_Ssl_Guard {
 		if ( $this->has_notice() ) {
 			$this->clear();
 		}
-
 		return array(
 			'blocked' => null,
 			'warned'  => null,
@@ -196,9 +207,8 @@ final class Basic_Ssl_Guard {
 	}
 
 	/**
-	 * Names of the certificate at Ultimate Multisite's DNS stage that the plugin's own check does not
-	 * see point here either: those it gave up on block, those it still checks are waited for. Names
-	 * that passed its check are trusted, not looked up.
+	 * Names at Ultimate Multisite's DNS stage that the plugin's own check does not see point here either: those it gave up on
+	 * block, those it still checks are waited for. Names that passed its check are trusted, not looked up.
 	 *
 	 * @param string[] $names Names the certificate would cover.
 	 * @return array{0: string[], 1: string[]} Known not to point; still being checked.
@@ -227,31 +237,6 @@ final class Basic_Ssl_Guard {
 		$waiting = array_map( 'strval', array_keys( array_diff_key( $waiting, array_flip( $found ) ) ) );
 		sort( $waiting );
 		return array( $found, $waiting );
-	}
-
-	/**
-	 * Warns once per crossing of the warning threshold, and keeps the count for the notice.
-	 *
-	 * @param int $count Names of the certificate.
-	 */
-	private function note_count( int $count ): void {
-		$warning = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
-		if ( $count < max( 1, (int) apply_filters( 'wu_runcloud_ssl_names_warning', $warning > 0 ? $warning : self::WARNING_NAMES ) ) ) {
-			$this->save( 'warned', null );
-			return;
-		}
-		$was = $this->stored()['warned'];
-		$this->save(
-			'warned',
-			array(
-				'count' => $count,
-				'max'   => $this->max_names(),
-				'time'  => $was ? (int) $was['time'] : time(),
-			)
-		);
-		if ( ! $was && $count <= $this->max_names() ) {
-			$this->logger->warning( sprintf( 'SSL: the certificate covers %d names; Let\'s Encrypt allows %d, so %d are left. Before the limit, switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud.', $count, $this->max_names(), $this->max_names() - $count, self::SWITCH_COMMAND, self::SWITCH_ACTION ) );
-		}
 	}
 
 	/**

@@ -12,8 +12,8 @@ namespace RunCloud_Ultimate_Multisite\Ssl;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Implemented by Basic_Redeploy (the web app's one certificate, redeployed over every name) and
- * Per_Domain (a certificate of the name's own); Ssl_Chooser picks one per request.
+ * Implemented by Basic_Redeploy (the web app's one certificate, redeployed over every name) and Per_Domain (a certificate of the
+ * name's own); Ssl_Chooser picks one per request.
  */
 interface Certificate_Strategy {
 

@@ -23,25 +23,23 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Mapped_Domains;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Each domain whose DNS points at the server gets a job of its own (HOOK) that installs its
- * certificate. Jobs are independent: a domain whose DNS is broken fails only its own job, and no
- * job reads more than its own domain's rows (no listing), so the cost per domain stays the same
- * however many domains the network has. The domain's state is its certificate row in the ledger.
+ * Each domain whose DNS points at the server gets a job of its own (HOOK) that installs its certificate. Jobs are independent: a
+ * domain whose DNS is broken fails only its own job, and no job reads more than its own domain's rows (no listing), so the cost
+ * per domain stays the same however many domains the network has. The domain's state is its certificate row in the ledger.
  */
 final class Per_Domain implements Certificate_Strategy {
 
 	const HOOK = 'wu_runcloud_domain_ssl';
 
 	/**
-	 * Rate-limit waits a job makes before it gives up. They do not count as attempts: the rate limit
-	 * only says "later", and the queue comes back after it, so a busy hour of a large migration must
-	 * not fail jobs that would succeed.
+	 * Rate-limit waits a job makes before it gives up. They do not count as attempts: the rate limit only says "later", and the
+	 * queue comes back after it, so a busy hour of a large migration must not fail jobs that would succeed.
 	 */
 	const MAX_THROTTLES = 100;
 
 	/**
-	 * Times a job waits for its domain's add (Ultimate Multisite may report the DNS propagated while
-	 * the add is still queued), and the seconds between two looks: ten minutes in all.
+	 * Times a job waits for its domain's add (Ultimate Multisite may report the DNS propagated while the add is still queued),
+	 * and the seconds between two looks: ten minutes in all.
 	 */
 	const MAX_ADD_WAITS = 20;
 	const ADD_WAIT      = 30;
@@ -59,12 +57,7 @@ final class Per_Domain implements Certificate_Strategy {
 	 */
 	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly Queue $queue, private readonly Retry_Policy $retry, private readonly Logger $logger, private readonly Ledger $ledger, private readonly Mapped_Domains $mapped ) {}
 
-	/**
-	 * Queues the certificate job of $name (once: a job already waiting for it is not doubled).
-	 *
-	 * @param string $name  Normalised name.
-	 * @param int    $delay Seconds from now.
-	 */
+	/** {@inheritDoc} */
 	public function request( string $name, int $delay = 0 ): bool {
 		$this->ledger->set_certificate( $name, 'pending' );
 		$args = self::args( $this->settings->webapp_key(), $name );
@@ -98,30 +91,19 @@ final class Per_Domain implements Certificate_Strategy {
 		return $this->ledger->certificate( $name )['status'] ?? '';
 	}
 
-	/**
-	 * Whether $name has its certificate.
-	 *
-	 * @param string $name Normalised name.
-	 */
+	/** {@inheritDoc} */
 	public function is_covered( string $name ): bool {
 		return 'covered' === $this->status( $name );
 	}
 
-	/**
-	 * Whether $name's certificate is asked for and not had yet.
-	 *
-	 * @param string $name Normalised name.
-	 */
+	/** {@inheritDoc} */
 	public function is_pending( string $name ): bool {
 		return 'pending' === $this->status( $name );
 	}
 
-	/**
-	 * Forgets $name's certificate state (a job still queued for it finds no row and stops).
-	 *
-	 * @param string $name Normalised name.
-	 */
+	/** {@inheritDoc} */
 	public function forget( string $name ): void {
+		// A job still queued for $name finds no row and stops.
 		$this->ledger->forget_certificate( $name );
 	}
 
@@ -161,9 +143,7 @@ final class Per_Domain implements Certificate_Strategy {
 			throw $e;
 		} catch ( \RunCloud\DomainNotFoundException $e ) {
 			if ( $throttled < self::MAX_ADD_WAITS ) {
-				// Not on RunCloud yet: its add job has not run. The add keeps this request (see
-				// Domain_Sync::add), and this job looks again meanwhile, so the order of the two jobs
-				// does not matter.
+				// Not on RunCloud yet (its add job has not run): the add keeps this request; this job looks again meanwhile.
 				$this->queue->schedule( self::ADD_WAIT, self::HOOK, self::args( $webapp_key, $name, $attempt, $throttled + 1 ) );
 				$this->logger->domain( $name, 'info', sprintf( 'SSL: %s is not on RunCloud yet (its add is queued); its certificate waits %d s.', $name, self::ADD_WAIT ) );
 				return;
@@ -183,9 +163,8 @@ final class Per_Domain implements Certificate_Strategy {
 	}
 
 	/**
-	 * One install call, by the remembered id (no lookup). The extension sends `advancedSSL: true` with
-	 * the current AutoSSL in the body, the choice that works whether RunCloud switches on that field or
-	 * not.
+	 * One install call, by the remembered id (no lookup). The extension sends `advancedSSL: true` with the current AutoSSL in the
+	 * body, the choice that works whether RunCloud switches on that field or not.
 	 *
 	 * @param string $name Normalised name.
 	 * @throws \RunCloud\Exception|Not_Ready_Exception On failure.
@@ -198,8 +177,7 @@ final class Per_Domain implements Certificate_Strategy {
 				$client->installDomainSsl( $id, $this->settings() );
 				return;
 			} catch ( \RunCloud\NotFoundException ) {
-				// The id is stale (the domain was re-created): the name finds the current one, or says
-				// DomainNotFoundException.
+				// The id is stale (the domain was re-created): the name finds the current one, or says DomainNotFoundException.
 				$this->ledger->forget_id( $name );
 			}
 		}
@@ -222,9 +200,8 @@ final class Per_Domain implements Certificate_Strategy {
 	}
 
 	/**
-	 * A failed install: the rate limit and Let's Encrypt's own limits are waited out without counting
-	 * as attempts; the rest goes through the retry policy (transient: later; permanent: this job
-	 * fails, with RunCloud's message).
+	 * A failed install: the rate limit and Let's Encrypt's own limits are waited out without counting as attempts; the rest goes
+	 * through the retry policy (transient: later; permanent: this job fails, with RunCloud's message).
 	 *
 	 * @param string     $name      Name.
 	 * @param \Throwable $e         Failure.
@@ -240,8 +217,7 @@ final class Per_Domain implements Certificate_Strategy {
 				$delay = $this->retry->delay( 1, Errors::retry_after( $e ) );
 				$this->logger->domain( $name, 'info', sprintf( 'SSL: certificate of %s waits for RunCloud\'s rate limit (429); again in %d s.', $name, $delay ) );
 			} else {
-				// Let's Encrypt's own limits (orders per account, certificates per registered domain)
-				// say when an order may be placed again: that is when this domain's job comes back.
+				// Let's Encrypt's own limits (orders per account, certificates per registered domain) say when to come back.
 				$delay = $until - time() + wp_rand( 0, 60 );
 				$this->ledger->set_certificate( $name, 'pending', $this->logger->scrub( Errors::describe( $e ) ) );
 				$this->logger->domain( $name, 'warning', sprintf( 'SSL: certificate of %s refused for now (%s); again in %d s.', $name, Errors::describe( $e ), $delay ) );
@@ -268,9 +244,9 @@ final class Per_Domain implements Certificate_Strategy {
 	}
 
 	/**
-	 * When RunCloud relays a certificate authority's refusal that says when it may be retried ("retry
-	 * after DATE", as Let's Encrypt's rate-limit problems do), that time; else 0. The date is only in
-	 * RunCloud's own message (getApiMessage(): the answer's text, never the extension's wording).
+	 * When RunCloud relays a certificate authority's refusal that says when it may be retried ("retry after DATE", as Let's
+	 * Encrypt's rate-limit problems do), that time; else 0. The date is only in RunCloud's own message (getApiMessage(): the
+	 * answer's text, never the extension's wording).
 	 *
 	 * @param \Throwable $e Failure.
 	 */
@@ -278,7 +254,6 @@ final class Per_Domain implements Certificate_Strategy {
 		if ( ! $e instanceof \RunCloud\ValidationException || ! preg_match( '/retry after (\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)(Z|UTC)?/i', $e->getApiMessage(), $m ) ) {
 			return 0;
 		}
-
 		return (int) strtotime( str_replace( 'T', ' ', $m[1] ) . ' UTC' );
 	}
 

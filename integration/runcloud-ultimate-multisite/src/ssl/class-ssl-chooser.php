@@ -16,11 +16,10 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Sends a name's certificate request to the web app's basic certificate (Basic_Redeploy) or to a
- * certificate of its own (Per_Domain), as Ssl_Mode says, and runs both strategies' jobs, so a job
- * queued before the mode changed still ends where the mode says now: in per-domain mode no basic
- * redeploy is sent (a queued one hands its names to per-domain jobs), and a per-domain install the
- * extension refuses because the web app is in basic mode (`auto` only) goes to the basic certificate.
+ * Sends a name's certificate request to the web app's basic certificate (Basic_Redeploy) or to a certificate of its own
+ * (Per_Domain), as Ssl_Mode says, and runs both strategies' jobs, so a job queued before the mode changed still ends where the
+ * mode says now: in per-domain mode no basic redeploy is sent (a queued one hands its names to per-domain jobs), and a per-domain
+ * install the extension refuses because the web app is in basic mode (`auto` only) goes to the basic certificate.
  */
 final class Ssl_Chooser {
 
@@ -56,8 +55,7 @@ final class Ssl_Chooser {
 	}
 
 	/**
-	 * Whether $name is covered by either kind (local state only, so a propagation event for a covered
-	 * name costs nothing).
+	 * Whether $name is covered by either kind (local state only, so a propagation event for a covered name costs nothing).
 	 *
 	 * @param string $name Normalised name.
 	 */
@@ -75,8 +73,8 @@ final class Ssl_Chooser {
 	}
 
 	/**
-	 * Handler of Basic_Redeploy::HOOK: the basic redeploy, unless certificates are per domain now;
-	 * then its waiting names become per-domain jobs and no basic redeploy is sent.
+	 * Handler of Basic_Redeploy::HOOK: the basic redeploy, unless certificates are per domain now; then its waiting names become
+	 * per-domain jobs and no basic redeploy is sent.
 	 *
 	 * @param string $webapp_key Web app the job was queued for.
 	 * @throws Job_Failed_Exception When the redeploy fails for good.
@@ -97,9 +95,9 @@ final class Ssl_Chooser {
 	}
 
 	/**
-	 * Handler of Per_Domain::HOOK. When the extension finds the web app in basic mode (it reads the
-	 * mode before the install; nothing was sent), the mode is remembered as basic: `auto` then hands
-	 * the name to the basic certificate, a configured `per-domain` fails the job with the way out.
+	 * Handler of Per_Domain::HOOK. When the extension finds the web app in basic mode (it reads the mode before the install;
+	 * nothing was sent), the mode is remembered as basic: `auto` then hands the name to the basic certificate, a configured
+	 * `per-domain` fails the job with the way out.
 	 *
 	 * @param string $webapp_key Web app the job was queued for.
 	 * @param string $name       Normalised name.

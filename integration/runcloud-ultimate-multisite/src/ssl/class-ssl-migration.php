@@ -19,21 +19,19 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Basic -> advanced: the web app is switched, then every one of its domains that needs a certificate
- * of its own gets a job. Once switched, RunCloud serves only per-domain certificates, so the domains
- * come from RunCloud's own list (the network's domain and domains kept outside Ultimate Multisite
- * included; one listing for the whole migration, whose ids are remembered on the way). Wildcard
- * domains are left out (Let's Encrypt issues those only over DNS-01, set up in RunCloud with a DNS
- * API key), and so are names a wildcard domain serves.
+ * Basic -> advanced: the web app is switched, then every one of its domains that needs a certificate of its own gets a job. Once
+ * switched, RunCloud serves only per-domain certificates, so the domains come from RunCloud's own list (the network's domain and
+ * domains kept outside Ultimate Multisite included; one listing for the whole migration, whose ids are remembered on the way).
+ * Wildcard domains are left out (Let's Encrypt issues those only over DNS-01, set up in RunCloud with a DNS API key), and so are
+ * names a wildcard domain serves.
  *
- * The jobs are spread over time in batches sized from RunCloud's rate limit (rateLimit(), read after
- * the switch): half the budget of a minute per minute, so domain events of the network keep the
- * other half while the migration runs, and no worker sits in the extension's pacing waits. The
- * extension's pacing and Per_Domain's rate-limit waits remain the safety net when other callers
+ * The jobs are spread over time in batches sized from RunCloud's rate limit (rateLimit(), read after the switch): half the budget
+ * of a minute per minute, so domain events of the network keep the other half while the migration runs, and no worker sits in the
+ * extension's pacing waits. The extension's pacing and Per_Domain's rate-limit waits remain the safety net when other callers
  * share the budget.
  *
- * Advanced -> basic: the web app is switched back (the basic certificate was kept by RunCloud) and
- * one basic redeploy is queued for every name, as the basic certificate must cover names added since.
+ * Advanced -> basic: the web app is switched back (the basic certificate was kept by RunCloud) and one basic redeploy is queued
+ * for every name, as the basic certificate must cover names added since.
  */
 final class Ssl_Migration {
 
@@ -104,14 +102,13 @@ final class Ssl_Migration {
 			$this->per_domain->forget( $name );
 			$this->basic->request( $name );
 		}
-
 		return array( 'names' => count( $names ) );
 	}
 
 	/**
-	 * The web app's domains that need a certificate of their own, and those left out (wildcards, and
-	 * names a wildcard domain of the web app serves: "*.x.test" itself and "a.x.test" alike are one
-	 * label below the wildcard's base). Remembers every id on the way.
+	 * The web app's domains that need a certificate of their own, and those left out (wildcards, and names a wildcard domain of
+	 * the web app serves: "*.x.test" itself and "a.x.test" alike are one label below the wildcard's base). Remembers every id on
+	 * the way.
 	 *
 	 * @param \RunCloud\Client $client Client.
 	 * @return array{0: list<string>, 1: string[]}
@@ -139,7 +136,6 @@ final class Ssl_Migration {
 				$names[] = $name;
 			}
 		}
-
 		return array( $names, $skipped );
 	}
 

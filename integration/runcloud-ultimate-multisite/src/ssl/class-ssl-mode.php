@@ -19,17 +19,15 @@ use RunCloud_Ultimate_Multisite\Ultimate_Multisite\Logger;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The strategy: `basic` (the web app's one certificate over every name), `per-domain` (RunCloud's
- * advanced SSL: one certificate per domain) or `auto` (per-domain when the web app is in advanced
- * mode, basic otherwise). Let's Encrypt puts at most 100 names on a certificate and fails a whole
- * order for one name whose DNS does not point at the server, so a network past a few dozen domains
- * needs per-domain certificates; `auto` follows whatever the web app is set to.
+ * The strategy: `basic` (the web app's one certificate over every name), `per-domain` (RunCloud's advanced SSL: one certificate
+ * per domain) or `auto` (per-domain when the web app is in advanced mode, basic otherwise). Let's Encrypt puts at most 100 names
+ * on a certificate and fails a whole order for one name whose DNS does not point at the server, so a network past a few dozen
+ * domains needs per-domain certificates; `auto` follows whatever the web app is set to.
  *
- * The mode has one cache: a network option, trusted for MODE_TTL. `auto` is decided on every domain
- * event and the notices on every page view, which must not call RunCloud; every worker shares the
- * option, where the extension's own memory of the mode (runcloud.ssl_mode_ttl) is per process and is
- * its guard for the install call only. The option is written when the plugin reads or switches the
- * mode, and when the extension refuses a per-domain install in basic mode (SslModeException).
+ * The mode has one cache: a network option, trusted for MODE_TTL. `auto` is decided on every domain event and the notices on
+ * every page view, which must not call RunCloud; every worker shares the option, where the extension's own memory of the mode
+ * (runcloud.ssl_mode_ttl) is per process and is its guard for the install call only. The option is written when the plugin reads
+ * or switches the mode, and when the extension refuses a per-domain install in basic mode (SslModeException).
  */
 final class Ssl_Mode {
 
@@ -87,9 +85,8 @@ final class Ssl_Mode {
 	}
 
 	/**
-	 * Whether a domain gets a certificate of its own. `auto` follows the web app's mode; when it is not
-	 * known (not remembered, and not to be asked, or RunCloud cannot tell), basic is the safe side: it is
-	 * what a web app has until it is switched.
+	 * Whether a domain gets a certificate of its own. `auto` follows the web app's mode; when it is not known (not remembered,
+	 * and not to be asked, or RunCloud cannot tell), basic is the safe side: it is what a web app has until it is switched.
 	 *
 	 * @param bool $may_ask Whether RunCloud may be asked (never on a page view).
 	 */
@@ -120,7 +117,6 @@ final class Ssl_Mode {
 		if ( ( $cached['key'] ?? '' ) !== $this->settings->webapp_key() || time() - (int) ( $cached['time'] ?? 0 ) >= self::MODE_TTL ) {
 			return null;
 		}
-
 		return array(
 			'advanced' => ! empty( $cached['advanced'] ),
 			'autoSsl'  => ! empty( $cached['autoSsl'] ),

@@ -14,10 +14,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Credentials and tunables.
  *
- * Each value is looked up in order: the wp-config.php constant, then the credential sources the
- * adapters hand in (on Ultimate Multisite 2.4.11+ that is the Integration's encrypted credential
- * store), then a filter. Values are read on every call so that a credential saved in the setup
- * wizard is used without a reload.
+ * Each value is looked up in order: the wp-config.php constant, then the credential sources the adapters hand in (on Ultimate
+ * Multisite 2.4.11+ that is the Integration's encrypted credential store), then a filter. Values are read on every call so that a
+ * credential saved in the setup wizard is used without a reload.
  */
 final class Settings {
 
@@ -86,7 +85,6 @@ final class Settings {
 			return 'token';
 		}
 		[ $key, $secret ] = $this->key_pair();
-
 		return ( '' !== $key && '' !== $secret ) ? 'key' : '';
 	}
 
@@ -106,8 +104,8 @@ final class Settings {
 	}
 
 	/**
-	 * Identifies the web app the settings point at; jobs carry it so that a job queued for one
-	 * web app never acts on another after the constants change.
+	 * Identifies the web app the settings point at; jobs carry it so that a job queued for one web app never acts on another
+	 * after the constants change.
 	 */
 	public function webapp_key(): string {
 		return $this->server_id() . ':' . $this->app_id();
@@ -135,7 +133,6 @@ final class Settings {
 		if ( $this->app_id() <= 0 ) {
 			$missing[] = 'WU_RUNCLOUD_APP_ID';
 		}
-
 		return $missing;
 	}
 
@@ -146,26 +143,23 @@ final class Settings {
 	 */
 	public function secrets(): array {
 		[ $key, $secret ] = $this->key_pair();
-
 		return array_values( array_filter( array( $this->token(), $key, $secret ), static fn( string $value ): bool => strlen( $value ) >= 4 ) );
 	}
 
 	/**
 	 * Whole-call timeout in seconds handed to the client.
 	 *
-	 * Kept well below Action Scheduler's time budget for one job, so that a slow RunCloud answer
-	 * ends in a scheduled retry instead of a job killed half-way.
+	 * Kept well below Action Scheduler's time budget for one job, so that a slow RunCloud answer ends in a scheduled retry
+	 * instead of a job killed half-way.
 	 */
 	public function timeout(): float {
 		$value = defined( 'WU_RUNCLOUD_TIMEOUT' ) ? (float) constant( 'WU_RUNCLOUD_TIMEOUT' ) : 20.0;
-
 		return (float) apply_filters( 'wu_runcloud_timeout', $value > 0 ? $value : 20.0 );
 	}
 
 	/** Seconds during which certificate redeploy requests are gathered into one redeploy. */
 	public function ssl_window(): int {
 		$value = defined( 'WU_RUNCLOUD_SSL_WINDOW' ) ? (int) constant( 'WU_RUNCLOUD_SSL_WINDOW' ) : 60;
-
 		return max( 0, (int) apply_filters( 'wu_runcloud_ssl_window', $value ) );
 	}
 

@@ -12,9 +12,9 @@ namespace RunCloud_Ultimate_Multisite\Storage;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A small store over network options, all named PREFIX + name so that uninstall finds every one.
- * Who writes what: the ledger (tracked names, per-name rows), the SSL classes (mode, strategy,
- * redeploy state, the guard's findings), the wildcard cache, the reconcile's last report.
+ * A small store over network options, all named PREFIX + name so that uninstall finds every one. Who writes what: the ledger
+ * (tracked names, per-name rows), the SSL classes (mode, strategy, redeploy state, the guard's findings), the wildcard cache, the
+ * reconcile's last report.
  */
 final class State {
 
@@ -50,11 +50,10 @@ final class State {
 	}
 
 	/**
-	 * Changes one option under a database lock: read, change, write, with no other process in between.
-	 * Several queue workers change the same option (the tracked names, the pending redeploys); a plain
-	 * read and write would lose the other workers' changes made meanwhile. The lock is MariaDB's named
-	 * lock (GET_LOCK), held for the few milliseconds of the change; the value is read from the database,
-	 * not from this request's option cache, which may be older than the last worker's write.
+	 * Changes one option under a database lock: read, change, write, with no other process in between. Several queue workers
+	 * change the same option (the tracked names, the pending redeploys); a plain read and write would lose the other workers'
+	 * changes made meanwhile. The lock is MariaDB's named lock (GET_LOCK), held for the few milliseconds of the change; the value
+	 * is read from the database, not from this request's option cache, which may be older than the last worker's write.
 	 *
 	 * @param string   $name   Name without prefix.
 	 * @param callable $change Receives the value (an array), returns the new one.
@@ -76,8 +75,8 @@ final class State {
 	}
 
 	/**
-	 * Values of every option whose name (without prefix) starts with $start: the per-name rows, in one
-	 * query. For status pages and migrations, never for one domain's job.
+	 * Values of every option whose name (without prefix) starts with $start: the per-name rows, in one query. For status pages
+	 * and migrations, never for one domain's job.
 	 *
 	 * @param string $start Start of the name without prefix.
 	 * @return array<int, mixed>
@@ -92,8 +91,8 @@ final class State {
 	}
 
 	/**
-	 * Deletes everything the integration stored, transients included (uninstall, tests). The per-name
-	 * rows and marks have hashed names, so they are found by prefix.
+	 * Deletes everything the integration stored, transients included (uninstall, tests). The per-name rows and marks have hashed
+	 * names, so they are found by prefix.
 	 */
 	public function delete_all(): void {
 		global $wpdb;

@@ -19,10 +19,9 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The "domain-mapping" capability of the "runcloud" integration. Registered under the same ids as
- * the built-in module, so the registry keeps this one instead. Parameter types are left open
- * (allowed by PHP's variance rules) so an older Ultimate Multisite passing null as site id does not
- * end in a TypeError.
+ * The "domain-mapping" capability of the "runcloud" integration. Registered under the same ids as the built-in module, so the
+ * registry keeps this one instead. Parameter types are left open (allowed by PHP's variance rules) so an older Ultimate Multisite
+ * passing null as site id does not end in a TypeError.
  */
 class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \WP_Ultimo\Integrations\Capabilities\Domain_Mapping_Capability {
 
@@ -43,12 +42,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 */
 	public function __construct( private readonly Plugin $plugin, private readonly Domain_Sync $sync, private readonly Settings $settings, private readonly Connection_Test $connection_test ) {}
 
-	/** Capability id. */
+	/** {@inheritDoc} */
 	public function get_capability_id(): string {
 		return 'domain-mapping';
 	}
 
-	/** Title. */
+	/** {@inheritDoc} */
 	public function get_title(): string {
 		return __( 'Domain Mapping (RunCloud extension)', 'runcloud-ultimate-multisite' );
 	}
@@ -62,16 +61,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 		return array( 'autossl' );
 	}
 
-	/**
-	 * Whether a feature is supported.
-	 *
-	 * @param mixed $feature Feature.
-	 */
+	/** {@inheritDoc} */
 	public function supports( mixed $feature ): bool {
 		return in_array( $feature, $this->get_supported_features(), true );
 	}
 
-	/** Called by the registry when the integration is enabled and set up. */
+	/** {@inheritDoc} */
 	public function register_hooks(): void {
 		foreach ( array( 'add_domain', 'remove_domain', 'add_subdomain', 'remove_subdomain' ) as $event ) {
 			add_action( 'wu_' . $event, array( $this, 'on_' . $event ), 10, 2 );
@@ -99,8 +94,8 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	}
 
 	/**
-	 * Receives the parent integration: its credential store becomes a settings source, and the
-	 * legacy key pair becomes an accepted alternative to the token.
+	 * Receives the parent integration: its credential store becomes a settings source, and the legacy key pair becomes an
+	 * accepted alternative to the token.
 	 *
 	 * @param mixed $integration Ultimate Multisite's Integration.
 	 */
@@ -115,9 +110,9 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	}
 
 	/**
-	 * Parent integration. Asked before the registry called set_integration(), it is the registry's
-	 * `runcloud` integration (this plugin's), or this plugin's own one when the registry has none,
-	 * and set as if the registry had passed it: never null against the declared type.
+	 * Parent integration. Asked before the registry called set_integration(), it is the registry's `runcloud` integration (this
+	 * plugin's), or this plugin's own one when the registry has none, and set as if the registry had passed it: never null
+	 * against the declared type.
 	 *
 	 * @throws \LogicException Never: set_integration() takes any Integration.
 	 */
@@ -130,56 +125,31 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 			}
 			$this->set_integration( $registered );
 		}
-
 		return $this->integration ?? throw new \LogicException( 'no integration' );
 	}
 
-	/**
-	 * Setup wizard's connection test: the integration's (refused to anyone but a network
-	 * administrator; HTML-safe text).
-	 */
+	/** {@inheritDoc} */
 	public function test_connection(): bool|\WP_Error {
 		$answer = $this->connection_test->for_wizard();
-
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 
-	/**
-	 * Event wu_add_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_add_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
 	}
 
-	/**
-	 * Event wu_remove_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
 	}
 
-	/**
-	 * Event wu_add_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
-	/**
-	 * Event wu_remove_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}

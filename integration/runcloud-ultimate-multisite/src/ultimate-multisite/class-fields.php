@@ -95,8 +95,8 @@ final class Fields {
 	}
 
 	/**
-	 * Ends the wizard's AJAX request with the test's answer as a string (the Testing step shows
-	 * a string as it is, in a preformatted box, and any other value as JSON).
+	 * Ends the wizard's AJAX request with the test's answer as a string (the Testing step shows a string as it is, in a
+	 * preformatted box, and any other value as JSON).
 	 *
 	 * @param array{ok: bool, code: string, text: string} $answer Connection_Test::for_wizard().
 	 */

@@ -17,15 +17,13 @@ use RunCloud_Ultimate_Multisite\Plugin;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A host provider with the built-in RunCloud provider's id, so that it takes the built-in's place
- * in the integration list and shares its "enabled" switch. Only methods whose signatures are the
- * same in every 2.x release are overridden. Ultimate Multisite builds it (get_instance()), so it
- * takes the sync from Plugin::instance() once, in init(): the events go straight to it.
+ * A host provider with the built-in RunCloud provider's id, so that it takes the built-in's place in the integration list and
+ * shares its "enabled" switch. Only methods whose signatures are the same in every 2.x release are overridden. Ultimate Multisite
+ * builds it (get_instance()), so it takes the sync from Plugin::instance() once, in init(): the events go straight to it.
  */
 class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider {
 
-	// Ultimate Multisite looks providers up with get_instance() on the concrete class
-	// (Domain_Manager::get_integration_instance()); the base class has no singleton of its own.
+	// Domain_Manager::get_integration_instance() calls get_instance() on this class; the base class has no singleton.
 	use \WP_Ultimo\Traits\Singleton;
 
 	/**
@@ -36,8 +34,8 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	private Domain_Sync $sync;
 
 	/**
-	 * Takes the built-in provider's id (and so its place and "enabled" switch), then registers as any
-	 * provider does (with its hooks when enabled and set up).
+	 * Takes the built-in provider's id (and so its place and "enabled" switch), then registers as any provider does (with its
+	 * hooks when enabled and set up).
 	 */
 	public function init(): void {
 		$this->sync               = Plugin::instance()->sync;
@@ -50,7 +48,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 		parent::init();
 	}
 
-	/** Detects a RunCloud server (web apps live under /home/runcloud/webapps/). */
+	/** {@inheritDoc} */
 	public function detect(): bool {
 		return str_contains( ABSPATH, 'runcloud' );
 	}
@@ -73,54 +71,34 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 		return Fields::explainer();
 	}
 
-	/** Called by register_hooks() after the four event hooks are attached. */
+	/** {@inheritDoc} */
 	public function additional_hooks(): void {
 		Plugin::instance()->activate( 'host-provider' );
 	}
 
-	/**
-	 * Event wu_add_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_add_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
 	}
 
-	/**
-	 * Event wu_remove_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
 	}
 
-	/**
-	 * Event wu_add_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
-	/**
-	 * Event wu_remove_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
+	/** {@inheritDoc} */
 	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}
 
 	/**
-	 * Setup wizard's connection test: answers the AJAX request itself, as this generation expects
-	 * (refused to anyone but a network administrator; HTML-safe text in short lines).
+	 * Setup wizard's connection test: answers the AJAX request itself, as this generation expects (refused to anyone but a
+	 * network administrator; HTML-safe text in short lines).
 	 */
 	public function test_connection(): void {
 		Fields::send_wizard_answer( Plugin::instance()->connection_test->for_wizard() );

@@ -16,10 +16,9 @@ use RunCloud_Ultimate_Multisite\RunCloud\Connection_Test;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registered under the built-in's id ("runcloud") so the registry keeps this one. The setup wizard
- * calls the integration's test_connection() (not the capability module's), and reads its constants
- * to decide whether the integration is set up: both must be ours, or the wizard would answer with
- * the built-in code (which only knows a token and RunCloud's own address).
+ * Registered under the built-in's id ("runcloud") so the registry keeps this one. The setup wizard calls the integration's
+ * test_connection() (not the capability module's), and reads its constants to decide whether the integration is set up: both must
+ * be ours, or the wizard would answer with the built-in code (which only knows a token and RunCloud's own address).
  */
 class Integration extends \WP_Ultimo\Integrations\Integration {
 
@@ -40,12 +39,12 @@ class Integration extends \WP_Ultimo\Integrations\Integration {
 		$this->set_supports( array( 'autossl' ) );
 	}
 
-	/** Description. */
+	/** {@inheritDoc} */
 	public function get_description(): string {
 		return __( 'Keeps the RunCloud web app\'s domains and SSL certificate in step with the network\'s domain mappings (through the runcloud PHP extension).', 'runcloud-ultimate-multisite' );
 	}
 
-	/** Detects a RunCloud server (web apps live under /home/runcloud/webapps/). */
+	/** {@inheritDoc} */
 	public function detect(): bool {
 		return str_contains( ABSPATH, 'runcloud' );
 	}
@@ -62,10 +61,9 @@ class Integration extends \WP_Ultimo\Integrations\Integration {
 	/**
 	 * Setup wizard's connection test (refused to anyone but a network administrator).
 	 *
-	 * Inside the wizard's AJAX request the answer is sent from here, as a string: Ultimate
-	 * Multisite would wrap a WP_Error's message into an object, which its Testing step shows as
-	 * JSON on one line, so the lines shaped for that box would be lost. Elsewhere a WP_Error.
-	 * Either way the text is HTML-safe, as the wizard renders it as HTML.
+	 * Inside the wizard's AJAX request the answer is sent from here, as a string: Ultimate Multisite would wrap a WP_Error's
+	 * message into an object, which its Testing step shows as JSON on one line, so the lines shaped for that box would be lost.
+	 * Elsewhere a WP_Error. Either way the text is HTML-safe, as the wizard renders it as HTML.
 	 */
 	public function test_connection(): bool|\WP_Error {
 		$answer = $this->connection_test->for_wizard();
@@ -73,7 +71,6 @@ class Integration extends \WP_Ultimo\Integrations\Integration {
 		if ( wp_doing_ajax() && doing_action( 'wp_ajax_wu_test_hosting_integration' ) ) {
 			Fields::send_wizard_answer( $answer );
 		}
-
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 }

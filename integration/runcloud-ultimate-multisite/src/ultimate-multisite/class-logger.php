@@ -14,9 +14,8 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Writes to wu_log_add( 'integration-runcloud', ... ) — where the product documentation tells users
- * to look — or to PHP's error log when Ultimate Multisite is not loaded. Every message is scrubbed of
- * the configured credentials first, whatever produced it.
+ * Writes to wu_log_add( 'integration-runcloud', ... ) — where the product documentation tells users to look — or to PHP's error
+ * log when Ultimate Multisite is not loaded. Every message is scrubbed of the configured credentials first, whatever produced it.
  */
 final class Logger {
 
@@ -80,9 +79,8 @@ final class Logger {
 		}
 
 		if ( function_exists( 'wu_log_add' ) ) {
-			// Ultimate Multisite's log viewer puts the file's text into the page as HTML (Vue's
-			// v-html), and messages carry RunCloud's answers and customers' domain names: escaped
-			// here, where they are handed over; the admin page escapes the failures it shows.
+			// Ultimate Multisite's log viewer shows the file as HTML (Vue's v-html), and messages carry RunCloud's answers and
+			// customers' names: escaped here, where they are handed over; the admin page escapes the failures it shows.
 			wu_log_add( self::HANDLE, self::for_html( $message ), $level );
 			return;
 		}
@@ -103,9 +101,9 @@ final class Logger {
 	}
 
 	/**
-	 * Logs what the plugin did for one domain: into this plugin's log, and into Ultimate Multisite's
-	 * per-domain log (handle `domain-<name>`, shown on the domain's admin page). The text may quote
-	 * RunCloud's answers, so it is scrubbed and HTML-escaped before it reaches the log viewer.
+	 * Logs what the plugin did for one domain: into this plugin's log, and into Ultimate Multisite's per-domain log (handle
+	 * `domain-<name>`, shown on the domain's admin page). The text may quote RunCloud's answers, so it is scrubbed and
+	 * HTML-escaped before it reaches the log viewer.
 	 *
 	 * @param string $name    Normalised domain name.
 	 * @param string $level   PSR-3 level name.
@@ -137,7 +135,6 @@ final class Logger {
 		if ( ! method_exists( '\WP_Ultimo\Logger', 'get_logs_folder' ) ) {
 			return '';
 		}
-
 		return add_query_arg(
 			array(
 				'page' => 'wp-ultimo-view-logs',
@@ -149,8 +146,8 @@ final class Logger {
 	}
 
 	/**
-	 * Removes credentials from a text: the configured secrets, and anything that looks like an
-	 * Authorization header value, in case a message quotes a request.
+	 * Removes credentials from a text: the configured secrets, and anything that looks like an Authorization header value, in
+	 * case a message quotes a request.
 	 *
 	 * @param string $text Text.
 	 */
@@ -158,15 +155,14 @@ final class Logger {
 		foreach ( $this->settings->secrets() as $secret ) {
 			$text = str_replace( array( $secret, base64_encode( $secret ) ), '[redacted]', $text ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- the form a secret takes in a Basic header.
 		}
-
 		return (string) preg_replace( '/\b(Bearer|Basic)\s+[A-Za-z0-9._~+\/=-]{4,}/i', '$1 [redacted]', $text );
 	}
 
 	/**
 	 * The callable handed to the extension as its `logger` option.
 	 *
-	 * The extension reports retries and rate-limit waits through it; they are worth seeing in the
-	 * log, at DEBUG so they do not drown the ERROR lines.
+	 * The extension reports retries and rate-limit waits through it; they are worth seeing in the log, at DEBUG so they do not
+	 * drown the ERROR lines.
 	 *
 	 * @return \Closure(string, string): void
 	 */

@@ -14,16 +14,16 @@ use RunCloud_Ultimate_Multisite\Domains\Domain_Name;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Reads Ultimate Multisite's domain records (through its public functions) and the network's own
- * site addresses: the one read model of them the other classes use. Names returned are normalised.
+ * Reads Ultimate Multisite's domain records (through its public functions) and the network's own site addresses: the one read
+ * model of them the other classes use. Names returned are normalised.
  */
 final class Mapped_Domains {
 
 	const PAGE = 200;
 
 	/**
-	 * A name as Ultimate Multisite holds it and looks it up: trimmed, lower-cased, without a trailing
-	 * dot, and without asking the extension (Domain_Name::normalize() starts from it).
+	 * A name as Ultimate Multisite holds it and looks it up: trimmed, lower-cased, without a trailing dot, and without asking the
+	 * extension (Domain_Name::normalize() starts from it).
 	 *
 	 * @param string $name A host name, or a URL pasted into a domain field.
 	 */
@@ -32,7 +32,6 @@ final class Mapped_Domains {
 		if ( str_contains( $name, '://' ) ) {
 			$name = (string) wp_parse_url( $name, PHP_URL_HOST );
 		}
-
 		return mb_strtolower( rtrim( $name, '.' ), 'UTF-8' );
 	}
 
@@ -95,8 +94,7 @@ final class Mapped_Domains {
 	}
 
 	/**
-	 * Mapped domains at Ultimate Multisite's DNS stage: name => 'checking-dns' (still checked) or
-	 * 'failed' (it gave up).
+	 * Mapped domains at Ultimate Multisite's DNS stage: name => 'checking-dns' (still checked) or 'failed' (it gave up).
 	 *
 	 * @return array<string, string>
 	 */
@@ -116,7 +114,6 @@ final class Mapped_Domains {
 				}
 			}
 		}
-
 		return $stages;
 	}
 
@@ -145,8 +142,7 @@ final class Mapped_Domains {
 	 * @param string $name Name.
 	 */
 	public function is_mapped( string $name ): bool {
-		// A record may hold the name as the customer typed it (an IDN in Unicode, say): compared
-		// normalised. Only reached when the direct lookup found nothing, which is rare.
+		// A record may hold the name as typed (an IDN in Unicode, say): compared normalised; reached only when the lookup failed.
 		return $this->available() && ( null !== $this->record( $name ) || isset( $this->all()[ $name ] ) );
 	}
 
@@ -176,7 +172,6 @@ final class Mapped_Domains {
 			);
 		}
 		$query = '' === $search ? array() : array( 'search' => $search );
-
 		return array(
 			'total'   => (int) wu_get_domains( $query + array( 'count' => true ) ),
 			'records' => array_values(
@@ -193,8 +188,8 @@ final class Mapped_Domains {
 	}
 
 	/**
-	 * Domains of the current network itself: its domain and, on subdomain installs, every site's
-	 * address. They must never be pruned from RunCloud by a reconcile.
+	 * Domains of the current network itself: its domain and, on subdomain installs, every site's address. They must never be
+	 * pruned from RunCloud by a reconcile.
 	 *
 	 * @return array<string, int> name => site id
 	 */
@@ -220,7 +215,6 @@ final class Mapped_Domains {
 				}
 			}
 		}
-
 		return $names;
 	}
 
@@ -245,7 +239,6 @@ final class Mapped_Domains {
 				$names[ $name ] = $site;
 			}
 		}
-
 		return $names;
 	}
 }

@@ -16,10 +16,9 @@ use RunCloud_Ultimate_Multisite\Ssl\Ssl_Chooser;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Ultimate Multisite sets a record `secure` only through its own stage job
- * (`wu_async_process_domain_stage`): at most `wu_async_process_domain_stage_max_tries` checks, one
- * every `dns_check_interval`, each a TLS handshake with DOMAIN:443; then `ssl-failed` for good. A
- * certificate that RunCloud issues after the last check would stay unused. So:
+ * Ultimate Multisite sets a record `secure` only through its own stage job (`wu_async_process_domain_stage`): at most
+ * `wu_async_process_domain_stage_max_tries` checks, one every `dns_check_interval`, each a TLS handshake with DOMAIN:443; then
+ * `ssl-failed` for good. A certificate that RunCloud issues after the last check would stay unused. So:
  *
  * - while this plugin still waits for a name's certificate (requested, waiting out a 429 or a
  *   certificate authority's limit, queued by a migration), the check of that record is kept alive;
@@ -57,22 +56,21 @@ final class Um_Records {
 	}
 
 	/**
-	 * Filter of wu_async_process_domain_stage_max_tries: no limit while the record waits for its SSL
-	 * check and this plugin still waits for the name's certificate; Ultimate Multisite's own limit
-	 * otherwise (so a certificate refused for good ends in `ssl-failed`, as it would without us).
+	 * Filter of wu_async_process_domain_stage_max_tries: no limit while the record waits for its SSL check and this plugin still
+	 * waits for the name's certificate; Ultimate Multisite's own limit otherwise (so a certificate refused for good ends in
+	 * `ssl-failed`, as it would without us).
 	 *
 	 * @param mixed $max    Tries Ultimate Multisite allows.
 	 * @param mixed $domain Its domain model.
 	 */
 	public function max_tries( mixed $max, mixed $domain = null ): mixed {
 		$name = $domain instanceof \WP_Ultimo\Models\Domain && self::CHECKING === $domain->get_stage() ? Domain_Name::normalize( (string) $domain->get_domain() ) : '';
-
 		return '' !== $name && $this->ssl->is_pending( $name ) ? PHP_INT_MAX : $max;
 	}
 
 	/**
-	 * A certificate covering $names was issued: each record that gave up, or is still checking, is
-	 * checked again by Ultimate Multisite at once.
+	 * A certificate covering $names was issued: each record that gave up, or is still checking, is checked again by Ultimate
+	 * Multisite at once.
 	 *
 	 * @param string[] $names Normalised names.
 	 */
@@ -99,11 +97,10 @@ final class Um_Records {
 	}
 
 	/**
-	 * The daily look at the records Ultimate Multisite counts as secure: each is checked with
-	 * Ultimate Multisite's own check (the domain model's has_valid_ssl_certificate()). One whose
-	 * certificate no longer passes (expired, removed) is no longer secure and goes back to Ultimate
-	 * Multisite's SSL check, which decides (and gives up after its tries). Only names this plugin
-	 * added are looked at.
+	 * The daily look at the records Ultimate Multisite counts as secure: each is checked with Ultimate Multisite's own check (the
+	 * domain model's has_valid_ssl_certificate()). One whose certificate no longer passes (expired, removed) is no longer secure
+	 * and goes back to Ultimate Multisite's SSL check, which decides (and gives up after its tries). Only names this plugin added
+	 * are looked at.
 	 *
 	 * @param string[] $names Names this plugin added (tracked).
 	 * @return int How many records lost `secure`.
@@ -124,13 +121,12 @@ final class Um_Records {
 				++$lost;
 			}
 		}
-
 		return $lost;
 	}
 
 	/**
-	 * Queues Ultimate Multisite's own stage job for the record now (tries from 0), in place of the
-	 * one waiting for the next interval, so one chain of checks runs.
+	 * Queues Ultimate Multisite's own stage job for the record now (tries from 0), in place of the one waiting for the next
+	 * interval, so one chain of checks runs.
 	 *
 	 * @param \WP_Ultimo\Models\Domain $record Domain model.
 	 */
@@ -144,8 +140,7 @@ final class Um_Records {
 			return;
 		}
 		$queue = static function () use ( $id, $args ): int {
-			// Its jobs' arguments are {"domain_id":N,"tries":T} or, when first queued, {"domain_id":N}:
-			// one search for each, so that the id's prefix (N matching N0, N1…) never crowds out the record.
+			// Its jobs' arguments are {"domain_id":N,"tries":T} or {"domain_id":N}: one search each, so N's prefix never crowds it out.
 			$waiting = array();
 			foreach ( array( ',', '}' ) as $after ) {
 				$waiting += as_get_scheduled_actions(
@@ -169,8 +164,7 @@ final class Um_Records {
 				}
 			}
 
-			// First in the queue (Action Scheduler claims by priority, then date): on a busy network the
-			// check must not wait behind every domain's routine check.
+			// First in the queue (claimed by priority, then date): on a busy network it must not wait behind every routine check.
 			return as_enqueue_async_action( self::STAGE_HOOK, $args, self::STAGE_GROUP, false, self::PRIORITY );
 		};
 		// Ultimate Multisite keeps its jobs in the main site's queue (wu_switch_blog_and_run()).
