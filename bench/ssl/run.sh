@@ -137,13 +137,13 @@ for MODE in $MODES; do
 	$PHP -d extension="$EXT" "$HERE/prepare.php" "$MODE" "$N" >"$OUT/$MODE-prepare.json" || fail_setup "$MODE: prepare failed"
 	for I in $(seq "$WORKERS"); do worker "$I" & WORKER_PIDS+=($!); done
 	if [ "$MODE" = migration ]; then
-		$PHP -d extension="$EXT" "$HERE/migrate.php" 120 >"$OUT/$MODE-migrate.json" || fail_setup "$MODE: migrate failed: $(cat "$OUT/$MODE-migrate.json")"
+		$PHP -d extension="$EXT" "$HERE/migrate.php" "$TIMEOUT" >"$OUT/$MODE-migrate.json" || fail_setup "$MODE: migrate failed: $(cat "$OUT/$MODE-migrate.json")"
 		log "$MODE: $(cat "$OUT/$MODE-migrate.json")"
 	fi
 	$PHP -d extension="$EXT" "$HERE/watch.php" "$N" "$TIMEOUT" "$((SSLWIN + 5))" >"$OUT/$MODE-watch.json" || fail_setup "$MODE: watch failed"
 	log "$MODE: $(cat "$OUT/$MODE-watch.json")"
 	$PHP -d extension="$EXT" "$HERE/remove.php" "$REMOVE" >"$OUT/$MODE-remove.json" || fail_setup "$MODE: remove failed"
-	$PHP -d extension="$EXT" "$HERE/settle.php" 120 "$((SSLWIN + 5))" >"$OUT/$MODE-settle.json" || fail_setup "$MODE: settle failed"
+	$PHP -d extension="$EXT" "$HERE/settle.php" "$TIMEOUT" "$((SSLWIN + 5))" >"$OUT/$MODE-settle.json" || fail_setup "$MODE: settle failed"
 	stop_workers
 	BOUNDARY=$($PHP -r 'echo json_decode(file_get_contents($argv[1]), true)["journal_before"];' "$OUT/$MODE-remove.json")
 	$PHP -d extension="$EXT" "$HERE/collect.php" "$BOUNDARY" >"$OUT/$MODE-collect.json" || fail_setup "$MODE: collect failed"
