@@ -51,9 +51,13 @@ final class Basic_Redeploy implements Certificate_Strategy {
 	 */
 	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly State $state, private readonly Queue $queue, private readonly Retry_Policy $retry, private readonly Logger $logger, private readonly Basic_Ssl_Guard $guard, private readonly Mapped_Domains $mapped, private readonly Ledger $ledger ) {}
 
-	/** {@inheritDoc} */
+	/**
+	 * Asks for a redeploy that will cover $name.
+	 *
+	 * @param string $name  Normalised name.
+	 * @param int    $delay Unused: the gathering window decides.
+	 */
 	public function request( string $name, int $delay = 0 ): bool {
-		// $delay is not used: the gathering window decides.
 		$this->update( static fn( array $ssl ): array => array_merge( $ssl, self::without( $ssl, $name ), array( 'pending' => array_merge( $ssl['pending'], array( $name => time() ) ) ) ) );
 		$args = array( $this->settings->webapp_key() );
 		if ( $this->queue->is_scheduled( self::HOOK, $args ) ) {
@@ -65,17 +69,29 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		return true;
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Whether a redeploy ran (successfully) since $name was last requested or added.
+	 *
+	 * @param string $name Normalised name.
+	 */
 	public function is_covered( string $name ): bool {
 		return isset( $this->read()['covered'][ $name ] );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Whether a redeploy is waiting for $name.
+	 *
+	 * @param string $name Normalised name.
+	 */
 	public function is_pending( string $name ): bool {
 		return isset( $this->read()['pending'][ $name ] );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Forgets a name (removed, or re-added and needing a new certificate).
+	 *
+	 * @param string $name Normalised name.
+	 */
 	public function forget( string $name ): void {
 		if ( $this->is_pending( $name ) || $this->is_covered( $name ) ) {
 			$this->update( static fn( array $ssl ): array => array_merge( $ssl, self::without( $ssl, $name ) ) );

@@ -57,7 +57,12 @@ final class Per_Domain implements Certificate_Strategy {
 	 */
 	public function __construct( private readonly Settings $settings, private readonly Connector $connector, private readonly Queue $queue, private readonly Retry_Policy $retry, private readonly Logger $logger, private readonly Ledger $ledger, private readonly Mapped_Domains $mapped ) {}
 
-	/** {@inheritDoc} */
+	/**
+	 * Queues the certificate job of $name (once: a job already waiting for it is not doubled).
+	 *
+	 * @param string $name  Normalised name.
+	 * @param int    $delay Seconds from now.
+	 */
 	public function request( string $name, int $delay = 0 ): bool {
 		$this->ledger->set_certificate( $name, 'pending' );
 		$args = self::args( $this->settings->webapp_key(), $name );
@@ -91,19 +96,30 @@ final class Per_Domain implements Certificate_Strategy {
 		return $this->ledger->certificate( $name )['status'] ?? '';
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Whether $name has its certificate.
+	 *
+	 * @param string $name Normalised name.
+	 */
 	public function is_covered( string $name ): bool {
 		return 'covered' === $this->status( $name );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Whether $name's certificate is asked for and not had yet.
+	 *
+	 * @param string $name Normalised name.
+	 */
 	public function is_pending( string $name ): bool {
 		return 'pending' === $this->status( $name );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Forgets $name's certificate state (a job still queued for it finds no row and stops).
+	 *
+	 * @param string $name Normalised name.
+	 */
 	public function forget( string $name ): void {
-		// A job still queued for $name finds no row and stops.
 		$this->ledger->forget_certificate( $name );
 	}
 

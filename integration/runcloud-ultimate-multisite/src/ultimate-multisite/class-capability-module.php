@@ -42,12 +42,12 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	 */
 	public function __construct( private readonly Plugin $plugin, private readonly Domain_Sync $sync, private readonly Settings $settings, private readonly Connection_Test $connection_test ) {}
 
-	/** {@inheritDoc} */
+	/** Capability id. */
 	public function get_capability_id(): string {
 		return 'domain-mapping';
 	}
 
-	/** {@inheritDoc} */
+	/** Title. */
 	public function get_title(): string {
 		return __( 'Domain Mapping (RunCloud extension)', 'runcloud-ultimate-multisite' );
 	}
@@ -61,12 +61,16 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 		return array( 'autossl' );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Whether a feature is supported.
+	 *
+	 * @param mixed $feature Feature.
+	 */
 	public function supports( mixed $feature ): bool {
 		return in_array( $feature, $this->get_supported_features(), true );
 	}
 
-	/** {@inheritDoc} */
+	/** Called by the registry when the integration is enabled and set up. */
 	public function register_hooks(): void {
 		foreach ( array( 'add_domain', 'remove_domain', 'add_subdomain', 'remove_subdomain' ) as $event ) {
 			add_action( 'wu_' . $event, array( $this, 'on_' . $event ), 10, 2 );
@@ -128,28 +132,51 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 		return $this->integration ?? throw new \LogicException( 'no integration' );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Setup wizard's connection test: the integration's (refused to anyone but a network
+	 * administrator; HTML-safe text).
+	 */
 	public function test_connection(): bool|\WP_Error {
 		$answer = $this->connection_test->for_wizard();
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_add_domain.
+	 *
+	 * @param mixed $domain  Domain.
+	 * @param mixed $site_id Site.
+	 */
 	public function on_add_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_remove_domain.
+	 *
+	 * @param mixed $domain  Domain.
+	 * @param mixed $site_id Site.
+	 */
 	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_add_subdomain.
+	 *
+	 * @param mixed $subdomain Subdomain.
+	 * @param mixed $site_id   Site.
+	 */
 	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_remove_subdomain.
+	 *
+	 * @param mixed $subdomain Subdomain.
+	 * @param mixed $site_id   Site.
+	 */
 	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}

@@ -48,7 +48,7 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 		parent::init();
 	}
 
-	/** {@inheritDoc} */
+	/** Detects a RunCloud server (web apps live under /home/runcloud/webapps/). */
 	public function detect(): bool {
 		return str_contains( ABSPATH, 'runcloud' );
 	}
@@ -71,27 +71,47 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 		return Fields::explainer();
 	}
 
-	/** {@inheritDoc} */
+	/** Called by register_hooks() after the four event hooks are attached. */
 	public function additional_hooks(): void {
 		Plugin::instance()->activate( 'host-provider' );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_add_domain.
+	 *
+	 * @param mixed $domain  Domain.
+	 * @param mixed $site_id Site.
+	 */
 	public function on_add_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_remove_domain.
+	 *
+	 * @param mixed $domain  Domain.
+	 * @param mixed $site_id Site.
+	 */
 	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_add_subdomain.
+	 *
+	 * @param mixed $subdomain Subdomain.
+	 * @param mixed $site_id   Site.
+	 */
 	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
 	}
 
-	/** {@inheritDoc} */
+	/**
+	 * Event wu_remove_subdomain.
+	 *
+	 * @param mixed $subdomain Subdomain.
+	 * @param mixed $site_id   Site.
+	 */
 	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
 		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}

@@ -39,12 +39,12 @@ class Integration extends \WP_Ultimo\Integrations\Integration {
 		$this->set_supports( array( 'autossl' ) );
 	}
 
-	/** {@inheritDoc} */
+	/** Description. */
 	public function get_description(): string {
 		return __( 'Keeps the RunCloud web app\'s domains and SSL certificate in step with the network\'s domain mappings (through the runcloud PHP extension).', 'runcloud-ultimate-multisite' );
 	}
 
-	/** {@inheritDoc} */
+	/** Detects a RunCloud server (web apps live under /home/runcloud/webapps/). */
 	public function detect(): bool {
 		return str_contains( ABSPATH, 'runcloud' );
 	}
