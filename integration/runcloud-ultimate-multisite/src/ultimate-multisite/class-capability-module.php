@@ -18,12 +18,16 @@ use RunCloud_Ultimate_Multisite\Storage\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/trait-forwards-domain-events.php';
+
 /**
  * The "domain-mapping" capability of the "runcloud" integration. Registered under the same ids as the built-in module, so the
  * registry keeps this one instead. Parameter types are left open (allowed by PHP's variance rules) so an older Ultimate Multisite
  * passing null as site id does not end in a TypeError.
  */
 class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \WP_Ultimo\Integrations\Capabilities\Domain_Mapping_Capability {
+
+	use Forwards_Domain_Events;
 
 	/**
 	 * Parent integration.
@@ -139,45 +143,5 @@ class Capability_Module implements \WP_Ultimo\Integrations\Capability_Module, \W
 	public function test_connection(): bool|\WP_Error {
 		$answer = $this->connection_test->for_wizard();
 		return $answer['ok'] ? true : new \WP_Error( $answer['code'], $answer['text'] );
-	}
-
-	/**
-	 * Event wu_add_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
-	public function on_add_domain( mixed $domain, mixed $site_id ): void {
-		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
-	}
-
-	/**
-	 * Event wu_remove_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
-	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
-		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
-	}
-
-	/**
-	 * Event wu_add_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
-	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
-		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
-	}
-
-	/**
-	 * Event wu_remove_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
-	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
-		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}
 }

@@ -16,12 +16,16 @@ use RunCloud_Ultimate_Multisite\Plugin;
 
 defined( 'ABSPATH' ) || exit;
 
+require_once __DIR__ . '/trait-forwards-domain-events.php';
+
 /**
  * A host provider with the built-in RunCloud provider's id, so that it takes the built-in's place in the integration list and
  * shares its "enabled" switch. Only methods whose signatures are the same in every 2.x release are overridden. Ultimate Multisite
  * builds it (get_instance()), so it takes the sync from Plugin::instance() once, in init(): the events go straight to it.
  */
 class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Provider {
+
+	use Forwards_Domain_Events;
 
 	// Domain_Manager::get_integration_instance() calls get_instance() on this class; the base class has no singleton.
 	use \WP_Ultimo\Traits\Singleton;
@@ -74,46 +78,6 @@ class Host_Provider extends \WP_Ultimo\Integrations\Host_Providers\Base_Host_Pro
 	/** Called by register_hooks() after the four event hooks are attached. */
 	public function additional_hooks(): void {
 		Plugin::instance()->activate( 'host-provider' );
-	}
-
-	/**
-	 * Event wu_add_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
-	public function on_add_domain( mixed $domain, mixed $site_id ): void {
-		$this->sync->handle( 'add_domain', (string) $domain, $site_id );
-	}
-
-	/**
-	 * Event wu_remove_domain.
-	 *
-	 * @param mixed $domain  Domain.
-	 * @param mixed $site_id Site.
-	 */
-	public function on_remove_domain( mixed $domain, mixed $site_id ): void {
-		$this->sync->handle( 'remove_domain', (string) $domain, $site_id );
-	}
-
-	/**
-	 * Event wu_add_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
-	public function on_add_subdomain( mixed $subdomain, mixed $site_id ): void {
-		$this->sync->handle( 'add_subdomain', (string) $subdomain, $site_id );
-	}
-
-	/**
-	 * Event wu_remove_subdomain.
-	 *
-	 * @param mixed $subdomain Subdomain.
-	 * @param mixed $site_id   Site.
-	 */
-	public function on_remove_subdomain( mixed $subdomain, mixed $site_id ): void {
-		$this->sync->handle( 'remove_subdomain', (string) $subdomain, $site_id );
 	}
 
 	/**
