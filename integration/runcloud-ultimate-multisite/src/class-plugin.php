@@ -162,7 +162,7 @@ final class Plugin {
 			$this->admin()->register(); // The network admin, admin-ajax, admin-post.
 		}
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
-			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->migration ) );
+			\WP_CLI::add_command( 'runcloud', new Cli_Command( $this->connector, $this->logger, $this->connection_test, $this->ledger, $this->mapped, $this->sync, $this->reconciler, $this->mode, $this->basic, $this->guard, $this->migration ) );
 		}
 
 		if ( ! Connector::extension_loaded() ) {

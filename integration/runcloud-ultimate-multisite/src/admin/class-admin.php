@@ -146,20 +146,16 @@ final class Admin {
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'Reading the SSL mode failed: ' . Errors::describe( $e ) . '.' );
 		}
-		$names = array( 'key' => $this->settings->webapp_key() );
 		try {
-			$client = $this->connector->client();
-			foreach ( $client->listServers() as $server ) {
-				if ( (int) $server['id'] === $this->settings->server_id() ) {
-					$names['server'] = (string) ( $server['name'] ?? '' );
-				}
-			}
-			foreach ( $client->listWebApps( $this->settings->server_id() ) as $app ) {
-				if ( (int) $app['id'] === $this->settings->app_id() ) {
-					$names['app'] = (string) ( $app['name'] ?? '' );
-				}
-			}
-			$this->state->set( self::NAMES, $names );
+			$client  = $this->connector->client();
+			$servers = array_column( $client->listServers(), 'name', 'id' );
+			$apps    = array_column( $client->listWebApps( $this->settings->server_id() ), 'name', 'id' );
+			$names   = array(
+				'key'    => $this->settings->webapp_key(),
+				'server' => $servers[ $this->settings->server_id() ] ?? null,
+				'app'    => $apps[ $this->settings->app_id() ] ?? null,
+			);
+			$this->state->set( self::NAMES, array_filter( $names, 'is_string' ) );
 		} catch ( \Throwable $e ) {
 			$this->logger->warning( 'Reading the server and web app names failed: ' . Errors::describe( $e ) . '.' );
 		}

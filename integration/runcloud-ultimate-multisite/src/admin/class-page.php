@@ -57,16 +57,9 @@ final class Page {
 		}
 
 		// Names waiting for the basic redeploy that are on RunCloud; those whose add has not succeeded are counted apart.
-		$tracked = $this->ledger->tracked();
-		$on      = array();
-		$waiting = 0;
-		foreach ( $this->basic->pending() as $name ) {
-			if ( isset( $tracked[ $name ] ) ) {
-				$on[] = $name;
-			} else {
-				++$waiting;
-			}
-		}
+		$asked   = $this->basic->pending();
+		$on      = array_intersect( $asked, array_keys( $this->ledger->tracked() ) );
+		$waiting = count( $asked ) - count( $on );
 		$pending = implode( ', ', $on );
 		if ( $waiting ) {
 			/* translators: %d: number of domains */

@@ -58,9 +58,10 @@ final class Cli_Command {
 	 * @param Reconciler      $reconciler      Reconcile.
 	 * @param Ssl_Mode        $mode            Strategy and mode.
 	 * @param Basic_Redeploy  $basic           The basic certificate.
+	 * @param Basic_Ssl_Guard $guard           What a redeploy waits for.
 	 * @param Ssl_Migration   $migration       Mode switch.
 	 */
-	public function __construct( private readonly Connector $connector, private readonly Logger $logger, private readonly Connection_Test $connection_test, private readonly Ledger $ledger, private readonly Mapped_Domains $mapped, private readonly Domain_Sync $sync, private readonly Reconciler $reconciler, private readonly Ssl_Mode $mode, private readonly Basic_Redeploy $basic, private readonly Ssl_Migration $migration ) {}
+	public function __construct( private readonly Connector $connector, private readonly Logger $logger, private readonly Connection_Test $connection_test, private readonly Ledger $ledger, private readonly Mapped_Domains $mapped, private readonly Domain_Sync $sync, private readonly Reconciler $reconciler, private readonly Ssl_Mode $mode, private readonly Basic_Redeploy $basic, private readonly Basic_Ssl_Guard $guard, private readonly Ssl_Migration $migration ) {}
 
 	/**
 	 * Checks credentials, API address, server id and web app id.
@@ -264,7 +265,7 @@ final class Cli_Command {
 					\WP_CLI::success(
 						match ( $this->basic->deploy( $this->basic->pending() ) ) {
 							// phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- a command line message, not HTML.
-							'waiting'   => throw new Not_Ready_Exception( sprintf( 'not redeploying: the DNS of %s does not point at the server yet (Ultimate Multisite is still checking it), and Let\'s Encrypt would refuse every name until it does', Basic_Ssl_Guard::list_names( $this->basic->waiting() ) ) ),
+							'waiting'   => throw new Not_Ready_Exception( sprintf( 'not redeploying: the DNS of %s does not point at the server yet (Ultimate Multisite is still checking it), and Let\'s Encrypt would refuse every name until it does', Basic_Ssl_Guard::list_names( $this->guard->waiting() ) ) ),
 							'none'      => 'The web app has no certificate, and installing one is disabled.',
 							'installed' => 'The web app had no certificate; one was installed.',
 							default     => 'Certificate redeployed.',

@@ -23,6 +23,9 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Connection_Test {
 
+	/** Characters per line of the wizard's narrow box (wordwrap() keeps longer words whole). */
+	const WIDTH = 60;
+
 	/**
 	 * Constructor.
 	 *
@@ -100,14 +103,14 @@ final class Connection_Test {
 			return array(
 				'ok'   => true,
 				'code' => 'ok',
-				'text' => esc_html( self::wrap( __( 'Connected to RunCloud: credentials, server and web app are correct.', 'runcloud-ultimate-multisite' ) ) ),
+				'text' => esc_html( wordwrap( __( 'Connected to RunCloud: credentials, server and web app are correct.', 'runcloud-ultimate-multisite' ), self::WIDTH ) ),
 			);
 		}
 
 		$data = (array) $result->get_error_data();
 		// The first sentence is the verdict; the rest is advice.
 		$parts = (array) preg_split( '/(?<=\.)\s+/', (string) ( $data['reason'] ?? $result->get_error_message() ), 2 );
-		$lines = array( self::wrap( (string) $parts[0] ) );
+		$lines = array( wordwrap( (string) $parts[0], self::WIDTH ) );
 		if ( ! empty( $data['visible'] ) ) {
 			$lines[] = __( 'These credentials can see:', 'runcloud-ultimate-multisite' );
 			foreach ( (array) $data['visible'] as $line ) {
@@ -115,22 +118,13 @@ final class Connection_Test {
 			}
 		}
 		if ( isset( $parts[1] ) ) {
-			$lines[] = self::wrap( (string) $parts[1] );
+			$lines[] = wordwrap( (string) $parts[1], self::WIDTH );
 		}
 		return array(
 			'ok'   => false,
 			'code' => (string) $result->get_error_code(),
 			'text' => esc_html( implode( "\n", $lines ) ),
 		);
-	}
-
-	/**
-	 * Breaks a text into lines of at most 60 characters (longer words stay whole).
-	 *
-	 * @param string $text Text.
-	 */
-	private static function wrap( string $text ): string {
-		return wordwrap( $text, 60, "\n", false );
 	}
 
 	/** The checks. */

@@ -113,15 +113,6 @@ final class Basic_Redeploy implements Certificate_Strategy {
 		return array_map( 'strval', array_keys( $this->read()['pending'] ) );
 	}
 
-	/**
-	 * Names the last deploy() found still waiting for their DNS.
-	 *
-	 * @return string[]
-	 */
-	public function waiting(): array {
-		return $this->guard->waiting();
-	}
-
 	/** Time of the queued redeploy, true while one runs, false when none is queued. */
 	public function next_run(): int|bool {
 		return $this->queue->next( self::HOOK, array( $this->settings->webapp_key() ) );

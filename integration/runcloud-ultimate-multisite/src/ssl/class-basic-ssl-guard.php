@@ -161,16 +161,10 @@ final class Basic_Ssl_Guard {
 	 * @return array{blocked: array<string, mixed>|null, warned: array<string, mixed>|null}
 	 */
 	public function notice(): array {
-		if ( $this->applies() ) {
-			return $this->stored();
-		}
-		if ( $this->has_notice() ) {
+		if ( ! $this->applies() && $this->has_notice() ) {
 			$this->clear();
 		}
-		return array(
-			'blocked' => null,
-			'warned'  => null,
-		);
+		return $this->stored();
 	}
 
 	/** Forgets the guard's findings (mode switched, tests). */

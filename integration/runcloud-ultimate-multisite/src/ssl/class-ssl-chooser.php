@@ -40,18 +40,14 @@ final class Ssl_Chooser {
 		add_action( Ledger::FORGOTTEN, array( $this->basic, 'forget' ) );
 	}
 
-	/** The strategy in force now (may read the web app's mode once a day). */
-	public function strategy(): Certificate_Strategy {
-		return $this->mode->per_domain() ? $this->per_domain : $this->basic;
-	}
-
 	/**
-	 * $name needs a certificate now (it points at the server).
+	 * $name needs a certificate now (it points at the server): asked of the strategy in force (which may read the web app's mode,
+	 * once a day).
 	 *
 	 * @param string $name Normalised name.
 	 */
 	public function request( string $name ): void {
-		$this->strategy()->request( $name );
+		( $this->mode->per_domain() ? $this->per_domain : $this->basic )->request( $name );
 	}
 
 	/**
