@@ -161,7 +161,11 @@ void Api::release(Exchange &ex) {
 }
 
 bool Api::stopped() {
-    if (!call_.aborted && interrupted_ && interrupted_()) call_.aborted = call_.interrupted = true;
+    if (!call_.aborted && interrupted_ && interrupted_()) {
+        call_.aborted = call_.interrupted = true;
+        // Copied now, while the batch's exchanges exist: pointing is all the common path pays for.
+        if (call_.current) call_.stopped = request_ref(*call_.current, true);
+    }
     return call_.aborted;
 }
 
@@ -172,7 +176,7 @@ Failure Api::stop_failure() const {
     }
     if (call_.interrupted) {
         Failure f = failure(Failure::Kind::Transport, CURLE_ABORTED_BY_CALLBACK, "RunCloud API call stopped: PHP's time limit was reached");
-        f.request = call_.current;  // the transfer was detached wherever it was: it may have reached the server
+        f.request = call_.stopped;  // the transfer was detached wherever it was: it may have reached the server
         return f;
     }
     Failure f;
@@ -301,6 +305,13 @@ Failure Api::failure_text(const Exchange &ex) const {
 }
 
 bool Api::send_batch(const std::vector<Op *> &ops, int parallel) {
+    // What an interruption stops: this batch's first request, then the one last finished. The exchanges
+    // are the caller's again once the batch returns, so the pointer goes with it.
+    call_.current = ops.empty() ? nullptr : &ops.front()->ex;
+    struct Forget {
+        const Exchange *&current;
+        ~Forget() { current = nullptr; }
+    } forget{call_.current};
     if (stopped() || call_.refused) return false;
     Session &s = session();
     if (s.busy()) {  // PHP code (the logger) of a call on this session called another client of it
@@ -319,7 +330,6 @@ bool Api::send_batch(const std::vector<Op *> &ops, int parallel) {
         op->ex.owner = op;
         queue.push_back(&op->ex);
     }
-    if (!ops.empty()) call_.current = request_ref(ops.front()->ex, true);
     unsigned long paced = s.paced;
     auto finished = [&](Op *op) {
         if (!op->drop_body) return;
@@ -330,7 +340,7 @@ bool Api::send_batch(const std::vector<Op *> &ops, int parallel) {
     };
     s.send(*settings_, queue, parallel, [&](Exchange &ex) {
         Op *op = static_cast<Op *>(ex.owner);
-        call_.current = request_ref(ex, true);
+        call_.current = &ex;
         if (s.paced != paced) {
             paced = s.paced;
             log("info", ex, "slowing down: " + std::to_string(s.rate.remaining) + " of " + std::to_string(s.rate.limit) +

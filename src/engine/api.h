@@ -140,7 +140,8 @@ private:
         bool interrupted = false;  // PHP's time limit was reached
         bool refused = false;      // the session was busy with another client's call
         size_t held = 0;           // bytes of answers held, against settings.max_body
-        RequestRef current;        // the request last started or finished: what an interruption stopped
+        const Exchange *current = nullptr;  // during a batch: the request last started or finished
+        RequestRef stopped;        // what an interruption stopped
     };
     /* What GET /domains/{d}/ssl said: the certificate, or none; `gone` when that was a 404 (the domain id). */
     struct DomainSsl {

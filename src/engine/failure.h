@@ -47,9 +47,12 @@ struct Failure {
 template <class T>
 class Result {
 public:
-    // Implicit on purpose: an operation returns its value or a Failure as they are.
-    Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
-    Result(Failure failure) : v_(std::in_place_index<1>, std::move(failure)) {}
+    // Implicit on purpose: an operation returns its value or a Failure as they are. By reference, so
+    // `return value;` moves it once, straight into place.
+    Result(T &&value) : v_(std::in_place_index<0>, std::move(value)) {}
+    Result(const T &value) : v_(std::in_place_index<0>, value) {}
+    Result(Failure &&failure) : v_(std::in_place_index<1>, std::move(failure)) {}
+    Result(const Failure &failure) : v_(std::in_place_index<1>, failure) {}
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }
     T &operator*() { return std::get<0>(v_); }
