@@ -37,19 +37,40 @@ count() {  # count NAME PASSED FAILED, and the seconds since the previous count
 phpt_env=()
 phpt() {
   local name=$1 so=$2; shift 2
-  local out="$log/$name.out"
+  local out="$log/$name.out" p f
   env "${phpt_env[@]}" php "$run_tests" -n -d "extension=$so" -q --show-diff -j"$(nproc)" "$@" tests/ >"$out" 2>&1
-  # Whatever did not pass (failed, leaked, warned, skipped, borked) counts as failed. run-tests has no
-  # switch to turn off its own second run of a test whose output looked like a load failure ("timed out",
-  # "connection refused", or any test calling sleep() or microtime()): a test that passed only then is a
-  # WARN, so it counts as failed too, and is named.
-  local p n f
-  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
-  n=$(sed -n 's/^Number of tests *: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
-  tr '\r' '\n' <"$out" | sed 's/\x1b\[[0-9;]*m//g' | sed -n 's/^WARN \(.*\) (warn: Test passed on retry attempt)/  failed, then passed when run again (counted as failed): \1/p'
-  f=$(( ${n:-1} - ${p:-0} ))
+  read -r p f < <(tally "$out")
   [ "$f" -eq 0 ] || tr '\r' '\n' <"$out" | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^(FAIL|LEAK|SKIP|BORK|WARN|[0-9]{3}[+-])|\(warn: ' | head -n 200
-  count "$name" "${p:-0}" "$f"
+  count "$name" "$p" "$f"
+}
+
+# tally OUT: "PASSED FAILED" of a run-tests output. Whatever did not pass (failed, leaked, warned, skipped,
+# borked) counts as failed. run-tests has no switch to turn off its own second run of a test whose output
+# looked like a load failure ("timed out", "connection refused", or any test calling sleep() or
+# microtime()): a test that passed only then is a WARN, so it counts as failed too, and is named.
+tally() {
+  local p n
+  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$1" | head -n 1)
+  n=$(sed -n 's/^Number of tests *: *\([0-9]*\).*/\1/p' "$1" | head -n 1)
+  tr '\r' '\n' <"$1" | sed 's/\x1b\[[0-9;]*m//g' | sed -n 's/^WARN \(.*\) (warn: Test passed on retry attempt)/  failed, then passed when run again (counted as failed): \1/p' >&2
+  echo "${p:-0} $(( ${n:-1} - ${p:-0} ))"
+}
+
+# The counting above, proven on this PHP's run-tests: of a test that passes and one that fails at first and
+# passes when run-tests runs it again, one passed and one failed.
+retried_counts_as_failed() {
+  local dir="$log/retried" p f
+  mkdir -p "$dir/tests"
+  printf '%s\n' '--TEST--' 'passes' '--FILE--' '<?php echo "ok\n";' '--EXPECT--' 'ok' >"$dir/tests/passes.phpt"
+  # usleep() makes run-tests run the test again when it fails; the second run finds the first one's mark.
+  printf '%s\n' '--TEST--' 'passes only when run again' '--FILE--' '<?php usleep(1);' \
+    '$mark = __DIR__ . "/retried.mark";' \
+    'if (is_file($mark)) { unlink($mark); echo "second\n"; } else { touch($mark); echo "first\n"; }' \
+    '--EXPECT--' 'second' >"$dir/tests/retried.phpt"
+  php "$run_tests" -n -q -j2 "$dir/tests" >"$dir/out" 2>&1
+  read -r p f < <(tally "$dir/out" 2>"$dir/named")
+  grep -q 'counted as failed): passes only when run again ' "$dir/named" && [ "$p" -eq 1 ] && [ "$f" -eq 1 ] ||
+    { echo "passed $p, failed $f, expected 1 and 1 with the second test named:"; cat "$dir/named" "$dir/out"; return 1; }
 }
 
 suite() {  # a suite script ending with "N passed, N failed"
@@ -153,7 +174,10 @@ for stage in "${stages[@]}"; do
       check "every PHPT has --EXTENSIONS-- and --SKIPIF--" bash scripts/check-phpt.sh
       check "clang-tidy: no finding" bash scripts/clang-tidy.sh
       check "plugin: PHPStan level 6 and phpcs (WordPress), no finding" bash scripts/php-qa.sh ;;
-    phpt) phpt phpt "$so"; nothing_left phpt ;;
+    phpt)
+      phpt phpt "$so"
+      check "phpt: a test that passes only when run-tests runs it again counts as failed" retried_counts_as_failed
+      nothing_left phpt ;;
     valgrind)
       # -m: every test under valgrind memcheck; any error or leak fails it. The sandbox processes the tests
       # start are not ours to check (and PCRE's JIT confuses memcheck there): valgrind leaves them alone.
