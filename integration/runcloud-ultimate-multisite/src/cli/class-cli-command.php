@@ -323,8 +323,9 @@ final class Cli_Command {
 					)
 				);
 				foreach ( $result->added as $name ) {
-					$added[ Domain_Name::normalize( $name ) ] = count( $rows );
-					$rows[]                                   = self::row( Domain_Name::normalize( $name ), 'added', 'on' === $key ? 'www on' : 'www off' );
+					$name           = Domain_Name::normalize( $name );
+					$added[ $name ] = count( $rows );
+					$rows[]         = self::row( $name, 'added', 'on' === $key ? 'www on' : 'www off' );
 				}
 				$rows = array_merge( $rows, $this->other_rows( $result, 'already there', 'add' ) );
 				$tick( count( $chunk ) );

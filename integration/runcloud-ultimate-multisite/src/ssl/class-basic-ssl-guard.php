@@ -93,6 +93,7 @@ final class Basic_Ssl_Guard {
 		}
 		$names                   = array_map( 'strval', array_keys( $names ) );
 		$count                   = count( $names );
+		$max                     = $this->max_names();
 		[ $unpointed, $waiting ] = $this->unpointed( $names );
 		// Warns once per crossing of the warning threshold, and keeps the count for the notice.
 		$warning = (int) $this->settings->get( 'WU_RUNCLOUD_SSL_NAMES_WARNING' );
@@ -104,16 +105,16 @@ final class Basic_Ssl_Guard {
 				'warned',
 				array(
 					'count' => $count,
-					'max'   => $this->max_names(),
+					'max'   => $max,
 					'time'  => $was ? (int) $was['time'] : time(),
 				)
 			);
-			if ( ! $was && $count <= $this->max_names() ) {
-				$this->logger->warning( sprintf( 'SSL: the certificate covers %d names; Let\'s Encrypt allows %d, so %d are left. Before the limit, switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud.', $count, $this->max_names(), $this->max_names() - $count, self::SWITCH_COMMAND, self::SWITCH_ACTION ) );
+			if ( ! $was && $count <= $max ) {
+				$this->logger->warning( sprintf( 'SSL: the certificate covers %d names; Let\'s Encrypt allows %d, so %d are left. Before the limit, switch to per-domain certificates with `%s` or the "%s" action on Network Admin > Settings > RunCloud.', $count, $max, $max - $count, self::SWITCH_COMMAND, self::SWITCH_ACTION ) );
 			}
 		}
 
-		if ( $count <= $this->max_names() && ! $unpointed ) {
+		if ( $count <= $max && ! $unpointed ) {
 			$this->save( 'blocked', null );
 			// A domain whose DNS Ultimate Multisite still checks is a new mapping's normal state: the redeploy waits for it.
 			$this->waiting = $waiting;
@@ -122,14 +123,14 @@ final class Basic_Ssl_Guard {
 
 		$blocked = array(
 			'count'     => $count,
-			'max'       => $this->max_names(),
+			'max'       => $max,
 			'unpointed' => $unpointed,
 			'time'      => time(),
 		);
 		$this->save( 'blocked', $blocked );
 		$reasons = array();
-		if ( $count > $blocked['max'] ) {
-			$reasons[] = sprintf( 'it would cover %d names, and Let\'s Encrypt allows at most %d per certificate.', $count, $blocked['max'] );
+		if ( $count > $max ) {
+			$reasons[] = sprintf( 'it would cover %d names, and Let\'s Encrypt allows at most %d per certificate.', $count, $max );
 		}
 		if ( $unpointed ) {
 			$reasons[] = sprintf( 'the DNS of %s does not point at the server, so Let\'s Encrypt would refuse the certificate for every name.', self::list_names( $unpointed ) );
